@@ -1,0 +1,40 @@
+// InputEvent: one timestamped input to the host, from any source.
+//
+// Represents: everything the selection engine reacts to, already in screen
+// terms: a gaze point (from the tracker through the gaze mapper, or the mouse
+// standing in for gaze), a blink, a switch (key) press or release, and changes
+// in tracking state. Every source (wire, SDL mouse/keys, --script files) is
+// turned into this one stream, ordered by tUs.
+//
+// Times are µs on the host's monotonic clock (wire samples are re-stamped on
+// arrival, keeping their capture-to-arrival offset). Plain value type.
+#pragma once
+
+#include <cstdint>
+
+namespace drishti::host {
+
+enum class InputKind : std::uint8_t {
+  kGaze,          // x, y: gaze point in logical screen px; confidence
+  kGazeLost,      // no usable gaze (eyes closed, looking away, tracker lost the face)
+  kBlink,         // a completed blink from the tracker: durationMs, eyes
+  kSwitchDown,    // switch (key) pressed: switchId
+  kSwitchUp,      // switch released: switchId
+  kTrackingLost,  // the tracker cannot see the eyes (face lost or camera lost)
+  kTrackingBack,  // the eyes are seen again
+};
+
+enum class BlinkEyes : std::uint8_t { kBoth, kLeft, kRight };  // image-left / image-right eye
+
+struct InputEvent {
+  std::int64_t tUs = 0;  // host monotonic µs
+  InputKind kind = InputKind::kGaze;
+  float x = 0;  // kGaze: logical px
+  float y = 0;
+  float confidence = 1;               // kGaze, kBlink: 0..1
+  std::uint32_t durationMs = 0;       // kBlink
+  BlinkEyes eyes = BlinkEyes::kBoth;  // kBlink
+  std::uint8_t switchId = 0;          // kSwitchDown/Up: 0 = primary switch, 1 = secondary, ...
+};
+
+}  // namespace drishti::host
