@@ -8,8 +8,11 @@
 namespace drishti::ui {
 
 DrawListRenderer::DrawListRenderer(SDL_Renderer* renderer, const FontCatalog& fonts,
-                                   RenderOptions options)
-    : renderer_(renderer), options_(options), text_(renderer, fonts) {}
+                                   RenderOptions options, std::uint32_t targetFormat)
+    : renderer_(renderer),
+      options_(options),
+      text_(renderer, fonts),
+      shapes_(renderer, targetFormat) {}
 
 DrawListRenderer::~DrawListRenderer() = default;
 
@@ -17,9 +20,8 @@ host::Rect DrawListRenderer::toOutput(const host::Rect& r) const {
   return {offsetX_ + r.x * scale_, offsetY_ + r.y * scale_, r.w * scale_, r.h * scale_};
 }
 
-void DrawListRenderer::setColor(host::Color c) {
-  SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
-  SDL_SetRenderDrawBlendMode(renderer_, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+int DrawListRenderer::px(float logical) const {
+  return static_cast<int>(std::lround(logical * scale_));
 }
 
 void DrawListRenderer::render(const host::DrawList& list) {
@@ -33,25 +35,26 @@ void DrawListRenderer::render(const host::DrawList& list) {
     offsetY_ =
         std::floor((static_cast<float>(outH) - static_cast<float>(list.height()) * scale_) / 2);
   }
-  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
-  SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
-  SDL_RenderClear(renderer_);  // the letterbox bars
-  setColor(list.background());
-  const SDL_Rect screen{static_cast<int>(offsetX_), static_cast<int>(offsetY_),
-                        static_cast<int>(std::lround(static_cast<float>(list.width()) * scale_)),
-                        static_cast<int>(std::lround(static_cast<float>(list.height()) * scale_))};
-  SDL_RenderFillRect(renderer_, &screen);
+  const PixelRect screen{static_cast<int>(offsetX_), static_cast<int>(offsetY_),
+                         px(static_cast<float>(list.width())),
+                         px(static_cast<float>(list.height()))};
+  if (screen.x > 0 || screen.y > 0 || screen.w < outW || screen.h < outH) {
+    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);  // the letterbox bars
+  }
+  shapes_.fill(screen, list.background());
 
   for (const host::DrawCommand& c : list.commands()) {
     switch (c.kind) {
       case host::DrawKind::kFillRect:
-        fillShape(c, 0);
+        shapes_.fillRounded(snap(toOutput(c.rect)), px(c.radius), c.color);
         break;
       case host::DrawKind::kFrameRect:
-        fillShape(c, std::max(c.thickness * scale_, 1.0F));
+        shapes_.frame(snap(toOutput(c.rect)), px(c.radius), std::max(px(c.thickness), 1), c.color);
         break;
       case host::DrawKind::kProgressRing:
-        ring(c);
+        shapes_.ring(toOutput(c.rect), c.thickness * scale_, c.progress, c.color);
         break;
       case host::DrawKind::kText:
         text(list, c);
@@ -59,32 +62,6 @@ void DrawListRenderer::render(const host::DrawList& list) {
     }
   }
   text_.endFrame();
-}
-
-void DrawListRenderer::fillShape(const host::DrawCommand& c, float thickness) {
-  spans_.clear();
-  roundedRectSpans(toOutput(c.rect), c.radius * scale_, thickness, spans_);
-  if (spans_.empty() || c.color.a == 0)
-    return;
-  rects_.resize(spans_.size());
-  for (std::size_t i = 0; i < spans_.size(); ++i)
-    rects_[i] = {spans_[i].x, spans_[i].y, spans_[i].w, spans_[i].h};
-  setColor(c.color);
-  SDL_RenderFillRects(renderer_, rects_.data(), static_cast<int>(rects_.size()));
-}
-
-void DrawListRenderer::ring(const host::DrawCommand& c) {
-  triangles_.clear();
-  ringTriangles(toOutput(c.rect), c.thickness * scale_, c.progress, triangles_);
-  if (triangles_.empty() || c.color.a == 0)
-    return;
-  const SDL_Color color{c.color.r, c.color.g, c.color.b, c.color.a};
-  vertices_.resize(triangles_.size());
-  for (std::size_t i = 0; i < triangles_.size(); ++i)
-    vertices_[i] = {{triangles_[i].x, triangles_[i].y}, color, {0, 0}};
-  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
-  SDL_RenderGeometry(renderer_, nullptr, vertices_.data(), static_cast<int>(vertices_.size()),
-                     nullptr, 0);
 }
 
 void DrawListRenderer::text(const host::DrawList& list, const host::DrawCommand& c) {

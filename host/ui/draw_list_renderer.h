@@ -6,15 +6,15 @@
 // runs). The list's logical size is scaled uniformly to fit the output and
 // centred (letterboxed); text is rasterised at the scaled size, not stretched.
 //
-// Shapes: rounded rects and frames as merged pixel spans (SDL_RenderFillRects),
-// progress rings as triangles (SDL_RenderGeometry), text from TextCache,
-// laid out on one line inside its rect (aligned, vertically centred, shrunk to
-// fit when too wide). Nothing is allocated per frame once the scratch
-// buffers and caches have grown to the screens shown.
+// Shapes come from ShapePainter (copies of solid tiles, anti-aliased corners,
+// ring triangles), text from TextCache, laid out on one line inside its rect
+// (aligned, vertically centred, shrunk to fit when too wide). Nothing is
+// allocated per frame once the caches hold the screens shown.
 //
 // Requires TTF_Init(); the SDL_Renderer must outlive this object. UI thread only.
 #pragma once
 
+#include <SDL2/SDL_pixels.h>
 #include <SDL2/SDL_render.h>
 
 #include <string>
@@ -22,7 +22,7 @@
 
 #include "host/core/draw_list.h"
 #include "host/ui/font_catalog.h"
-#include "host/ui/shape_geometry.h"
+#include "host/ui/shape_painter.h"
 #include "host/ui/text_cache.h"
 
 namespace drishti::ui {
@@ -34,7 +34,10 @@ struct RenderOptions {
 
 class DrawListRenderer {
  public:
-  DrawListRenderer(SDL_Renderer* renderer, const FontCatalog& fonts, RenderOptions options = {});
+  // targetFormat: see ShapePainter (the pixel format drawn into; UNKNOWN = the
+  // window's, else ARGB8888).
+  DrawListRenderer(SDL_Renderer* renderer, const FontCatalog& fonts, RenderOptions options = {},
+                   std::uint32_t targetFormat = SDL_PIXELFORMAT_UNKNOWN);
   ~DrawListRenderer();
   DrawListRenderer(const DrawListRenderer&) = delete;
   DrawListRenderer& operator=(const DrawListRenderer&) = delete;
@@ -50,20 +53,14 @@ class DrawListRenderer {
 
  private:
   host::Rect toOutput(const host::Rect& r) const;
-  void setColor(host::Color c);
-  void fillShape(const host::DrawCommand& c, float thickness);
-  void ring(const host::DrawCommand& c);
+  int px(float logical) const;
   void text(const host::DrawList& list, const host::DrawCommand& c);
 
   SDL_Renderer* renderer_;
   RenderOptions options_;
   TextCache text_;
+  ShapePainter shapes_;
   float scale_ = 1, offsetX_ = 0, offsetY_ = 0;
-  // Scratch buffers, reused every frame.
-  std::vector<PixelRect> spans_;
-  std::vector<SDL_Rect> rects_;
-  std::vector<Point> triangles_;
-  std::vector<SDL_Vertex> vertices_;
 };
 
 }  // namespace drishti::ui

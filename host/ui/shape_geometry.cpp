@@ -5,71 +5,86 @@
 #include <numbers>
 
 namespace drishti::ui {
-namespace {
 
-// The half-open pixel column range [x0, x1) of a rounded rect's row whose
-// centre is at height yc; empty when the row misses the shape.
-struct Span {
-  int x0 = 0, x1 = 0;
-  bool empty() const { return x1 <= x0; }
-  bool operator==(const Span&) const = default;
-};
+PixelRect snap(const host::Rect& r) {
+  const int x0 = static_cast<int>(std::lround(r.x));
+  const int y0 = static_cast<int>(std::lround(r.y));
+  const int x1 = static_cast<int>(std::lround(r.x + r.w));
+  const int y1 = static_cast<int>(std::lround(r.y + r.h));
+  return {x0, y0, x1 - x0, y1 - y0};
+}
 
-Span rowSpan(float left, float top, float right, float bottom, float radius, float yc) {
-  if (yc < top || yc >= bottom || right <= left)
-    return {};
-  float inset = 0;
-  const float r = std::min(radius, std::min(right - left, bottom - top) / 2);
-  if (r > 0) {
-    const float dy = std::max({top + r - yc, yc - (bottom - r), 0.0F});
-    inset = r - std::sqrt(std::max(r * r - dy * dy, 0.0F));
+ShapePieces roundedFillPieces(PixelRect r, int radius) {
+  ShapePieces p;
+  if (r.empty())
+    return p;
+  radius = std::clamp(radius, 0, std::min(r.w, r.h) / 2);
+  p.radius = radius;
+  if (radius == 0) {
+    p.rects[0] = r;
+    return p;
   }
-  // Columns whose centre (x + 0.5) lies in [left + inset, right - inset).
-  const int x0 = static_cast<int>(std::ceil(left + inset - 0.5F));
-  const int x1 = static_cast<int>(std::ceil(right - inset - 0.5F));
-  return {x0, x1};
+  const int x1 = r.x + r.w, y1 = r.y + r.h;
+  p.rects[0] = {r.x, r.y + radius, r.w, r.h - 2 * radius};             // middle band
+  p.rects[1] = {r.x + radius, r.y, r.w - 2 * radius, radius};          // top, between corners
+  p.rects[2] = {r.x + radius, y1 - radius, r.w - 2 * radius, radius};  // bottom
+  p.corners = {PixelRect{r.x, r.y, radius, radius}, PixelRect{x1 - radius, r.y, radius, radius},
+               PixelRect{r.x, y1 - radius, radius, radius},
+               PixelRect{x1 - radius, y1 - radius, radius, radius}};
+  return p;
 }
 
-void emit(std::vector<PixelRect>& out, Span s, int y0, int y1) {
-  if (!s.empty() && y1 > y0)
-    out.push_back({s.x0, y0, s.x1 - s.x0, y1 - y0});
+ShapePieces roundedFramePieces(PixelRect r, int radius, int thickness) {
+  if (r.empty() || thickness <= 0)
+    return {};
+  if (2 * thickness >= std::min(r.w, r.h))
+    return roundedFillPieces(r, radius);
+  ShapePieces p;
+  radius = std::clamp(radius, 0, std::min(r.w, r.h) / 2);
+  // Corners narrower than the line would leave notches: square them off.
+  if (radius < thickness)
+    radius = 0;
+  p.radius = radius;
+  const int x1 = r.x + r.w, y1 = r.y + r.h;
+  const int side = std::max(radius, thickness);  // where the straight parts start
+  if (radius == 0) {
+    p.rects[0] = {r.x, r.y, r.w, thickness};                              // top, full width
+    p.rects[1] = {r.x, y1 - thickness, r.w, thickness};                   // bottom
+    p.rects[2] = {r.x, r.y + thickness, thickness, r.h - 2 * thickness};  // left
+    p.rects[3] = {x1 - thickness, r.y + thickness, thickness, r.h - 2 * thickness};
+    return p;
+  }
+  p.rects[0] = {r.x + side, r.y, r.w - 2 * side, thickness};
+  p.rects[1] = {r.x + side, y1 - thickness, r.w - 2 * side, thickness};
+  p.rects[2] = {r.x, r.y + side, thickness, r.h - 2 * side};
+  p.rects[3] = {x1 - thickness, r.y + side, thickness, r.h - 2 * side};
+  p.corners = {PixelRect{r.x, r.y, radius, radius}, PixelRect{x1 - radius, r.y, radius, radius},
+               PixelRect{r.x, y1 - radius, radius, radius},
+               PixelRect{x1 - radius, y1 - radius, radius, radius}};
+  return p;
 }
 
-}  // namespace
-
-void roundedRectSpans(const host::Rect& outer, float radius, float thickness,
-                      std::vector<PixelRect>& out) {
-  if (outer.w <= 0 || outer.h <= 0)
+void discCoverage(int radius, int thickness, std::vector<std::uint8_t>& out) {
+  const int size = 2 * std::max(radius, 0);
+  out.assign(static_cast<std::size_t>(size) * size, 0);
+  if (size == 0)
     return;
-  const float l = outer.x, t = outer.y, r = outer.x + outer.w, b = outer.y + outer.h;
-  const bool frame = thickness > 0 && thickness * 2 < std::min(outer.w, outer.h);
-  const float il = l + thickness, it = t + thickness, ir = r - thickness, ib = b - thickness;
-  const float innerRadius = std::max(radius - thickness, 0.0F);
-
-  const int y0 = static_cast<int>(std::ceil(t - 0.5F));
-  const int y1 = static_cast<int>(std::ceil(b - 0.5F));
-  // Rows with the same spans are merged into one rectangle per span.
-  Span runA, runB;
-  int runStart = y0;
-  for (int y = y0; y <= y1; ++y) {
-    Span a, c;
-    if (y < y1) {
-      const float yc = static_cast<float>(y) + 0.5F;
-      a = rowSpan(l, t, r, b, radius, yc);
-      if (frame) {
-        const Span hole = rowSpan(il, it, ir, ib, innerRadius, yc);
-        if (!hole.empty()) {
-          c = {hole.x1, a.x1};
-          a.x1 = hole.x0;
+  const float ro = static_cast<float>(radius);
+  const float ri = (thickness > 0 && thickness < radius) ? ro - static_cast<float>(thickness) : 0;
+  constexpr int kSub = 4;
+  for (int y = 0; y < size; ++y) {
+    for (int x = 0; x < size; ++x) {
+      int inside = 0;
+      for (int sy = 0; sy < kSub; ++sy) {
+        for (int sx = 0; sx < kSub; ++sx) {
+          const float dx = static_cast<float>(x) + (static_cast<float>(sx) + 0.5F) / kSub - ro;
+          const float dy = static_cast<float>(y) + (static_cast<float>(sy) + 0.5F) / kSub - ro;
+          const float d2 = dx * dx + dy * dy;
+          inside += (d2 <= ro * ro && d2 >= ri * ri) ? 1 : 0;
         }
       }
-    }
-    if (y == y1 || !(a == runA) || !(c == runB)) {
-      emit(out, runA, runStart, y);
-      emit(out, runB, runStart, y);
-      runA = a;
-      runB = c;
-      runStart = y;
+      out[static_cast<std::size_t>(y) * size + x] =
+          static_cast<std::uint8_t>((inside * 255 + kSub * kSub / 2) / (kSub * kSub));
     }
   }
 }
@@ -86,7 +101,7 @@ void ringTriangles(const host::Rect& box, float thickness, float progress,
   const float arc = 2 * std::numbers::pi_v<float> * ro * progress;
   const int segments = std::clamp(static_cast<int>(arc / 4), 4, 256);
   const float start =
-      -std::numbers::pi_v<float> / 2;  // 12 o'clock; y grows down, so +angle is clockwise
+      -std::numbers::pi_v<float> / 2;  // 12 o'clock; y grows down: +angle is clockwise
   const float step = 2 * std::numbers::pi_v<float> * progress / static_cast<float>(segments);
   Point prevOuter{cx + ro * std::cos(start), cy + ro * std::sin(start)};
   Point prevInner{cx + ri * std::cos(start), cy + ri * std::sin(start)};

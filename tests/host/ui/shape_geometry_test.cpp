@@ -39,59 +39,81 @@ double triangleArea(const std::vector<Point>& t) {
 
 }  // namespace
 
-TEST_CASE("a square rect covers exactly its pixels in one span") {
-  std::vector<PixelRect> out;
-  roundedRectSpans({10, 20, 30, 40}, 0, 0, out);
-  REQUIRE(out.size() == 1);
-  CHECK(out[0] == PixelRect{10, 20, 30, 40});
+TEST_CASE("rects snap to the nearest pixel edges") {
+  CHECK(snap({0.4F, 0.6F, 2.0F, 1.0F}) == PixelRect{0, 1, 2, 1});
+  CHECK(snap({10.5F, 20.2F, 30.2F, 40.0F}) == PixelRect{11, 20, 30, 40});
 }
 
-TEST_CASE("rounded corners remove about (4 - pi) r^2 pixels, in few spans") {
-  std::vector<PixelRect> out;
-  const float r = 20;
-  roundedRectSpans({0, 0, 200, 100}, r, 0, out);
-  const double expected = 200.0 * 100 - (4 - std::numbers::pi) * r * r;
-  CHECK(std::abs(area(out) - expected) < 0.02 * expected);
-  CHECK(overlapFree(out));
-  CHECK(out.size() <= 2 * 20 + 1);  // rows of the corners plus one body rect
-  // The corner pixel is outside, the edge midpoints inside.
-  bool corner = false, top = false;
-  for (const auto& p : out) {
-    corner = corner || (p.x <= 0 && p.y <= 0 && p.x + p.w > 0 && p.y + p.h > 0);
-    top = top || (p.y == 0 && p.x <= 100 && p.x + p.w > 100);
+TEST_CASE("a rounded rect's pieces tile it exactly, corners included") {
+  const PixelRect r{10, 20, 200, 100};
+  const ShapePieces p = roundedFillPieces(r, 20);
+  CHECK(p.radius == 20);
+  std::vector<PixelRect> all(p.rects.begin(), p.rects.end());
+  all.insert(all.end(), p.corners.begin(), p.corners.end());
+  std::vector<PixelRect> nonEmpty;
+  for (const auto& x : all)
+    if (!x.empty())
+      nonEmpty.push_back(x);
+  CHECK(overlapFree(nonEmpty));
+  CHECK(area(nonEmpty) == 200L * 100);
+  for (const auto& c : p.corners)
+    CHECK((c.w == 20 && c.h == 20));
+  CHECK(p.corners[0] == PixelRect{10, 20, 20, 20});
+  CHECK(p.corners[3] == PixelRect{190, 100, 20, 20});
+}
+
+TEST_CASE("a radius larger than half the shorter side is clamped, zero gives one rect") {
+  CHECK(roundedFillPieces({0, 0, 40, 10}, 30).radius == 5);
+  const ShapePieces square = roundedFillPieces({0, 0, 40, 10}, 0);
+  CHECK(square.rects[0] == PixelRect{0, 0, 40, 10});
+  CHECK(square.rects[1].empty());
+  CHECK(roundedFillPieces({0, 0, 0, 10}, 4).rects[0].empty());
+}
+
+TEST_CASE("a square frame is four bars covering outer minus inner") {
+  const ShapePieces p = roundedFramePieces({0, 0, 100, 60}, 0, 5);
+  std::vector<PixelRect> rects(p.rects.begin(), p.rects.end());
+  CHECK(overlapFree(rects));
+  CHECK(area(rects) == 100 * 60 - 90 * 50);
+  CHECK(p.radius == 0);
+}
+
+TEST_CASE("a rounded frame has bars between ring-quadrant corners") {
+  const ShapePieces p = roundedFramePieces({0, 0, 100, 60}, 12, 4);
+  CHECK(p.radius == 12);
+  std::vector<PixelRect> all(p.rects.begin(), p.rects.end());
+  all.insert(all.end(), p.corners.begin(), p.corners.end());
+  CHECK(overlapFree(all));
+  CHECK(p.rects[0] == PixelRect{12, 0, 76, 4});  // top bar between the corners
+  CHECK(p.rects[2] == PixelRect{0, 12, 4, 36});  // left bar
+  CHECK(p.corners[1] == PixelRect{88, 0, 12, 12});
+  // Corners narrower than the line are squared off instead of notched.
+  CHECK(roundedFramePieces({0, 0, 100, 60}, 3, 6).radius == 0);
+  // A line as thick as half the rect fills it.
+  CHECK(area({roundedFramePieces({0, 0, 10, 10}, 0, 6).rects[0]}) == 100);
+}
+
+TEST_CASE("disc coverage has the disc's area and a soft edge") {
+  std::vector<std::uint8_t> c;
+  discCoverage(20, 0, c);
+  REQUIRE(c.size() == 40u * 40u);
+  double sum = 0;
+  int partial = 0;
+  for (auto v : c) {
+    sum += v / 255.0;
+    partial += (v > 0 && v < 255) ? 1 : 0;
   }
-  CHECK_FALSE(corner);
-  CHECK(top);
-}
-
-TEST_CASE("a frame covers the outer shape minus the inner one") {
-  std::vector<PixelRect> out;
-  roundedRectSpans({0, 0, 100, 60}, 0, 5, out);
-  CHECK(area(out) == 100 * 60 - 90 * 50);
-  CHECK(overlapFree(out));
-  CHECK(out.size() == 4);  // top band, left, right, bottom band
-  out.clear();
-  roundedRectSpans({0, 0, 100, 60}, 12, 4, out);
-  const double outer = 100.0 * 60 - (4 - std::numbers::pi) * 144;
-  const double inner = 92.0 * 52 - (4 - std::numbers::pi) * 64;
-  CHECK(std::abs(area(out) - (outer - inner)) < 0.05 * (outer - inner));
-  CHECK(overlapFree(out));
-}
-
-TEST_CASE("a frame thicker than half the rect is filled") {
-  std::vector<PixelRect> out;
-  roundedRectSpans({0, 0, 10, 10}, 0, 6, out);
-  CHECK(area(out) == 100);
-}
-
-TEST_CASE("fractional rects cover the pixels whose centres are inside") {
-  std::vector<PixelRect> out;
-  roundedRectSpans({0.4F, 0.6F, 2.0F, 1.0F}, 0, 0, out);
-  REQUIRE(out.size() == 1);
-  CHECK(out[0] == PixelRect{0, 1, 2, 1});  // centres 0.5 and 1.5 in x, 1.5 in y
-  out.clear();
-  roundedRectSpans({0, 0, 0, 10}, 4, 0, out);
-  CHECK(out.empty());
+  CHECK(std::abs(sum - std::numbers::pi * 400) < 0.01 * std::numbers::pi * 400);
+  CHECK(partial > 40);            // anti-aliased edge pixels
+  CHECK(c[0] == 0);               // the image corner is outside
+  CHECK(c[20 * 40 + 20] == 255);  // the centre inside
+  discCoverage(20, 5, c);
+  sum = 0;
+  for (auto v : c)
+    sum += v / 255.0;
+  const double ring = std::numbers::pi * (400 - 225);
+  CHECK(std::abs(sum - ring) < 0.02 * ring);
+  CHECK(c[20 * 40 + 20] == 0);  // the hole
 }
 
 TEST_CASE("a ring's triangles cover the fraction of the annulus asked for") {
