@@ -41,6 +41,17 @@ SpeechService::~SpeechService() {
 }
 
 void SpeechService::speak(const host::SpeechRequest& request) {
+  enqueue({request, nullptr, 0});
+}
+
+void SpeechService::playClip(std::string label,
+                             std::shared_ptr<const std::vector<std::int16_t>> samples,
+                             host::SpeechKind kind, bool interrupt) {
+  enqueue({{std::move(label), "", kind, interrupt}, std::move(samples), 0});
+}
+
+void SpeechService::enqueue(Item item) {
+  const host::SpeechRequest& request = item.request;
   {
     std::lock_guard lock(mutex_);
     if (request.interrupt) {
@@ -51,7 +62,8 @@ void SpeechService::speak(const host::SpeechRequest& request) {
     } else if (isEcho(request.kind)) {
       dropQueuedLocked(true);
     }
-    queue_.push_back({request, nextId_++});
+    item.id = nextId_++;
+    queue_.push_back(std::move(item));
   }
   wake_.notify_all();
 }
@@ -129,15 +141,21 @@ void SpeechService::speakOne(const Item& item, const VoiceProfile& profile) {
   const host::SpeechRequest& request = item.request;
   pcm_.clear();
   std::string error;
-  const SynthStatus status = EspeakSynthesizer::instance().synthesize(
-      request.text, profile, isEcho(request.kind), pcm_, &cancel_, error);
+  SynthStatus status = SynthStatus::kOk;
+  if (item.clip != nullptr) {
+    pcm_.assign(item.clip->begin(), item.clip->end());
+  } else {
+    status = EspeakSynthesizer::instance().synthesize(request.text, profile, isEcho(request.kind),
+                                                      pcm_, &cancel_, error);
+  }
   if (status == SynthStatus::kFailed) {
     std::lock_guard lock(mutex_);
     ++stats_.failed;
     messages_.push_back("speech: " + error);
     return;
   }
-  Utterance u{item.id, request.text, profile.language, request.kind, sampleRate_};
+  Utterance u{item.id, request.text, item.clip != nullptr ? "" : profile.language, request.kind,
+              sampleRate_};
   for (AudioOutput* out : outputs_)
     out->begin(u);
 

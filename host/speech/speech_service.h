@@ -22,6 +22,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -57,6 +58,11 @@ class SpeechService final : public host::SpeechSink {
   void stopSpeaking() override;
   bool speaking() const override;
 
+  // Queues a ready-made sound (e.g. attentionChime()) like an utterance of
+  // `kind`; `label` names it in transcripts ("[attention]").
+  void playClip(std::string label, std::shared_ptr<const std::vector<std::int16_t>> samples,
+                host::SpeechKind kind, bool interrupt);
+
   // Blocks until nothing is queued or playing, or the timeout passes; true if idle.
   bool waitUntilIdle(std::chrono::milliseconds timeout);
   // Takes effect from the next utterance.
@@ -69,8 +75,11 @@ class SpeechService final : public host::SpeechSink {
  private:
   struct Item {
     host::SpeechRequest request;
+    std::shared_ptr<const std::vector<std::int16_t>> clip;  // set: play this, not the text
     std::uint64_t id = 0;
   };
+
+  void enqueue(Item item);
 
   void run();
   void speakOne(const Item& item, const VoiceProfile& profile);

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <thread>
 
+#include "host/speech/attention_chime.h"
 #include "host/speech/espeak_synthesizer.h"
 #include "host/speech/sdl_audio_output.h"
 #include "host/speech/wav_file_writer.h"
@@ -249,4 +250,20 @@ TEST_CASE("speech plays through an SDL audio device, here SDL's dummy driver") {
   // speaking() stays true while the audio plays: about as long as the audio lasts.
   CHECK(took > 0.8 * length);
   CHECK(device.queuedSamples() == 0);
+}
+
+TEST_CASE("the attention chime plays in queue order, labelled in the transcript") {
+  const int rate = EspeakSynthesizer::instance().sampleRate();
+  const auto chime = std::make_shared<const std::vector<std::int16_t>>(attentionChime(rate));
+  CHECK(static_cast<double>(chime->size()) / rate == Approx(0.64).margin(0.01));
+  CHECK(test::voicedFraction(*chime, rate) > 0.5);
+  CaptureOutput capture;
+  SpeechService speech(shippedVoices(), {&capture}, fast());
+  speech.speak({"help", "en", SpeechKind::kPrompt, false});
+  speech.playClip("[attention]", chime, SpeechKind::kPrompt, false);
+  REQUIRE(speech.waitUntilIdle(5s));
+  const auto captured = capture.captured();
+  REQUIRE(captured.size() == 2);
+  CHECK(captured[1].utterance.text == "[attention]");
+  CHECK(captured[1].samples == *chime);
 }
