@@ -340,7 +340,9 @@ void HostSession::refreshStatus() {
   if (place_.screen == ScreenKind::kBoardsMenu)
     status_ = "Choose a board. " + status_;
   else if (place_.screen == ScreenKind::kRecent)
-    status_ = "Choose a message to say it again. " + status_;
+    status_ = (composer_.recent().empty() ? "No spoken messages yet. "
+                                          : "Choose a message to say it again. ") +
+              status_;
   status_ += safety;
 }
 

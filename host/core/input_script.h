@@ -36,4 +36,34 @@ struct InputScript {
 
 InputScript parseInputScript(std::string_view text, std::string_view fileName);
 
+// Replays a parsed script on a live clock: start(t0) fixes where script time
+// 0 falls on the host clock; each due(nowUs) call hands over the events whose
+// time has come, in order. Borrows the script, which must outlive the player.
+class ScriptPlayer {
+ public:
+  explicit ScriptPlayer(const InputScript& script) : script_(script) {}
+
+  void start(std::int64_t hostUs) {
+    offsetUs_ = hostUs;
+    next_ = 0;
+  }
+  // Calls sink(event) for every event due by nowUs, stamped on the host clock.
+  template <class Sink>
+  void due(std::int64_t nowUs, Sink&& sink) {
+    while (next_ < script_.events.size() && script_.events[next_].tUs + offsetUs_ <= nowUs) {
+      InputEvent e = script_.events[next_++];
+      e.tUs += offsetUs_;
+      sink(e);
+    }
+  }
+  bool finished(std::int64_t nowUs) const {
+    return next_ >= script_.events.size() && nowUs >= script_.endUs + offsetUs_;
+  }
+
+ private:
+  const InputScript& script_;
+  std::int64_t offsetUs_ = 0;
+  std::size_t next_ = 0;
+};
+
 }  // namespace drishti::host

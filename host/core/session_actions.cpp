@@ -90,8 +90,11 @@ void HostSession::applyKey(const ScreenKey& key) {
         std::string words = (!t.empty() && t.back() != ' ') ? " " + bk->value : bk->value;
         insertText(words + " ", nullptr);
       } else {
+        // An answer on a yes/no board is said as a prompt; a phrase is the person's message.
+        const bool answer = from != nullptr && from->kind == BoardKind::kAnswers;
         say(bk->speak.empty() ? bk->value : bk->speak,
-            from != nullptr ? from->voiceOrLanguage() : profile_.voice, SpeechKind::kMessage);
+            from != nullptr ? from->voiceOrLanguage() : profile_.voice,
+            answer ? SpeechKind::kPrompt : SpeechKind::kMessage);
       }
       return;
     case KeyAction::kSpace:
@@ -216,9 +219,10 @@ void HostSession::say(std::string_view text, std::string_view voice, SpeechKind 
   r.text = std::string(text);
   r.language = std::string(voice);
   r.kind = kind;
-  // The person's own words and prompts cut off whatever is being said; echoes too,
-  // or a fast typist would hear a queue of stale letters.
-  r.interrupt = true;
+  // The person's own words and prompts cut off whatever is being said; an echo
+  // waits its turn (letters come a second or more apart with the eyes), so it
+  // never cuts off a message just spoken.
+  r.interrupt = kind == SpeechKind::kMessage || kind == SpeechKind::kPrompt;
   speech_->speak(r);
 }
 

@@ -273,8 +273,9 @@ TEST_CASE("the yes/no board answers by blink code and speaks the answer") {
   s.handle(blink(t0 + 1000, 500));
   s.handle(blink(t0 + 1800, 500));
   s.advanceTo((t0 + 4000) * 1000);
-  REQUIRE(speech.messages().size() == 1);
-  CHECK(speech.messages()[0].text == "No");
+  REQUIRE(speech.requests.size() == 1);
+  CHECK(speech.requests[0].text == "No");
+  CHECK(speech.requests[0].kind == SpeechKind::kPrompt);
 }
 
 TEST_CASE("every board, reached through the boards menu, has Help one selection away") {

@@ -82,3 +82,22 @@ TEST_CASE("script errors name the file and line, and no events are given") {
   CHECK_THAT(problem("look 1 2 \"\n"),
              Catch::StartsWith("bad.script:1: a quoted text is not closed"));
 }
+
+TEST_CASE("a script player hands over events as their time comes") {
+  const InputScript s = parseInputScript("gaze 1 1\nwait 100\ngaze 2 2\nwait 50\n", "p.script");
+  REQUIRE(s.ok());
+  ScriptPlayer player(s);
+  player.start(5'000'000);
+  std::vector<InputEvent> got;
+  const auto sink = [&](const InputEvent& e) { got.push_back(e); };
+  player.due(5'000'000, sink);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].tUs == 5'000'000);
+  player.due(5'099'999, sink);
+  CHECK(got.size() == 1);
+  player.due(5'100'000, sink);
+  REQUIRE(got.size() == 2);
+  CHECK(got[1].x == 2);
+  CHECK_FALSE(player.finished(5'100'000));
+  CHECK(player.finished(5'150'000));
+}
