@@ -31,9 +31,12 @@ row v w x y z ' ?
 std::string secondsText(std::uint32_t ms) {
   const std::uint32_t tenths = (ms + 50) / 100;
   std::string s = std::to_string(tenths / 10);
-  if (tenths % 10 != 0)
-    s += "." + std::to_string(tenths % 10);
-  return s + (tenths == 10 ? " second" : " seconds");
+  if (tenths % 10 != 0) {
+    s += '.';
+    s += std::to_string(tenths % 10);
+  }
+  s += tenths == 10 ? " second" : " seconds";
+  return s;
 }
 
 }  // namespace
@@ -280,8 +283,12 @@ MethodView HostSession::methodView() const {
 
 void HostSession::refreshStatus() {
   const SafetyParams& sp = profile_.access.safety;
-  const std::string safety = " " + std::to_string(sp.helpBlinks) + " long blinks: help. " +
-                             std::to_string(sp.restBlinks) + " long blinks: rest.";
+  // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
+  std::string safety = " ";
+  safety += std::to_string(sp.helpBlinks);
+  safety += " long blinks: help. ";
+  safety += std::to_string(sp.restBlinks);
+  safety += " long blinks: rest.";
   title_.clear();
   detail_.clear();
   switch (place_.screen) {

@@ -158,8 +158,11 @@ const Field kFields[] = {
      },
      [](const Profile& p) {
        std::string out;
-       for (const std::string& id : p.menu)
-         out += (out.empty() ? "" : " ") + quoteToken(id);
+       for (const std::string& id : p.menu) {
+         if (!out.empty())
+           out += ' ';
+         out += quoteToken(id);
+       }
        return out;
      }},
     {"method",
