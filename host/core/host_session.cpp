@@ -28,17 +28,6 @@ row o p q r s t u
 row v w x y z ' ?
 )board";
 
-std::string secondsText(std::uint32_t ms) {
-  const std::uint32_t tenths = (ms + 50) / 100;
-  std::string s = std::to_string(tenths / 10);
-  if (tenths % 10 != 0) {
-    s += '.';
-    s += std::to_string(tenths % 10);
-  }
-  s += tenths == 10 ? " second" : " seconds";
-  return s;
-}
-
 }  // namespace
 
 HostSession::HostSession(SessionConfig config, SpeechSink* speech)
@@ -281,78 +270,6 @@ MethodView HostSession::methodView() const {
   return v;
 }
 
-void HostSession::refreshStatus() {
-  const SafetyParams& sp = profile_.access.safety;
-  // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
-  std::string safety = " ";
-  safety += std::to_string(sp.helpBlinks);
-  safety += " long blinks: help. ";
-  safety += std::to_string(sp.restBlinks);
-  safety += " long blinks: rest.";
-  title_.clear();
-  detail_.clear();
-  switch (place_.screen) {
-    case ScreenKind::kRest:
-      title_ = "Resting";
-      detail_ = "To wake up, look at the circle for " + secondsText(sp.wakeDwellMs) +
-                ", or close your eyes for " + secondsText(sp.longBlinkMinMs) + ", " +
-                std::to_string(sp.restBlinks) + " times.";
-      status_ = detail_;
-      return;
-    case ScreenKind::kHelp:
-      title_ = profile_.helpMessage;
-      detail_ =
-          "Help has been called. To cancel, choose Cancel help, or a caregiver presses Escape.";
-      status_ = detail_;
-      return;
-    case ScreenKind::kConfirmClearHistory:
-      title_ = "Delete all saved messages?";
-      break;
-    default:
-      break;
-  }
-  if (!saveError_.empty()) {
-    status_ = "Could not save: " + saveError_;
-    return;
-  }
-  if (!problems_.empty() && (problemsUntilUs_ < 0 || nowUs_ < problemsUntilUs_)) {
-    status_ = "Problem: " + problems_.front().describe();
-    if (problems_.size() > 1)
-      status_ += " (and " + std::to_string(problems_.size() - 1) + " more)";
-    return;
-  }
-  const MethodView v = methodView();
-  switch (methodKind_) {
-    case MethodKind::kDwell:
-      status_ = "Look at a key to choose it.";
-      break;
-    case MethodKind::kBlink:
-      status_ = "Look at a key, then blink slowly to choose it.";
-      break;
-    case MethodKind::kScan:
-      status_ = "Blink when your choice is lit. A longer blink goes back.";
-      break;
-    case MethodKind::kGesture:
-      status_ = v.directLooks
-                    ? "Look left or right and hold to answer. Look down for more."
-                    : "Look left or right and hold to keep that half. Look up to go back.";
-      break;
-    case MethodKind::kBlinkCode:
-      status_ = v.scanning ? "Blink once to choose what is lit, twice to go back."
-                           : "Blink once for yes, twice for no.";
-      break;
-  }
-  if (methodKind_ != profile_.access.method)
-    status_ = "Eye pointing is not calibrated yet, so blinks are used: " + status_;
-  if (place_.screen == ScreenKind::kBoardsMenu)
-    status_ = "Choose a board. " + status_;
-  else if (place_.screen == ScreenKind::kRecent)
-    status_ = (composer_.recent().empty() ? "No spoken messages yet. "
-                                          : "Choose a message to say it again. ") +
-              status_;
-  status_ += safety;
-}
-
 // --- input and time ---
 
 void HostSession::handle(const InputEvent& event) {
@@ -394,6 +311,18 @@ void HostSession::handle(const InputEvent& event) {
   const int chosen = method_->input(e);
   if (chosen >= 0)
     select(chosen);
+  noteMethodMode();
+}
+
+void HostSession::noteMethodMode() {
+  // The status line explains the method's current mode (direct looks or halving,
+  // codes or scanning); it is rebuilt only when that mode changes.
+  const MethodView v = methodView();
+  const int mode = (v.directLooks ? 1 : 0) | (v.scanning ? 2 : 0);
+  if (mode != methodMode_) {
+    methodMode_ = mode;
+    refreshStatus();
+  }
 }
 
 void HostSession::advanceTo(std::int64_t tUs) {
@@ -433,6 +362,7 @@ void HostSession::advanceTo(std::int64_t tUs) {
     const int chosen = method_->advance(nowUs_);
     if (chosen >= 0)
       select(chosen);
+    noteMethodMode();
   }
   if (problemsWereShown && nowUs_ >= problemsUntilUs_)
     refreshStatus();

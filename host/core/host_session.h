@@ -164,6 +164,7 @@ class HostSession {
   void onSafety(SafetySignal signal);
   void restInput(const InputEvent& e);
   void updateOverlay();
+  void noteMethodMode();
   void saveState();
   void say(std::string_view text, std::string_view voice, SpeechKind kind);
   std::string voiceFor(std::string_view text) const;
@@ -192,6 +193,7 @@ class HostSession {
   ScreenLayout layout_;
   std::unique_ptr<AccessMethod> method_;
   MethodKind methodKind_ = MethodKind::kDwell;
+  int methodMode_ = 0;  // see noteMethodMode()
   SafetyGestures safety_;
   DwellSelector wake_;
   std::vector<Target> wakeTargets_;

@@ -40,7 +40,7 @@ float labelSize(Rect r, std::string_view label) {
   // Short labels (letters) fill about half the key; long ones (phrases) start
   // smaller and the renderer shrinks them further to fit the width.
   const std::size_t n = countCodePoints(label);
-  const float byHeight = r.h * (n <= 3 ? 0.5F : 0.34F);
+  const float byHeight = r.h * (n <= 2 ? 0.5F : 0.36F);
   return std::min(byHeight, 96.0F);
 }
 

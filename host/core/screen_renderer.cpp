@@ -134,12 +134,11 @@ void drawGestureEdges(const MethodView& view, const RenderInput& in, DrawList& o
   if (in.method != MethodKind::kGesture)
     return;
   const float W = in.width, H = in.height;
-  const float band = 30 * s;
+  const float band = 24 * s;
   if (view.candidateBegin >= 0) {
-    out.text({0, H / 2 - band, 0.1F * W, 2 * band}, "< left", band, theme::kLeftText,
-             Script::kLatin);
-    out.text({0.9F * W, H / 2 - band, 0.1F * W, 2 * band}, "right >", band, theme::kRightText,
-             Script::kLatin);
+    // The screen edges carry the colours of the halves: look left for blue, right for orange.
+    out.fillRect({0, 0, band / 2, H}, theme::kLeftText);
+    out.fillRect({W - band / 2, 0, band / 2, H}, theme::kRightText);
   }
   if (view.holding != Direction::kNone && view.holdProgress > 0) {
     const float p = view.holdProgress;
