@@ -27,9 +27,9 @@ with the eyes (from drishti-tracker), the mouse standing in for gaze, or keys
 as switches; what is written is spoken with eSpeak NG.
 
 Input
-  --udp [ADDR:]PORT     listen for drishti-tracker on UDP (default 127.0.0.1:47810)
-  --unix PATH           listen for drishti-tracker on a Unix stream socket
-                        (default $XDG_RUNTIME_DIR/drishti/tracker.sock)
+  --udp [ADDR:]PORT     listen for drishti-tracker on UDP (default 127.0.0.1:47800)
+  --unix PATH           connect to drishti-tracker's Unix socket (default
+                        /run/drishti/tracker.sock; retried every second)
   --no-wire             do not listen for drishti-tracker
   --mouse-gaze MODE     auto (default): the mouse is the gaze while the tracker
                         sends none; always; never
@@ -77,7 +77,7 @@ Exit codes
   2  bad command line
   3  a file or folder named on the command line cannot be used
   4  no display, renderer or font engine (use --headless without a display)
-  5  the --udp or --unix address given cannot be listened on
+  5  the --udp address given cannot be listened on, or the --unix path is unusable
 )";
 }
 

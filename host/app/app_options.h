@@ -19,7 +19,7 @@ enum ExitCode : int {
   kExitUsage = 2,            // bad command line
   kExitBadFile = 3,          // a file or folder named on the command line cannot be used
   kExitNoDisplay = 4,        // no display, renderer or font engine (try --headless)
-  kExitWireUnavailable = 5,  // --udp or --unix was given and cannot be listened on
+  kExitWireUnavailable = 5,  // --udp cannot be listened on, or --unix is not a socket path
 };
 
 enum class MouseGaze : std::uint8_t {

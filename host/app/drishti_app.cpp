@@ -254,8 +254,9 @@ int DrishtiApp::openWire() {
     if (options_.udpGiven)
       return kExitWireUnavailable;
   }
-  const fs::path path = options_.unixSocket.empty() ? defaultUnixSocketPath() : options_.unixSocket;
-  unix_ = UnixSocketReceiver::open(path, inbox_, error);
+  const fs::path path =
+      options_.unixSocket.empty() ? fs::path(kDefaultUnixSocketPath) : options_.unixSocket;
+  unix_ = UnixSocketReceiver::open(path, inbox_, error, !options_.unixGiven);
   if (unix_ == nullptr) {
     logLine(error);
     if (options_.unixGiven)
@@ -271,7 +272,7 @@ int DrishtiApp::openWire() {
        {static_cast<WireReceiver*>(udp_.get()), static_cast<WireReceiver*>(unix_.get())}) {
     if (r != nullptr) {
       r->start();
-      logLine("listening for drishti-tracker on " + r->name());
+      logLine("drishti-tracker input: " + r->name());
     }
   }
   return kExitOk;

@@ -24,7 +24,7 @@ bool parseUdpEndpoint(const std::string& endpoint, std::string& address, std::ui
   const auto [end, ec] = std::from_chars(portText.data(), portText.data() + portText.size(), value);
   if (portText.empty() || ec != std::errc() || end != portText.data() + portText.size() ||
       value > 65535) {
-    error = "'" + endpoint + "' is not ADDRESS:PORT (e.g. 127.0.0.1:47810) or a port number";
+    error = "'" + endpoint + "' is not ADDRESS:PORT (e.g. 127.0.0.1:47800) or a port number";
     return false;
   }
   in_addr parsed{};

@@ -1,7 +1,7 @@
 // UdpReceiver: wire messages from drishti-tracker over UDP.
 //
 // Represents: a UDP socket bound to an IPv4 address and port (default
-// 127.0.0.1:47810, kDefaultUdpPort: the tracker on the same board). Each
+// 127.0.0.1:47800, kDefaultUdpPort: the tracker on the same board). Each
 // datagram carries one delimited frame; all datagrams go through one
 // StreamDecoder, whose delimiters keep a damaged or truncated datagram from
 // affecting the next. Datagrams from any sender are accepted: bind to the
@@ -17,7 +17,7 @@
 
 namespace drishti::app {
 
-inline constexpr std::uint16_t kDefaultUdpPort = 47810;
+inline constexpr std::uint16_t kDefaultUdpPort = 47800;  // drishti-tracker's default
 inline constexpr const char* kDefaultUdpAddress = "127.0.0.1";
 
 class UdpReceiver final : public WireReceiver {

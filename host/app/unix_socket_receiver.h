@@ -1,16 +1,14 @@
 // UnixSocketReceiver: wire messages from drishti-tracker over a Unix stream socket.
 //
-// Represents: a listening SOCK_STREAM socket at a path (default
-// defaultUnixSocketPath(): $XDG_RUNTIME_DIR/drishti/tracker.sock, else
-// /tmp/drishti-UID/tracker.sock), for a tracker on the same machine. Up to
-// kMaxConnections senders at once, each with its own StreamDecoder (the
-// bytes of a stream are one frame stream; a reconnect starts a fresh one).
-// A stale socket file left by a crash is replaced; a path on which another
-// program is listening is refused. The socket file is removed on exit.
+// Represents: the host's end of the tracker's Unix socket transport. The
+// tracker listens at a path (default kDefaultUnixSocketPath, its board file's
+// [transport] path) and streams frames to every host that connects; this
+// receiver connects, reads the stream through one StreamDecoder, and when the
+// tracker is not there yet, or goes away, tries again every second (a fresh
+// decoder per connection), saying so once per change rather than every try.
 // Thread safety: see WireReceiver.
 #pragma once
 
-#include <array>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -19,34 +17,30 @@
 
 namespace drishti::app {
 
-std::filesystem::path defaultUnixSocketPath();
+inline constexpr const char* kDefaultUnixSocketPath = "/run/drishti/tracker.sock";
 
 class UnixSocketReceiver final : public WireReceiver {
  public:
-  static constexpr std::size_t kMaxConnections = 4;
-
-  // Creates the socket's folder (mode 0700) if needed, binds and listens.
-  // Returns null with `error` set (naming the path and the reason).
+  // Null with `error` set when the path cannot be a socket path (empty or too
+  // long). A tracker that is not listening yet is not an error; `quietWait`
+  // leaves that unsaid (the default path, when the tracker may well use UDP).
   static std::unique_ptr<UnixSocketReceiver> open(const std::filesystem::path& path,
-                                                  WireInbox& inbox, std::string& error);
+                                                  WireInbox& inbox, std::string& error,
+                                                  bool quietWait = false);
   ~UnixSocketReceiver() override;
 
   const std::filesystem::path& path() const { return path_; }
+  bool connected() const { return connected_.load(); }
 
  private:
-  struct Connection {
-    int fd = -1;
-    protocol::StreamDecoder decoder;
-  };
-
-  UnixSocketReceiver(std::filesystem::path path, WireInbox& inbox, int fd);
+  UnixSocketReceiver(std::filesystem::path path, WireInbox& inbox, bool quietWait);
   void serve(int stopFd) override;
-  void accept();
-  void close(Connection& c);
+  int connect(std::string& why) const;  // a connected fd, or -1 with the reason
 
   std::filesystem::path path_;
-  int listenFd_;
-  std::array<Connection, kMaxConnections> connections_{};
+  bool quietWait_;
+  std::atomic<bool> connected_{false};
+  protocol::StreamDecoder decoder_;
 };
 
 }  // namespace drishti::app

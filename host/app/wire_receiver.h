@@ -41,7 +41,7 @@ class WireReceiver {
   void start();
   void stop();  // returns when the thread has ended; safe to call twice
 
-  const std::string& name() const { return name_; }  // e.g. "udp 127.0.0.1:47810"
+  const std::string& name() const { return name_; }  // e.g. "udp 127.0.0.1:47800"
   ReceiverStats stats() const;
 
  protected:
