@@ -232,6 +232,10 @@ void DrishtiApp::handleSessionEvents() {
 }
 
 void DrishtiApp::draw() {
+  // A --fast run has no one watching its frames: draw only new screens (for
+  // their screenshots) and, in finish(), the last one.
+  if (options_.fast && !forceDraw_ && shotTaken_ && session_->screenSerial() == shotSerial_)
+    return;
   session_->render(list_);
   if (!forceDraw_ && sameDrawList(list_, shown_)) {
     highlightCauseUs_ = -1;  // the input changed nothing visible

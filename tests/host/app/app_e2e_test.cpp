@@ -13,12 +13,12 @@
 #include "host/core/host_session.h"
 #include "host/core/input_script.h"
 #include "host/core/profile.h"
+#include "host/app/dwell_planner.h"
 #include "host/speech/espeak_synthesizer.h"
 #include "host/speech/voice_library.h"
 #include "host/speech/wav_file_writer.h"
 #include "host/ui/font_catalog.h"
 #include "tests/host/app/run_drishti.h"
-#include "tests/host/core/session_helpers.h"
 #include "tests/host/speech/capture_output.h"
 #include "tests/host/ui/text_compare.h"
 #include "tests/support/test_data.h"
@@ -47,7 +47,13 @@ const Language kHindi{"hindi",      "hi",       "hi-varnamala",
 const Language kMalayalam{"malayalam",  "ml",       "ml-aksharamala",
                           "ml-phrases", "ml-yesno", host::Script::kMalayalam};
 
-constexpr int kDwellMs = 1200;  // longer than the default profile's 1000 ms dwell
+class RecordingSpeech final : public host::SpeechSink {
+ public:
+  void speak(const host::SpeechRequest& r) override { requests.push_back(r); }
+  void stopSpeaking() override {}
+  bool speaking() const override { return false; }
+  std::vector<host::SpeechRequest> requests;
+};
 
 fs::path sourceDir() {
   return fs::path(std::getenv("DRISHTI_SOURCE_DIR"));
@@ -73,7 +79,7 @@ fs::path planScript(const fs::path& dir, const Language& lang, const std::string
                     bool speak) {
   const fs::path planState = dir / "plan-state";
   writeProfile(planState, lang);
-  host::test::RecordingSpeech recorder;
+  RecordingSpeech recorder;
   host::SessionConfig config;
   config.dataDir = sourceDir() / "host" / "data";
   config.stateDir = planState;
@@ -81,12 +87,24 @@ fs::path planScript(const fs::path& dir, const Language& lang, const std::string
   host::HostSession plan(config, &recorder);
   REQUIRE(plan.board() != nullptr);
   REQUIRE(plan.board()->id == lang.letterBoard);
-  const std::string script = host::test::dwellScriptFor(plan, text, kDwellMs, speak);
+  app::DwellPlan dwell;
+  dwell.speak = speak;
+  std::string error;
+  const std::string script = app::planDwellScript(plan, text, dwell, error);
+  INFO(error);
   REQUIRE_FALSE(script.empty());
   const host::InputScript parsed = host::parseInputScript(script, "plan");
   REQUIRE(parsed.ok());
-  host::test::play(plan, parsed, 1'000'000);
+  for (host::InputEvent e : parsed.events) {
+    e.tUs += 1'000'000;
+    plan.handle(e);
+  }
+  plan.advanceTo(1'000'000 + parsed.endUs);
   REQUIRE(plan.text() == (speak && plan.profile().clearAfterSpeak ? "" : text));
+  if (speak) {
+    REQUIRE_FALSE(recorder.requests.empty());
+    REQUIRE(recorder.requests.back().text == text);
+  }
   const fs::path file = dir / (std::string(lang.profile) + ".script");
   std::ofstream(file) << script;
   return file;
