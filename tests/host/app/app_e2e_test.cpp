@@ -10,10 +10,11 @@
 #include <sstream>
 #include <thread>
 
+#include "firmware/protocol/frame_codec.h"
+#include "host/app/dwell_planner.h"
 #include "host/core/host_session.h"
 #include "host/core/input_script.h"
 #include "host/core/profile.h"
-#include "host/app/dwell_planner.h"
 #include "host/speech/espeak_synthesizer.h"
 #include "host/speech/voice_library.h"
 #include "host/speech/wav_file_writer.h"
@@ -425,4 +426,73 @@ TEST_CASE("drishti exits with the documented codes on bad arguments and files", 
             dir, &err) == 5);
   CHECK(err.find("cannot listen for drishti-tracker on UDP " + endpoint) != std::string::npos);
   ::close(taken);
+}
+
+TEST_CASE("three long blinks from the tracker over UDP call for help, through garbage on the wire",
+          "[e2e]") {
+  const fs::path dir = drishti::test::scratchDir("e2e-wire");
+  // A free port for the app (bound and released here).
+  const int probe = ::socket(AF_INET, SOCK_DGRAM, 0);
+  sockaddr_in sa{};
+  sa.sin_family = AF_INET;
+  inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
+  REQUIRE(::bind(probe, reinterpret_cast<sockaddr*>(&sa), sizeof sa) == 0);
+  socklen_t len = sizeof sa;
+  ::getsockname(probe, reinterpret_cast<sockaddr*>(&sa), &len);
+  ::close(probe);
+  const std::string endpoint = "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
+
+  DrishtiProcess app(
+      {"--headless", "--no-state", "--udp", endpoint, "--unix", (dir / "no-tracker.sock").string(),
+       "--speech-wav", (dir / "speech.wav").string(), "--screenshot-dir", (dir / "shots").string(),
+       "--no-audio"},
+      dir);
+  const auto waitFor = [&](const std::string& text, std::chrono::seconds timeout) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < until) {
+      if (app.err().find(text) != std::string::npos)
+        return true;
+      std::this_thread::sleep_for(20ms);
+    }
+    return false;
+  };
+  REQUIRE(waitFor("drishti-tracker input: udp " + endpoint, 10s));
+
+  const int tx = ::socket(AF_INET, SOCK_DGRAM, 0);
+  const auto send = [&](const std::vector<std::uint8_t>& bytes) {
+    ::sendto(tx, bytes.data(), bytes.size(), 0, reinterpret_cast<sockaddr*>(&sa), sizeof sa);
+  };
+  const auto frame = [](const protocol::Message& m) {
+    std::vector<std::uint8_t> out(protocol::kMaxFrameSize);
+    out.resize(protocol::encodeFrame(m, out));
+    return out;
+  };
+  std::uint32_t seq = 1;
+  std::uint64_t trackerUs = 5'000'000;
+  for (int i = 0; i < 3; ++i) {
+    send({0x13, 0x37, 0x00, 0xFF, 0xFE});  // garbage between the frames
+    protocol::BlinkEvent b;
+    b.seq = seq++;
+    b.startUs = trackerUs;
+    b.endUs = trackerUs + 2'400'000;
+    b.durationMs = 2400;
+    b.sendUs = b.endUs + 1000;
+    b.kind = protocol::BlinkKind::kLong;
+    b.confidence = 0.9F;
+    trackerUs = b.endUs + 600'000;
+    send(frame(b));
+    std::this_thread::sleep_for(300ms);
+  }
+  ::close(tx);
+  INFO(app.err());
+  REQUIRE(waitFor("HELP CALLED", 10s));
+  CHECK(waitFor("rejected a frame", 1s));  // counted and logged, and the app carried on
+  std::this_thread::sleep_for(1500ms);     // the help prompt and chime are spoken
+  ::kill(app.pid(), SIGTERM);              // as systemd stops it: an orderly exit
+  CHECK(app.wait(10s) == 0);
+  bool chime = false;
+  for (const auto& row : readTranscript(dir / "speech.wav.tsv"))
+    chime = chime || row.text == "[attention]";
+  CHECK(chime);
+  CHECK(readText(dir / "shots" / "last.txt").starts_with("screen\thelp"));
 }

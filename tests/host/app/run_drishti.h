@@ -97,6 +97,7 @@ class DrishtiProcess {
     pid_ = -1;
   }
 
+  pid_t pid() const { return pid_; }
   std::string out() const { return readText(out_); }
   std::string err() const { return readText(err_); }
 
