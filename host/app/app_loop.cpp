@@ -113,7 +113,15 @@ bool DrishtiApp::mouseIsGaze(std::int64_t nowUs) const {
 
 void DrishtiApp::collectInput(std::int64_t nowUs) {
   pending_.clear();
-  const ViewTransform view{drawer_->scale(), drawer_->offsetX(), drawer_->offsetY()};
+  // Mouse positions are in window points, the drawing in output pixels; they
+  // differ on high-DPI displays.
+  int winW = 0, winH = 0, outW = 0, outH = 0;
+  SDL_GetWindowSize(window_, &winW, &winH);
+  SDL_GetRendererOutputSize(renderer_, &outW, &outH);
+  const float pointsToPixels =
+      winW > 0 ? static_cast<float>(outW) / static_cast<float>(winW) : 1.0F;
+  const ViewTransform view{drawer_->scale() / pointsToPixels, drawer_->offsetX() / pointsToPixels,
+                           drawer_->offsetY() / pointsToPixels};
   const bool mouse = mouseIsGaze(nowUs);
   SDL_Event e;
   while (SDL_PollEvent(&e) != 0) {
