@@ -295,3 +295,36 @@ TEST_CASE("gestures reach every key of a board by halving") {
   CHECK(s.text() == "w");
   CHECK(guard <= 6);  // log2 of the 44 targets, rounded up
 }
+
+TEST_CASE("after waking by gaze, the key under the wake circle waits for a look away") {
+  const auto state = drishti::test::scratchDir("feat-wake-hold");
+  HostSession s(configFor(state), nullptr);
+  s.advanceTo(kT0 * 1000);
+  std::int64_t t = dwellOn(s, "Rest", kT0);
+  REQUIRE(s.resting());
+  const float cx = 640, cy = 440 + 104;
+  for (const std::int64_t end = t + 3300; t < end; t += 33)
+    s.handle(gaze(t, cx, cy));
+  REQUIRE_FALSE(s.resting());
+  for (const std::int64_t end = t + 3000; t < end; t += 33)
+    s.handle(gaze(t, cx, cy));  // still looking at the same spot
+  CHECK(s.text().empty());
+  for (const std::int64_t end = t + 300; t < end; t += 33)
+    s.handle(gaze(t, 640, 30));
+  for (const std::int64_t end = t + 1400; t < end; t += 33)
+    s.handle(gaze(t, cx, cy));  // looked away and back: now it types
+  CHECK(s.text().size() == 1);
+}
+
+TEST_CASE("a profile naming missing boards is reported, and the device carries on") {
+  const auto state = drishti::test::scratchDir("feat-missing-board");
+  writeProfile(state, "board en-nope\nmenu en-abc ghost\n");
+  HostSession s(configFor(state), nullptr);
+  const std::string all = describeAll(s.problems());
+  CHECK_THAT(all, Catch::Contains("names board 'en-nope'"));
+  CHECK_THAT(all, Catch::Contains("menu names board 'ghost'"));
+  REQUIRE(s.board() != nullptr);
+  Profile p = s.profile();
+  REQUIRE(s.saveProfile(p).empty());
+  CHECK(s.problems().size() == 2);  // checked again, not piled up
+}
