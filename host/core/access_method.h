@@ -42,6 +42,10 @@ class AccessMethod {
   // Forgets all progress (entering rest, an overlay covering the screen).
   virtual void reset(std::int64_t tUs) = 0;
 
+  // Something was just chosen at `r` outside the method (the gaze woke the
+  // device there): nothing under the gaze may be selected until it leaves `r`.
+  virtual void holdOff(Rect r) { (void)r; }
+
   virtual void view(MethodView& out) const = 0;
 };
 

@@ -14,6 +14,7 @@
 
 namespace drishti::host {
 
+// The access methods (access_method.h).
 enum class MethodKind : std::uint8_t {
   kDwell,      // look at a key for a while
   kBlink,      // look at a key and blink deliberately
@@ -32,6 +33,7 @@ inline bool methodNeedsGaze(MethodKind k) {
 
 enum class EyeChoice : std::uint8_t { kBoth, kLeft, kRight, kEither };  // image-left/right
 
+// Dwell (dwell_selector.h).
 struct DwellParams {
   std::uint32_t dwellMs = 1000;     // gaze on a key this long selects it (after lock-on)
   std::uint32_t lockOnMs = 150;     // gaze must settle this long before progress starts
@@ -39,18 +41,21 @@ struct DwellParams {
   float marginPx = 12;              // a locked key keeps the gaze this far outside it
 };
 
+// Blink selection and the blink switch (blink_selector.h, scan_selector.h).
 struct BlinkParams {
   std::uint32_t minMs = 400;          // shorter closures are involuntary: ignored
   std::uint32_t maxMs = 1000;         // longer closures are not selections
   EyeChoice eyes = EyeChoice::kBoth;  // which closures count
 };
 
+// How targets are grouped for scanning.
 enum class ScanMode : std::uint8_t {
   kRows,    // rows, then keys in the row
   kGroups,  // sections (board, text bar, navigation), then rows, then keys
   kLinear,  // one key after another
 };
 
+// Switch scanning (scan_selector.h).
 struct ScanParams {
   ScanMode mode = ScanMode::kRows;
   std::uint32_t intervalMs = 1200;   // time each item stays highlighted
@@ -59,15 +64,18 @@ struct ScanParams {
   std::uint32_t backMaxMs = 2000;    // blinks from blink.max_ms up to this step back
 };
 
+// Directional gestures (gesture_selector.h).
 struct GestureParams {
   std::uint32_t holdMs = 700;  // hold a look this long for a gesture
   float edge = 0.22F;          // outer fraction of the screen that counts as a look
 };
 
+// Blink codes (blink_code_selector.h).
 struct BlinkCodeParams {
   std::uint32_t gapMs = 1500;  // a code ends when no blink follows within this
 };
 
+// Help, rest and tracking loss (safety_gestures.h, host_session.h).
 struct SafetyParams {
   std::uint32_t longBlinkMinMs = 2000;  // a "long blink" for the gestures below
   std::uint32_t longBlinkMaxMs = 8000;
@@ -79,6 +87,7 @@ struct SafetyParams {
   std::uint32_t trackingLostDelayMs = 1500;  // show "I can't see your eyes" after this
 };
 
+// Everything above, as one profile holds it.
 struct AccessParams {
   MethodKind method = MethodKind::kDwell;
   DwellParams dwell;

@@ -40,6 +40,7 @@ enum class KeyAction : std::uint8_t {
 // "space", "back", ... for kSpace..kHelp; "" for kInsert and kSay.
 std::string_view actionName(KeyAction action);
 
+// One key: what it shows, what it types or does, and its method attributes.
 struct BoardKey {
   KeyAction action = KeyAction::kInsert;
   std::string value;      // kInsert: text; kSay: text shown and spoken; kBoard: board id
@@ -54,6 +55,7 @@ struct BoardKey {
   std::string_view shown() const { return label.empty() ? value : label; }
 };
 
+// A row of a grid, an E-tran group or a phrase category, in board order.
 struct BoardGroup {
   std::string label;  // E-tran group or phrase category name; may be empty for grid rows
   std::vector<BoardKey> keys;
@@ -71,6 +73,7 @@ enum class BoardStyle : std::uint8_t {
   kTabs,    // phrase categories as tabs beside the keys of the open category
 };
 
+// A whole board as read from its file; immutable once loaded.
 struct Board {
   std::string id;        // [a-z0-9-], unique across all boards
   std::string title;     // shown in the boards menu

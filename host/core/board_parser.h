@@ -24,6 +24,7 @@ inline constexpr std::size_t kMaxRows = 10;     // grid rows, E-tran groups, cat
 inline constexpr std::size_t kMaxColumns = 14;  // keys in one row or group
 inline constexpr std::size_t kMaxTabKeys = 24;  // phrases in one category
 
+// A board, or the reasons there is none (never both).
 struct BoardParseResult {
   std::optional<Board> board;
   std::vector<Problem> problems;

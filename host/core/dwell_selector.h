@@ -25,6 +25,10 @@ class DwellSelector final : public AccessMethod {
   int advance(std::int64_t tUs) override;
   void reset(std::int64_t tUs) override;
   void view(MethodView& out) const override;
+  void holdOff(Rect r) override {
+    mustLeave_ = true;
+    leaveRect_ = r;
+  }
 
   // Progress on the focused target, 0..1 (0 when none).
   float progress() const { return progress_; }

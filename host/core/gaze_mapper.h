@@ -12,12 +12,14 @@
 
 namespace drishti::host {
 
+// Where the person looks, with how sure the mapper is of it.
 struct GazePoint {
   float x = 0;  // logical screen px (may lie off screen: looks beyond the edge)
   float y = 0;
   float confidence = 0;  // 0..1
 };
 
+// Maps eye samples to the screen; implemented by the calibration.
 class GazeMapper {
  public:
   virtual ~GazeMapper() = default;
@@ -27,6 +29,7 @@ class GazeMapper {
   virtual bool calibrated() const = 0;
 };
 
+// Before calibration: never a point.
 class UncalibratedGazeMapper final : public GazeMapper {
  public:
   bool map(const protocol::EyeSample&, GazePoint&) override { return false; }

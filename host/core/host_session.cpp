@@ -88,19 +88,29 @@ void HostSession::applyProfile(Profile profile, bool restoreState) {
     saved.board = place_.board->id;  // a changed setting keeps the person where they are
   }
 
+  // The profile's references to boards, checked again whenever the profile changes.
+  const std::string profileFile =
+      store_.enabled() ? store_.profilePath(profileName_).string() : profileName_;
+  std::erase_if(problems_, [&](const Problem& p) {
+    return p.file == profileFile && p.message.find("names board") != std::string::npos;
+  });
+  reportedProblems_ = std::min(reportedProblems_, problems_.size());
   for (const std::string& id : {profile_.letterBoard, profile_.phraseBoard, profile_.yesNoBoard})
     if (library_.find(id) == nullptr)
       problems_.push_back(
-          {store_.enabled() ? store_.profilePath(profileName_).string() : profileName_, 0,
-           "the profile names board '" + id + "', which does not exist"});
+          {profileFile, 0, "the profile names board '" + id + "', which does not exist"});
   menu_.clear();
   if (profile_.menu.empty()) {
     for (const Board& b : library_.boards())
       menu_.push_back(&b);
   } else {
-    for (const std::string& id : profile_.menu)
+    for (const std::string& id : profile_.menu) {
       if (const Board* b = library_.find(id))
         menu_.push_back(b);
+      else
+        problems_.push_back(
+            {profileFile, 0, "the profile's menu names board '" + id + "', which does not exist"});
+    }
   }
 
   const Board* start = library_.find(saved.board);

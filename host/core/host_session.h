@@ -51,6 +51,7 @@
 
 namespace drishti::host {
 
+// Where the session reads and keeps its files, and the screen size. Plain value.
 struct SessionConfig {
   std::filesystem::path dataDir;   // installed data: boards/, phrases/, profiles/default.profile
   std::filesystem::path stateDir;  // the person's files (session_store.h); empty = keep nothing
@@ -59,6 +60,7 @@ struct SessionConfig {
   int height = 800;
 };
 
+// What the app (or a simulation) is told about, through pollEvent().
 enum class SessionEventKind : std::uint8_t {
   kScreenChanged,   // text: the new screen's name (as DrawList::screenName)
   kSelected,        // text: the label of what was selected
@@ -71,6 +73,7 @@ enum class SessionEventKind : std::uint8_t {
   kProblem,  // text: "file:line: message" or a failed save; for the log and the caregiver
 };
 
+// One notice for the app, stamped with session time (µs).
 struct SessionEvent {
   SessionEventKind kind = SessionEventKind::kScreenChanged;
   std::int64_t tUs = 0;

@@ -27,6 +27,7 @@
 
 namespace drishti::host {
 
+// A parsed script: its events and end time, or the problems that stop it.
 struct InputScript {
   std::vector<InputEvent> events;  // tUs from the start of the script
   std::int64_t endUs = 0;          // the clock at the end (after the last wait)

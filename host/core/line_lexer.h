@@ -22,6 +22,7 @@
 
 namespace drishti::host {
 
+// One word of a line, unquoted and unescaped, with how it was written.
 struct Token {
   std::string text;                        // unquoted, unescaped
   bool action = false;                     // began with an unescaped '@' (kept in text)

@@ -17,6 +17,7 @@
 
 namespace drishti::host {
 
+// What choosing a phrase does.
 enum class PhraseAction : std::uint8_t { kSpeak, kInsert };
 
 struct Profile {

@@ -17,6 +17,7 @@
 
 namespace drishti::host {
 
+// What a safety gesture asks for.
 enum class SafetySignal : std::uint8_t { kNone, kHelp, kRestToggle };
 
 class SafetyGestures {

@@ -32,6 +32,7 @@ enum class ScreenKind : std::uint8_t {
 
 std::string_view screenKindName(ScreenKind kind);
 
+// What kind of thing a target on the screen is.
 enum class KeyRole : std::uint8_t {
   kBoardKey,    // a key of the board: `action` with `boardKey`
   kCommand,     // text bar or navigation key: `action` (kBoard: arg = which, see NavBoard)
@@ -46,10 +47,13 @@ enum class KeyRole : std::uint8_t {
   kCancelHelp,
 };
 
+// Which board a navigation-bar key opens.
 enum class NavBoard : std::uint8_t { kLetters, kPhrases, kYesNo };
 
+// How a key is coloured (theme.h), by what it is for.
 enum class KeyTone : std::uint8_t { kNormal, kText, kSpeak, kNav, kRest, kHelp, kOpen, kBig };
 
+// One target's meaning and look, parallel to ScreenLayout::targets().
 struct ScreenKey {
   KeyRole role = KeyRole::kBoardKey;
   KeyAction action = KeyAction::kInsert;

@@ -20,6 +20,7 @@
 
 namespace drishti::host {
 
+// The session's state that the picture needs beyond the layout and the method.
 struct RenderInput {
   ScreenKind screen = ScreenKind::kBoard;
   std::string_view screenName;

@@ -261,10 +261,13 @@ void HostSession::startRest() {
 void HostSession::endRest() {
   if (place_.screen != ScreenKind::kRest)
     return;
+  const Rect wake = layout_.wakeRect();
   place_ = beforeRest_;
   restSwitchSinceUs_ = -1;
   emit(SessionEventKind::kRestEnded, {});
   rebuild();
+  // The eyes that woke the device rest on whatever key is now under the circle.
+  method_->holdOff(wake);
 }
 
 void HostSession::callHelp() {

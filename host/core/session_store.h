@@ -24,6 +24,7 @@
 
 namespace drishti::host {
 
+// What is saved on every change so a restart loses nothing.
 struct SavedState {
   std::string board;  // board id in use
   std::string text;   // the text bar

@@ -13,8 +13,10 @@
 
 namespace drishti::host {
 
+// A look direction for gestures.
 enum class Direction : std::uint8_t { kNone, kLeft, kRight, kUp, kDown };
 
+// One selectable target: where it is and how methods may pick it.
 struct Target {
   Rect rect;                          // logical px, where gaze selects it
   std::uint16_t section = 0;          // scan section: consecutive targets with one value

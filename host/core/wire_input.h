@@ -26,11 +26,13 @@
 
 namespace drishti::host {
 
+// Tunables of the wire conversion, in ms.
 struct WireInputParams {
   std::uint32_t silenceMs = 1000;  // no message this long: tracker gone
   std::uint32_t maxDelayMs = 500;  // larger capture-to-send delays are not trusted
 };
 
+// The events made from one message: at most three, in order, no allocation.
 struct InputBatch {
   std::array<InputEvent, 3> events{};
   std::size_t count = 0;
@@ -42,6 +44,7 @@ struct InputBatch {
   const InputEvent* end() const { return events.data() + count; }
 };
 
+// Counts since start, for the log and the caregiver's status screen.
 struct WireInputStats {
   std::uint64_t messages = 0;
   std::uint64_t samples = 0;

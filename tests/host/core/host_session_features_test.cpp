@@ -3,8 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "firmware/protocol/frame_codec.h"
+#include "firmware/protocol/stream_decoder.h"
 #include "host/core/atomic_file.h"
 #include "host/core/host_session.h"
+#include "host/core/wire_input.h"
 #include "method_test_helpers.h"
 #include "session_helpers.h"
 #include "tests/support/test_data.h"
@@ -294,4 +297,96 @@ TEST_CASE("gestures reach every key of a board by halving") {
   }
   CHECK(s.text() == "w");
   CHECK(guard <= 6);  // log2 of the 44 targets, rounded up
+}
+
+TEST_CASE("after waking by gaze, the key under the wake circle waits for a look away") {
+  const auto state = drishti::test::scratchDir("feat-wake-hold");
+  HostSession s(configFor(state), nullptr);
+  s.advanceTo(kT0 * 1000);
+  std::int64_t t = dwellOn(s, "Rest", kT0);
+  REQUIRE(s.resting());
+  const float cx = 640, cy = 440 + 104;
+  for (const std::int64_t end = t + 3300; t < end; t += 33)
+    s.handle(gaze(t, cx, cy));
+  REQUIRE_FALSE(s.resting());
+  for (const std::int64_t end = t + 3000; t < end; t += 33)
+    s.handle(gaze(t, cx, cy));  // still looking at the same spot
+  CHECK(s.text().empty());
+  for (const std::int64_t end = t + 300; t < end; t += 33)
+    s.handle(gaze(t, 640, 30));
+  for (const std::int64_t end = t + 1400; t < end; t += 33)
+    s.handle(gaze(t, cx, cy));  // looked away and back: now it types
+  CHECK(s.text().size() == 1);
+}
+
+TEST_CASE("a profile naming missing boards is reported, and the device carries on") {
+  const auto state = drishti::test::scratchDir("feat-missing-board");
+  writeProfile(state, "board en-nope\nmenu en-abc ghost\n");
+  HostSession s(configFor(state), nullptr);
+  const std::string all = describeAll(s.problems());
+  CHECK_THAT(all, Catch::Contains("names board 'en-nope'"));
+  CHECK_THAT(all, Catch::Contains("menu names board 'ghost'"));
+  REQUIRE(s.board() != nullptr);
+  Profile p = s.profile();
+  REQUIRE(s.saveProfile(p).empty());
+  CHECK(s.problems().size() == 2);  // checked again, not piled up
+}
+
+TEST_CASE(
+    "from the wire, before calibration: blinks scan and type, tracking loss shows and clears") {
+  namespace proto = drishti::protocol;
+  const auto state = drishti::test::scratchDir("feat-wire");
+  HostSession s(configFor(state), nullptr);
+  UncalibratedGazeMapper mapper;
+  WireInput wire(mapper);
+  s.setGazeCalibrated(wire.calibrated());
+  REQUIRE(s.method() == MethodKind::kScan);
+  proto::StreamDecoder decoder;
+  std::uint32_t seq = 0;
+  std::int64_t hostUs = kT0 * 1000;
+  s.advanceTo(hostUs);
+  // Sends one message through the real framing, as the tracker would, at `atUs` on both clocks.
+  const auto send = [&](proto::Message m, std::int64_t atUs) {
+    std::visit([&](auto& msg) { msg.seq = ++seq; }, m);
+    std::vector<std::uint8_t> bytes(proto::kMaxFrameSize);
+    bytes.resize(proto::encodeFrame(m, bytes));
+    decoder.feed(bytes,
+                 [&](proto::DecodeStatus st, const proto::Message& msg, const proto::DecodeError&) {
+                   REQUIRE(st == proto::DecodeStatus::kMessage);
+                   for (const InputEvent& e : wire.convert(msg, atUs))
+                     s.handle(e);
+                 });
+  };
+  const auto sampleAt = [&](std::int64_t atUs, proto::TrackingState ts) {
+    proto::EyeSample e;
+    e.captureUs = e.sendUs = static_cast<std::uint64_t>(atUs);
+    e.state = ts;
+    send(e, atUs);
+    s.advanceTo(atUs);  // as the app does every frame
+  };
+  const auto blinkAt = [&](std::int64_t endUs, std::uint32_t ms) {
+    proto::BlinkEvent b;
+    b.endUs = b.sendUs = static_cast<std::uint64_t>(endUs);
+    b.startUs = b.endUs - ms * 1000ULL;
+    b.durationMs = ms;
+    b.kind = proto::BlinkKind::kLong;
+    send(b, endUs);
+  };
+  for (int i = 0; i < 10; ++i)
+    sampleAt(hostUs += 33'000, proto::TrackingState::kTracking);
+  blinkAt(hostUs += 500'000, 500);  // into the first row
+  blinkAt(hostUs += 300'000, 500);  // 'a'
+  CHECK(s.text() == "a");
+  for (int i = 0; i < 60; ++i)
+    sampleAt(hostUs += 33'000, proto::TrackingState::kLost);
+  CHECK(s.trackingLostShown());
+  sampleAt(hostUs += 33'000, proto::TrackingState::kTracking);
+  CHECK_FALSE(s.trackingLostShown());
+  // The tracker falls silent: that too is said, and recovers with the next message.
+  for (const InputEvent& e : wire.checkSilence(hostUs += 2'000'000))
+    s.handle(e);
+  s.advanceTo(hostUs += 2'000'000);
+  CHECK(s.trackingLostShown());
+  sampleAt(hostUs += 33'000, proto::TrackingState::kTracking);
+  CHECK_FALSE(s.trackingLostShown());
 }
