@@ -117,3 +117,29 @@ SynthStatus EspeakSynthesizer::synthesize(std::string_view text, const VoiceProf
 }
 
 }  // namespace drishti::speech
+
+namespace drishti::speech {
+
+std::string EspeakSynthesizer::phonemesOf(std::string_view text, const VoiceProfile& profile) {
+  if (!ready_)
+    return {};
+  bool phonemes = false;
+  const std::string spoken = profile.applyLexicon(text, phonemes);
+  std::lock_guard lock(mutex_);
+  std::string error;
+  if (!selectVoice(profile.espeakVoiceName(), error))
+    return {};
+  std::string out;
+  const void* next = spoken.c_str();
+  while (next != nullptr) {
+    const char* clause = espeak_TextToPhonemes(&next, espeakCHARS_UTF8, 0);
+    if (clause == nullptr)
+      break;
+    if (!out.empty())
+      out += ' ';
+    out += clause;
+  }
+  return out;
+}
+
+}  // namespace drishti::speech

@@ -48,6 +48,11 @@ class EspeakSynthesizer {
                          std::vector<std::int16_t>& out, const std::atomic<bool>* cancel,
                          std::string& error);
 
+  // eSpeak's phoneme mnemonics for `text` with the profile's voice (lexicon
+  // applied), as `espeak-ng -x` prints them: for checking what a voice or a
+  // lexicon entry makes of a word. "(en)" marks a switch to English rules.
+  std::string phonemesOf(std::string_view text, const VoiceProfile& profile);
+
   EspeakSynthesizer(const EspeakSynthesizer&) = delete;
   EspeakSynthesizer& operator=(const EspeakSynthesizer&) = delete;
 

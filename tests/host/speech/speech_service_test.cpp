@@ -267,3 +267,18 @@ TEST_CASE("the attention chime plays in queue order, labelled in the transcript"
   CHECK(captured[1].utterance.text == "[attention]");
   CHECK(captured[1].samples == *chime);
 }
+
+TEST_CASE("Mandarin uses cmn-latn-pinyin: the cmn voice reads some characters' pinyin as English") {
+  auto& synth = EspeakSynthesizer::instance();
+  const VoiceProfile mandarin = shippedVoices().profileFor("cmn");
+  REQUIRE(mandarin.espeakVoice == "cmn-latn-pinyin");
+  VoiceProfile plainCmn = mandarin;
+  plainCmn.espeakVoice = "cmn";
+  const std::string text = "我要喝水";  // "I want to drink water"
+  const std::string good = synth.phonemesOf(text, mandarin);
+  const std::string bad = synth.phonemesOf(text, plainCmn);
+  INFO("cmn-latn-pinyin: " << good << "\ncmn: " << bad);
+  REQUIRE_FALSE(good.empty());
+  CHECK(good.find("(en)") == std::string::npos);
+  CHECK(bad.find("(en)") != std::string::npos);  // the misreading the profile avoids
+}
