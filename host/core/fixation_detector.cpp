@@ -6,7 +6,7 @@ namespace drishti::host {
 
 namespace {
 
-constexpr std::size_t kRing = 512;  // > minDurationMs or exitMs at 1 kHz
+constexpr std::size_t kRing = 512;  // > minDurationMs, exitMs or centroidMs at 1 kHz
 
 }  // namespace
 
@@ -14,12 +14,13 @@ FixationDetector::FixationDetector(const FixationParams& params, double pxPerDeg
     : params_(params),
       radiusPx_(params.radiusDeg *
                 (std::isfinite(pxPerDegree) && pxPerDegree > 0 ? pxPerDegree : 1)),
-      ring_(kRing) {}
+      ring_(kRing),
+      recent_(kRing) {}
 
 void FixationDetector::reset() {
   head_ = size_ = 0;
+  recentHead_ = recentSize_ = 0;
   fixation_ = Fixation{};
-  sumX_ = sumY_ = 0;
   lastValidUs_ = lastUs_ = 0;
   any_ = false;
 }
@@ -45,14 +46,39 @@ bool FixationDetector::candidateCompact() const {
   return true;
 }
 
+void FixationDetector::pushRecent(const Sample& s) {
+  if (recentSize_ == kRing) {
+    recentHead_ = (recentHead_ + 1) % kRing;
+    --recentSize_;
+  }
+  recent_[(recentHead_ + recentSize_) % kRing] = s;
+  ++recentSize_;
+}
+
+void FixationDetector::recentMean(double ms, double& x, double& y) const {
+  const Sample& newest = recent_[(recentHead_ + recentSize_ - 1) % kRing];
+  double sx = 0, sy = 0;
+  int n = 0;
+  for (std::size_t i = recentSize_; i-- > 0;) {
+    const Sample& s = recent_[(recentHead_ + i) % kRing];
+    if (n > 0 && static_cast<double>(newest.t - s.t) > ms * 1000.0)
+      break;
+    sx += s.x;
+    sy += s.y;
+    ++n;
+  }
+  x = sx / n;
+  y = sy / n;
+}
+
 FixationEvent FixationDetector::add(std::uint64_t tUs, double x, double y, bool valid) {
   if (any_ && tUs < lastUs_)
     return FixationEvent::kNone;
   any_ = true;
   lastUs_ = tUs;
-  const double gapUs = params_.maxGapMs * 1000.0;
   FixationEvent event = FixationEvent::kNone;
-  const bool gap = lastValidUs_ != 0 && static_cast<double>(tUs - lastValidUs_) > gapUs;
+  const bool gap =
+      lastValidUs_ != 0 && static_cast<double>(tUs - lastValidUs_) > params_.maxGapMs * 1000.0;
   if (gap) {
     if (fixation_.active) {
       fixation_.active = false;
@@ -72,14 +98,25 @@ FixationEvent FixationDetector::add(std::uint64_t tUs, double x, double y, bool 
   };
 
   if (fixation_.active) {
-    if (std::hypot(x - fixation_.x, y - fixation_.y) <= radiusPx_) {
-      sumX_ += x;
-      sumY_ += y;
+    double ax, ay;
+    recentMean(params_.anchorMs, ax, ay);
+    if (std::hypot(x - ax, y - ay) <= radiusPx_) {
+      pushRecent({tUs, x, y});
       ++fixation_.samples;
-      fixation_.x = sumX_ / fixation_.samples;
-      fixation_.y = sumY_ / fixation_.samples;
+      recentMean(params_.centroidMs, fixation_.x, fixation_.y);
       fixation_.lastUs = tUs;
       size_ = 0;  // the excursion was noise
+      if (!settled_ && fixation_.durationMs() >= params_.centroidMs) {
+        settled_ = true;
+        settledX_ = fixation_.x;
+        settledY_ = fixation_.y;
+      }
+      recentMean(params_.anchorMs, ax, ay);
+      if (settled_ && std::hypot(ax - settledX_, ay - settledY_) >
+                          params_.maxDriftDeg * radiusPx_ / params_.radiusDeg) {
+        fixation_.active = false;  // a glide, not a fixation; the next starts afresh
+        return FixationEvent::kEnded;
+      }
       return event;
     }
     push({tUs, x, y});
@@ -101,14 +138,12 @@ FixationEvent FixationDetector::add(std::uint64_t tUs, double x, double y, bool 
     f.startUs = first.t;
     f.lastUs = tUs;
     f.samples = static_cast<int>(size_);
-    sumX_ = sumY_ = 0;
-    for (std::size_t i = 0; i < size_; ++i) {
-      sumX_ += ring_[(head_ + i) % kRing].x;
-      sumY_ += ring_[(head_ + i) % kRing].y;
-    }
-    f.x = sumX_ / f.samples;
-    f.y = sumY_ / f.samples;
+    recentHead_ = recentSize_ = 0;
+    for (std::size_t i = 0; i < size_; ++i)
+      pushRecent(ring_[(head_ + i) % kRing]);
+    recentMean(params_.centroidMs, f.x, f.y);
     fixation_ = f;
+    settled_ = false;
     size_ = 0;
     return FixationEvent::kStarted;
   }

@@ -2,15 +2,22 @@
 //
 // A dispersion-based detector (the I-DT family of Salvucci & Goldberg, 2000)
 // that runs sample by sample: a fixation starts when the samples of the last
-// minDurationMs all lie within radiusDeg of their centroid, grows while new
-// samples stay within radiusDeg of the (running) centroid, and ends when the
-// gaze has stayed outside for exitMs (so one noisy sample does not break it)
-// or no valid gaze arrived for maxGapMs (a blink shorter than that does not).
-// The centroid is the mean of the fixation's samples: a steadier point for
-// dwell and for drift correction than any single sample. Thresholds are in
-// degrees and ms, converted to px once with pxPerDegree.
-// Ensures: no allocation after construction (fixed ring of recent samples),
-// no exceptions. Not thread-safe.
+// minDurationMs all lie within radiusDeg of their centroid; it goes on while
+// new samples stay within radiusDeg of the mean of the fixation's last
+// anchorMs (not of the whole fixation: a filtered gaze point still settles
+// for a few hundred ms after a saccade, and measuring it against a stale
+// early centroid breaks one fixation into several); it ends when the gaze has
+// stayed outside for exitMs (one noisy sample does not end it), when the
+// recent mean has wandered more than maxDriftDeg from where the fixation
+// settled (its centroid once it was centroidMs old: a slow glide across the
+// screen must not count as one long fixation, or dwell would select while the
+// eyes move), or when no valid gaze arrived for maxGapMs (a blink shorter
+// than that does not end it).
+// The reported centroid is the mean of the fixation's last centroidMs: where
+// the eyes settled, the point dwell and drift correction want. Thresholds are
+// in degrees and ms, converted to px once with pxPerDegree.
+// Ensures: no allocation after construction (fixed rings), no exceptions.
+// Not thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -19,16 +26,19 @@
 namespace drishti::host {
 
 struct FixationParams {
-  double radiusDeg = 1.0;      // samples within this of the centroid belong to it
+  double radiusDeg = 1.5;      // new samples within this of the recent mean belong to it
   double minDurationMs = 100;  // shorter stays are not fixations
-  double exitMs = 60;          // outside the radius this long ends a fixation
+  double exitMs = 100;         // outside the radius this long ends a fixation
   double maxGapMs = 150;       // no valid gaze this long ends it
+  double anchorMs = 150;       // the recent mean new samples are compared with
+  double centroidMs = 400;     // the reported centroid averages this much
+  double maxDriftDeg = 3.0;    // drift from the settled centroid that ends a fixation
 };
 
 struct Fixation {
   bool active = false;        // a fixation is going on now
   std::uint32_t id = 0;       // +1 per fixation
-  double x = 0, y = 0;        // centroid, px
+  double x = 0, y = 0;        // centroid of the last centroidMs, px
   std::uint64_t startUs = 0;  // first sample
   std::uint64_t lastUs = 0;   // latest sample inside it
   int samples = 0;
@@ -56,13 +66,19 @@ class FixationDetector {
   };
   bool candidateCompact() const;
   void dropOldestCandidate();
+  void pushRecent(const Sample& s);
+  // Mean of the fixation's samples no older than `ms` before its newest.
+  void recentMean(double ms, double& x, double& y) const;
 
   FixationParams params_;
   double radiusPx_;
   std::vector<Sample> ring_;  // candidate (not fixating) or outside samples (fixating)
   std::size_t head_ = 0, size_ = 0;
+  std::vector<Sample> recent_;  // the fixation's latest samples
+  std::size_t recentHead_ = 0, recentSize_ = 0;
   Fixation fixation_;
-  double sumX_ = 0, sumY_ = 0;
+  bool settled_ = false;
+  double settledX_ = 0, settledY_ = 0;
   std::uint64_t lastValidUs_ = 0;
   std::uint64_t lastUs_ = 0;
   bool any_ = false;

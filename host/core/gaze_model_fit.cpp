@@ -9,6 +9,7 @@ namespace drishti::host {
 namespace {
 
 constexpr std::size_t kN = kGazeTerms;
+constexpr double kLinearPenalty = 1e-3;  // relative ridge penalty of u and v
 using Mat = std::array<double, kN * kN>;
 
 // Tukey's biweight for a residual already divided by its cut-off.
@@ -83,51 +84,72 @@ struct FitPoint {
   // Normal-equation pieces with the current weights.
   Mat g{};
   GazeRow rx{}, ry{};
-  GazeRow meanRow{};  // sample-weighted mean design row
-  double mass = 0;    // sum of row weights (= weight)
+  GazeRow meanRow{};  // design row of the point's weighted mean features
+  double mass = 0;    // = weight when the point has samples with weight
 };
 
 struct FitProblem {
   std::vector<FitPoint> points;
-  std::vector<GazeRow> rows;
+  std::vector<GazeRow> rows;  // per sample, for residuals
+  std::vector<const GazeFitSample*> samples;
   std::vector<double> tx, ty;
   std::vector<double> sampleWeight;
   std::vector<double> startWeight;  // from the point's own feature spread
+  GazeFeatureFrame frame;
   GazeRow priorX{}, priorY{};
+  double headPenalty = 1;  // ridge multiplier of the head terms
 };
 
+bool finiteHead(const GazeFitSample& s) {
+  return s.headValid &&
+         std::all_of(s.head.begin(), s.head.end(), [](double h) { return std::isfinite(h); });
+}
+
+// One row per point, from the weighted mean of its samples' features: fitting
+// every noisy sample as a row would shrink the slopes (regression dilution).
 void accumulate(FitProblem& pb) {
   for (FitPoint& p : pb.points) {
     p.g.fill(0);
     p.rx.fill(0);
     p.ry.fill(0);
     p.meanRow.fill(0);
-    double sw = 0;
-    for (std::size_t i : p.rows)
-      sw += pb.sampleWeight[i];
+    double sw = 0, nx = 0, ny = 0, hw = 0;
+    HeadVector head{};
+    p.tx = p.ty = 0;
+    for (std::size_t i : p.rows) {
+      const double w = pb.sampleWeight[i];
+      const GazeFitSample& s = *pb.samples[i];
+      sw += w;
+      nx += w * s.normX;
+      ny += w * s.normY;
+      p.tx += w * pb.tx[i];
+      p.ty += w * pb.ty[i];
+      if (finiteHead(s)) {
+        hw += w;
+        for (std::size_t k = 0; k < kHeadDims; ++k)
+          head[k] += w * s.head[k];
+      }
+    }
     p.mass = sw > 0 ? p.weight : 0;
     if (sw <= 0)
       continue;
-    p.tx = p.ty = 0;
-    for (std::size_t i : p.rows) {
-      const double w = pb.sampleWeight[i] / sw;
-      const GazeRow& x = pb.rows[i];
-      for (std::size_t k = 0; k < kN; ++k)
-        p.meanRow[k] += w * x[k];
-      p.tx += w * pb.tx[i];
-      p.ty += w * pb.ty[i];
-      const double a = w * p.weight;
-      if (a <= 0)
-        continue;
-      const double ex = pb.tx[i] - dot(x, pb.priorX);
-      const double ey = pb.ty[i] - dot(x, pb.priorY);
-      for (std::size_t r = 0; r < kN; ++r) {
-        const double ax = a * x[r];
-        p.rx[r] += ax * ex;
-        p.ry[r] += ax * ey;
-        for (std::size_t c = 0; c <= r; ++c)
-          p.g[r * kN + c] += ax * x[c];
-      }
+    p.tx /= sw;
+    p.ty /= sw;
+    if (hw > 0)
+      for (double& h : head)
+        h /= hw;
+    gazeDesignRow(pb.frame, nx / sw, ny / sw, hw > 0, head, p.meanRow);
+    if (p.weight <= 0)
+      continue;
+    const GazeRow& x = p.meanRow;
+    const double ex = p.tx - dot(x, pb.priorX);
+    const double ey = p.ty - dot(x, pb.priorY);
+    for (std::size_t r = 0; r < kN; ++r) {
+      const double ax = p.weight * x[r];
+      p.rx[r] = ax * ex;
+      p.ry[r] = ax * ey;
+      for (std::size_t c = 0; c <= r; ++c)
+        p.g[r * kN + c] = ax * x[c];
     }
   }
 }
@@ -157,8 +179,14 @@ bool solveRidge(const FitProblem& pb, double lambda, int skip, GazeRow& bx, Gaze
   for (std::size_t r = 0; r < kN; ++r)
     for (std::size_t c = r + 1; c < kN; ++c)
       a[r * kN + c] = a[c * kN + r];
-  for (std::size_t k = 1; k < kN; ++k)  // the intercept is not penalised
-    a[k * kN + k] += lambda * mass;
+  // The intercept is free; the linear terms nearly so (the mapping is mostly
+  // linear, and a 5-point pattern determines little else); curvature pays the
+  // full price, head terms (pulled toward geometry) headPenalty times that.
+  for (std::size_t k = 1; k < kN; ++k) {
+    const double weight =
+        k >= kGazeFirstHeadTerm ? pb.headPenalty : (k <= 2 ? kLinearPenalty : 1.0);
+    a[k * kN + k] += lambda * mass * weight;
+  }
   if (!solveSpd(a, rx, ry, bx, by))
     return false;
   for (std::size_t k = 0; k < kN; ++k) {
@@ -177,6 +205,8 @@ bool heldOutErrors(const FitProblem& pb, double lambda, std::vector<double>& err
       return false;
     const FitPoint& p = pb.points[pi];
     err[pi] = std::hypot(dot(p.meanRow, bx) - p.tx, dot(p.meanRow, by) - p.ty);
+    if (!std::isfinite(err[pi]))
+      err[pi] = HUGE_VAL;  // keeps sorting and medians well defined
   }
   return true;
 }
@@ -288,15 +318,16 @@ GazeFitResult fitGazeEyeModel(std::span<const GazeFitSample> samples,
     pb.priorY[kGazeFirstHeadTerm + 3] = geometry.pxPerMmY() * kHeadScale[3];
   }
 
+  pb.headPenalty = std::max(params.headPenalty, 0.0);
+  pb.frame = frame;
+  pb.samples = used;
   pb.rows.resize(used.size());
   pb.tx.resize(used.size());
   pb.ty.resize(used.size());
   pb.sampleWeight.assign(used.size(), 1.0);
   for (std::size_t i = 0; i < used.size(); ++i) {
     const GazeFitSample& s = *used[i];
-    const bool hv = s.headValid && std::all_of(s.head.begin(), s.head.end(),
-                                               [](double h) { return std::isfinite(h); });
-    gazeDesignRow(frame, s.normX, s.normY, hv, s.head, pb.rows[i]);
+    gazeDesignRow(frame, s.normX, s.normY, finiteHead(s), s.head, pb.rows[i]);
     pb.tx[i] = s.targetX;
     pb.ty[i] = s.targetY;
   }

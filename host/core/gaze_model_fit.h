@@ -56,6 +56,7 @@ struct GazeFitParams {
   bool geometricHeadPrior = true;   // regularise head terms toward geometry, not zero
   bool robust = true;               // false: plain ridge, no reweighting (for comparison)
   double sphereRatio = 0.4;         // eyeball radius / eye width (gaze_model_features.h); 0 = off
+  double headPenalty = 100;         // head terms' ridge penalty, relative to the eye terms'
   double outlierPointDeg = 3.0;     // held-out error never called an outlier below this
   double outlierPointFactor = 3.0;  // ... nor below this multiple of the median held-out error
   int minPoints = 4;                // never reject below this many points

@@ -76,7 +76,11 @@ TEST_CASE("a changed byte is caught by the checksum, naming its line") {
 TEST_CASE("a file cut short is refused as incomplete") {
   const std::string text = formatCalibration(test::makeCalibrationRecord());
   const std::string cut = text.substr(0, text.size() / 2);
-  CHECK(parseError(cut).find("incomplete") != std::string::npos);
+  std::vector<CalibrationProblem> problems;
+  CHECK_FALSE(parseCalibration(cut, "anna.cal", problems).has_value());
+  CHECK(std::any_of(problems.begin(), problems.end(), [](const CalibrationProblem& p) {
+    return p.message.find("incomplete") != std::string::npos;
+  }));
   CHECK(parseError("").find("anna.cal") == 0);
 }
 
