@@ -100,18 +100,19 @@ std::string formatCalibration(const CalibrationRecord& r) {
     s += value;
     s += '\n';
   };
-  auto nums = [](std::initializer_list<double> vs) {
+  auto join = [](std::span<const double> vs) {
     std::string out;
-    for (double v : vs)
-      out += (out.empty() ? "" : " ") + fmt(v);
+    for (double v : vs) {
+      if (!out.empty())
+        out += ' ';
+      out += fmt(v);
+    }
     return out;
   };
-  auto row = [](const GazeRow& c) {
-    std::string out;
-    for (double v : c)
-      out += (out.empty() ? "" : " ") + fmt(v);
-    return out;
+  auto nums = [&](std::initializer_list<double> vs) {
+    return join(std::span<const double>(vs.begin(), vs.size()));
   };
+  auto row = [&](const GazeRow& c) { return join(c); };
   s += "# Drishti calibration, written by the device. Do not edit: the checksum on the\n";
   s += "# last line makes the device refuse a changed file and use the previous one.\n";
   line("format", std::string(kFormat));

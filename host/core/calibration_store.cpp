@@ -111,8 +111,11 @@ std::string writeCalibrationFileAtomically(const fs::path& path, std::string_vie
   fs::create_directories(dir, ec);
   if (ec)
     return "cannot create " + dir.string() + ": " + ec.message();
-  const fs::path tmp =
-      dir / ("." + path.filename().string() + ".tmp." + std::to_string(::getpid()));
+  std::string tmpName = ".";
+  tmpName += path.filename().string();
+  tmpName += ".tmp.";
+  tmpName += std::to_string(::getpid());
+  const fs::path tmp = dir / tmpName;
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0)
     return errnoText("cannot create", tmp);

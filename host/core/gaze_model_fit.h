@@ -2,31 +2,37 @@
 //
 // Fits screen x and y as second-order polynomials (with cross term) of the
 // eye's normalised pupil position plus linear head-pose terms (see
-// gaze_model_features.h), by ridge regression:
-//   minimise  sum_i a_i |target_i - row_i . b|^2  +  lambda * W * |b - b0|^2
-// where the intercept is not penalised, W is the total weight, and b0 is the
-// prior: zero for the eye terms and, with geometricHeadPrior, what geometry
-// says the head's rotation and translation do to the gaze point (yaw and pitch
-// move it by distance * tan(angle), x and y translate it, mirrored for the
-// camera image; protocol conventions in messages.h). The prior matters because
-// a still head during calibration cannot teach those terms; a head that moved
-// can correct them.
-//
-// - Every calibration point carries the same total weight however many
-//   samples it has, so a long fixation cannot outvote the rest.
+// gaze_model_features.h), by generalised ridge regression over one row per
+// calibration point:
+//   minimise  sum_p w_p |target_p - row_p . b|^2 + lambda * W * sum_k d_k (b_k - b0_k)^2
+// - row_p is built from the point's weighted mean features (normX, normY,
+//   head pose) over its inlier samples. Fitting every noisy sample as a row
+//   instead would shrink the slopes (regression dilution: the noise in the
+//   regressors); averaging first removes it. Each point counts once however
+//   many samples it has.
+// - d_k: 0 for the intercept, 1e-3 for the linear terms (the mapping is mostly
+//   linear; a 5-point pattern determines little else), 1 for the curvature
+//   terms, headPenalty for the head terms.
+// - b0 is the prior: zero for the eye terms and, with geometricHeadPrior,
+//   what geometry says the head does to the gaze point (yaw and pitch move it
+//   by distance x angle, x and y translate it, mirrored for the camera image;
+//   protocol conventions in messages.h). A still head during calibration
+//   cannot teach those terms, and noisy head poses would teach them wrongly,
+//   so they stay near geometry unless the data insist.
 // - lambda is chosen by leave-one-point-out cross-validation over a log grid
-//   (samples of one point are not independent, so per-sample CV or GCV would
-//   choose too little smoothing): the largest lambda whose held-out error is
-//   within 2% of the best.
-// - Outliers are handled by iteratively reweighted least squares at two
-//   levels: samples get Tukey biweights on their residual (scale from the
-//   median, cut-off 4.685 sigma), and whole points are eliminated backwards:
-//   each round the point with the largest held-out error is dropped if that
-//   error exceeds max(outlierPointFactor x the median held-out error,
-//   outlierPointDeg), and a dropped point returns when the others predict it
-//   within that bound; at least minPoints are always kept.
+//   (1e-8..100): the largest lambda whose held-out error is within 2% of the
+//   best.
+// - Outliers, iteratively: samples get Tukey biweights on their residual
+//   (scale from the median, cut-off 4.685 sigma; the first weights come from
+//   each sample's distance to its point's median feature), and whole points
+//   are eliminated backwards: each round the point with the largest held-out
+//   error is dropped if that error exceeds max(outlierPointFactor x the
+//   median held-out error, outlierPointDeg), and a dropped point returns when
+//   the others predict it within that bound; at least minPoints are kept.
 // - z (distance) enters linearly only; a person who moves much closer or
-//   further than at calibration needs a new calibration (the report says so).
+//   further than at calibration needs a new calibration.
+// residualPx of the model is the robust spread of single samples around the
+// fit (it weights the eyes when both are seen).
 //
 // Requires: samples of at least 3 distinct points, finite values; geometry valid.
 // Ensures: on ok, a valid model whose coefficients are finite.

@@ -34,6 +34,8 @@ struct Row {
   const char* label;
   double pupil, corner, bias, headMm, headDeg;
   bool headTerms;
+  int pattern;                      // 0: the --pattern option
+  double stepXMm = 0, stepYMm = 0;  // head moves this much before validation
 };
 
 }  // namespace
@@ -59,14 +61,20 @@ int main(int argc, char** argv) {
       opt.screen.widthPx, opt.screen.heightPx, opt.screen.widthMm, opt.screen.heightMm,
       opt.screen.distanceMm, opt.screen.pxPerDegree(), opt.pattern, opt.sessions);
   std::vector<Row> rows = {
-      {"no noise", 0, 0, 0, 0, 0, true},
-      {"pupil 0.005 IOD", 0.005, 0.0025, 0, 0.5, 0.25, true},
-      {"pupil 0.01 IOD (assumed realistic video jitter)", 0.01, 0.005, 0.01, 1, 0.5, true},
-      {"pupil 0.02 IOD", 0.02, 0.01, 0.01, 1, 0.5, true},
-      {"pupil 0.03 IOD", 0.03, 0.015, 0.01, 1, 0.5, true},
-      {"pupil 0.05 IOD (single-photo p85 level)", 0.05, 0.025, 0.01, 1, 0.5, true},
-      {"0.01 IOD, head pose noise 3 mm / 2 deg", 0.01, 0.005, 0.01, 3, 2, true},
-      {"0.01 IOD, head terms off", 0.01, 0.005, 0.01, 1, 0.5, false},
+      {"no tracker noise", 0, 0, 0, 0, 0, true, 0},
+      {"pupil 0.005 IOD", 0.005, 0.0025, 0.01, 0.5, 0.25, true, 0},
+      {"pupil 0.01 IOD (assumed realistic)", 0.01, 0.005, 0.01, 1, 0.5, true, 0},
+      {"pupil 0.015 IOD", 0.015, 0.0075, 0.01, 1, 0.5, true, 0},
+      {"pupil 0.02 IOD", 0.02, 0.01, 0.01, 1, 0.5, true, 0},
+      {"pupil 0.03 IOD", 0.03, 0.015, 0.01, 1, 0.5, true, 0},
+      {"pupil 0.05 IOD", 0.05, 0.025, 0.01, 1, 0.5, true, 0},
+      {"0.01 IOD, 5-point pattern", 0.01, 0.005, 0.01, 1, 0.5, true, 5},
+      {"0.01 IOD, 13-point pattern", 0.01, 0.005, 0.01, 1, 0.5, true, 13},
+      {"0.01 IOD, head pose noise 3 mm / 2 deg", 0.01, 0.005, 0.01, 3, 2, true, 0},
+      {"0.01 IOD, head terms off", 0.01, 0.005, 0.01, 1, 0.5, false, 0},
+      {"0.01 IOD, head moves 20 mm right, 10 mm down after calibration", 0.01, 0.005, 0.01, 1, 0.5,
+       true, 0, 20, 10},
+      {"same, head terms off", 0.01, 0.005, 0.01, 1, 0.5, false, 0, 20, 10},
   };
   if (opt.quick)
     rows = {rows[2]};
@@ -89,7 +97,9 @@ int main(int argc, char** argv) {
       hp.noise.headSigmaDeg = r.headDeg;
       hp.noise.seed = static_cast<std::uint64_t>(77 + k);
       hp.calibration.fit.headTerms = r.headTerms;
-      host::patternKindFromCount(opt.pattern, hp.calibration.pattern);
+      hp.headStepMm[0] = r.stepXMm;
+      hp.headStepMm[1] = r.stepYMm;
+      host::patternKindFromCount(r.pattern ? r.pattern : opt.pattern, hp.calibration.pattern);
       const gen::HarnessResult res = gen::runCalibrationHarness(face, hp);
       errors.insert(errors.end(), res.validationDeg.begin(), res.validationDeg.end());
       good += res.report.grade == host::CalibrationGrade::kGood ? 1 : 0;

@@ -14,8 +14,13 @@ HarnessResult runCalibrationHarness(const FaceGeometry& face, const HarnessParam
   const std::uint64_t base = 10'000'000;
   proc.start(base + latencyUs);
   host::CalibrationView view = proc.view(base + latencyUs);
+  bool stepped = false;
   while (proc.phase() == host::CalibrationPhase::kCalibrating ||
          proc.phase() == host::CalibrationPhase::kValidating) {
+    if (!stepped && proc.phase() == host::CalibrationPhase::kValidating) {
+      scene.moveHead(params.headStepMm[0], params.headStepMm[1], params.headStepMm[2]);
+      stepped = true;
+    }
     const bool shown = true;  // a calibration screen always shows its target
     const FrameTruth& truth = scene.step(shown, view.x, view.y);
     if (truth.tMs > params.limitMs)

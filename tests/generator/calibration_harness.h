@@ -24,6 +24,9 @@ struct HarnessParams {
   TrackerNoise noise;
   host::CalibrationParams calibration;
   double latencyMs = 40;  // capture to arrival at the host
+  // The head moves by this much (camera mm: x, y, z) when validation starts,
+  // to measure head-pose compensation.
+  double headStepMm[3] = {0, 0, 0};
   double limitMs = 180000;
 };
 

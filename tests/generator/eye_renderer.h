@@ -42,7 +42,7 @@ class EyeRenderer {
   SceneParams scene_;
   RenderParams params_;
   cv::RNG rng_;
-  cv::Mat canvas_, warped_, noise_;
+  cv::Mat canvas_, warped_, noise_, gainRow_, gainMap_, lit_;
   std::array<cv::Mat, 2> masks_;  // eye openings in the photo, computed once
 };
 
