@@ -47,8 +47,17 @@ bool CalibrationProcedure::recalibratePoint(int index, std::uint64_t nowUs) {
 }
 
 void CalibrationProcedure::cancel() {
-  if (phase_ == CalibrationPhase::kCalibrating || phase_ == CalibrationPhase::kValidating)
-    phase_ = CalibrationPhase::kCancelled;
+  if (phase_ != CalibrationPhase::kCalibrating && phase_ != CalibrationPhase::kValidating)
+    return;
+  if (singlePoint_ && result_) {
+    const Step st = steps_.front();
+    collector_.restore(st.kind, st.index, std::move(backup_), backupRefused_);
+    backup_.clear();
+    singlePoint_ = false;
+    phase_ = result_->ok ? CalibrationPhase::kDone : CalibrationPhase::kFailed;
+    return;
+  }
+  phase_ = CalibrationPhase::kCancelled;
 }
 
 void CalibrationProcedure::beginSequence(std::vector<Step> steps, CalibrationPhase phase,

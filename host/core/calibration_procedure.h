@@ -95,6 +95,9 @@ class CalibrationProcedure {
   // Redoes calibration point `index` (0-based) after a finished session and
   // refits; false if there is no finished session or no such point.
   bool recalibratePoint(int index, std::uint64_t nowUs);
+  // Stops the session (kCancelled). Cancelling a single-point recalibration
+  // instead puts the point's earlier samples back and returns to the finished
+  // session's result (kDone or kFailed).
   void cancel();
 
   void update(std::uint64_t nowUs);

@@ -62,6 +62,13 @@ void DriftCorrector::apply(std::uint64_t tUs, double& x, double& y) const {
   y += dy;
 }
 
+bool DriftCorrector::observeCorrected(std::uint64_t tUs, double fixX, double fixY, double keyX,
+                                      double keyY) {
+  double dx, dy;
+  offset(tUs, dx, dy);
+  return observe(tUs, fixX - dx, fixY - dy, keyX, keyY);
+}
+
 bool DriftCorrector::observe(std::uint64_t tUs, double rawFixX, double rawFixY, double keyX,
                              double keyY) {
   const double gx = keyX - rawFixX, gy = keyY - rawFixY;

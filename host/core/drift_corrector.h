@@ -38,6 +38,9 @@ class DriftCorrector {
   // A confirmed selection at tUs: the uncorrected fixation centroid (px) and
   // the selected key's centre (px). Returns whether it changed the correction.
   bool observe(std::uint64_t tUs, double rawFixX, double rawFixY, double keyX, double keyY);
+  // The same for a centroid measured on the corrected gaze (the usual case
+  // when fixations are detected after apply()): removes the correction first.
+  bool observeCorrected(std::uint64_t tUs, double fixX, double fixY, double keyX, double keyY);
   // The correction at tUs (px), to add to an uncorrected gaze point.
   void offset(std::uint64_t tUs, double& dx, double& dy) const;
   void apply(std::uint64_t tUs, double& x, double& y) const;

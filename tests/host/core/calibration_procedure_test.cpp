@@ -312,6 +312,15 @@ TEST_CASE("a recalibration that fails keeps the point's earlier samples") {
   REQUIRE(proc.phase() == CalibrationPhase::kDone);
   CHECK(calPoint(proc.result()->report, 2).samples == before);
   CHECK_FALSE(proc.recalibratePoint(99, 0));
+
+  // Cancelling a recalibration halfway returns to the finished session.
+  who.notSeen = {};
+  REQUIRE(proc.recalibratePoint(2, 950'000'000));
+  run(proc, who, 1500, {}, 950'000'000);
+  CHECK(proc.phase() == CalibrationPhase::kCalibrating);
+  proc.cancel();
+  CHECK(proc.phase() == CalibrationPhase::kDone);
+  CHECK(proc.collector().accepted(ReportPointKind::kCalibration, 2) == before);
 }
 
 TEST_CASE("the target glides to its place, then shrinks, and reports progress") {

@@ -40,6 +40,22 @@ TEST_CASE("confirmed selections learn a consistent drift") {
   CHECK(std::hypot(x - 100, y - 100) < 0.3 * kPxPerDeg);
 }
 
+TEST_CASE("selections measured on the corrected gaze converge on the same drift") {
+  DriftCorrector d({}, kPxPerDeg);
+  const double drift = -0.8 * kPxPerDeg;  // the raw gaze reads 0.8 degrees left
+  std::uint64_t t = kSecond;
+  for (int i = 0; i < 12; ++i, t += 5 * kSecond) {
+    // The detector sees the corrected gaze: raw + current offset.
+    double x = 500 + drift, y = 300;
+    d.apply(t, x, y);
+    d.observeCorrected(t, x, y, 500, 300);
+  }
+  double dx, dy;
+  d.offset(t, dx, dy);
+  CHECK(dx == Approx(-drift).margin(0.05 * kPxPerDeg));
+  CHECK(dy == Approx(0).margin(0.05 * kPxPerDeg));
+}
+
 TEST_CASE("a selection far from the key centre is ignored") {
   DriftCorrector d({}, kPxPerDeg);
   CHECK_FALSE(d.observe(kSecond, 100, 100, 100 + 4 * kPxPerDeg, 100));
