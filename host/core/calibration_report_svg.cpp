@@ -52,7 +52,7 @@ std::string calibrationReportSvg(const CalibrationReport& report, std::string_vi
   const double lineH = 18;
   const double textTop = h + 24;
   const double totalH = textTop + lineH * (4 + static_cast<double>(report.advice.size())) + 10;
-  const double ring = g.pxPerDegree() * scale;
+  const double ring = g.pxPerDegree() * scale * options.errorScale;  // 1 degree, as drawn
   const char* calColour = "#1f5fbf";
   const char* valColour = "#d9731a";
 
@@ -115,10 +115,12 @@ std::string calibrationReportSvg(const CalibrationReport& report, std::string_vi
                 m.validationMeasured, m.validationPoints, m.validationMedianDeg, m.validationP90Deg,
                 m.validationMaxDeg, m.precisionDeg);
   text(line);
-  std::snprintf(line, sizeof line,
-                "Blue: calibration points, orange: validation points, grey: left out or failed. "
-                "Dashed rings: 1\xC2\xB0. Error lines drawn %.0f\xC3\x97 longer.",
-                options.errorScale);
+  std::snprintf(
+      line, sizeof line,
+      "Blue: calibration points, orange: validation points, grey: left out or failed. "
+      "Error lines drawn %.0f\xC3\x97 longer; a dashed ring is 1\xC2\xB0 of error at that "
+      "scale.",
+      options.errorScale);
   text(line);
   for (const CalibrationAdvice& a : report.advice)
     text("\xE2\x80\xA2 " + a.text);

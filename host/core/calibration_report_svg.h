@@ -1,10 +1,11 @@
 // calibrationReportSvg: the saved picture of a calibration, for the session file.
 //
 // Writes a standalone SVG (std only, no fonts embedded) of a CalibrationReport:
-// the screen to scale, each target with a ring of one degree of visual angle
-// around it for scale, the estimate of the person's gaze as a dot with the
-// error vector from target to estimate (exaggerated errorScale times, said in
-// the legend, because on a whole screen a one-degree error is a few pixels),
+// the screen to scale, and for each target the estimate of the person's gaze
+// as a dot at the end of the error vector from the target, exaggerated
+// errorScale times (on a whole screen a one-degree error is a few pixels),
+// with a dashed ring showing one degree at that same scale, so an error line
+// that leaves its ring is more than a degree off (the legend says so);
 // failed points crossed out, points the fit left out in grey, and under it the
 // grade, the validation figures and the advice. Calibration points are blue,
 // validation points orange. Text is XML-escaped. Pure function.
