@@ -1,0 +1,496 @@
+// File format (one key per line, '#' starts a comment line):
+//   format = drishti-calibration 1
+//   profile = <name>                  created = <text>
+//   screen = <widthPx> <heightPx> <widthMm> <heightMm> <distanceMm>
+//   pattern = 5 | 9 | 13              grade = good | fair | poor | failed
+//   gaze_params = <minEyeConfidence> <minOpenness> <extrapolationMargin>
+//   eye = 0 | 1 [invalid]             starts one eye's block; the eye_* keys follow it:
+//     eye_frame = <meanU> <meanV> <scaleU> <scaleV> <sphereRatio> <headTerms 0|1>
+//     eye_head_mean = <yaw> <pitch> <x> <y> <z>
+//     eye_coef_x = <11 numbers>       eye_coef_y = <11 numbers>
+//     eye_range = <minU> <maxU> <minV> <maxV>
+//     eye_fit = <residualPx> <points> <lambda>
+//   stats = <samples> <tracked> <closed> <moving> <seen0> <seen1> <headMm> <headDeg>
+//           <eyeDistancePx> <imageWidth>
+//   point = cal|val <index> <tx> <ty> <measured 0|1> <ex> <ey> <errorPx> <errorDeg>
+//           <precisionDeg> <heldOutDeg> <rejected 0|1> <samples> <refused> <name...>
+//   advice = <kind> <point> <text...>
+//   crc32 = <8 hex digits>            CRC-32 of every byte before this line; last line
+#include "host/core/calibration_format.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <span>
+
+#include "firmware/protocol/checksum.h"
+
+namespace drishti::host {
+
+namespace {
+
+constexpr std::string_view kFormat = "drishti-calibration 1";
+
+constexpr std::array<std::pair<AdviceKind, std::string_view>, 11> kAdviceNames = {{
+    {AdviceKind::kAllGood, "all-good"},
+    {AdviceKind::kMoveCameraCloser, "move-camera-closer"},
+    {AdviceKind::kEyeNotSeen, "eye-not-seen"},
+    {AdviceKind::kFaceNotSeen, "face-not-seen"},
+    {AdviceKind::kKeepHeadStill, "keep-head-still"},
+    {AdviceKind::kEyesClosedOften, "eyes-closed-often"},
+    {AdviceKind::kUnsteadyGaze, "unsteady-gaze"},
+    {AdviceKind::kPointPoor, "point-poor"},
+    {AdviceKind::kPointFailed, "point-failed"},
+    {AdviceKind::kValidationOff, "validation-off"},
+    {AdviceKind::kRecalibrate, "recalibrate"},
+}};
+
+std::string fmt(double v) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+// One line of text: control characters (newlines) become spaces.
+std::string oneLine(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      c = ' ';
+  return out;
+}
+
+std::uint32_t crcOf(std::string_view text) {
+  return protocol::crc32(std::span<const std::uint8_t>(
+      reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// Splits off the next whitespace-separated token.
+std::string_view nextToken(std::string_view& rest) {
+  rest = trim(rest);
+  std::size_t n = 0;
+  while (n < rest.size() && rest[n] != ' ' && rest[n] != '\t')
+    ++n;
+  const std::string_view tok = rest.substr(0, n);
+  rest.remove_prefix(n);
+  return tok;
+}
+
+}  // namespace
+
+std::string CalibrationProblem::describe() const {
+  return line > 0 ? file + ":" + std::to_string(line) + ": " + message : file + ": " + message;
+}
+
+std::string formatCalibration(const CalibrationRecord& r) {
+  std::string s;
+  auto line = [&](std::string_view key, const std::string& value) {
+    s += key;
+    s += " = ";
+    s += value;
+    s += '\n';
+  };
+  auto join = [](std::span<const double> vs) {
+    std::string out;
+    for (double v : vs) {
+      if (!out.empty())
+        out += ' ';
+      out += fmt(v);
+    }
+    return out;
+  };
+  auto nums = [&](std::initializer_list<double> vs) {
+    return join(std::span<const double>(vs.begin(), vs.size()));
+  };
+  auto row = [&](const GazeRow& c) { return join(c); };
+  s += "# Drishti calibration, written by the device. Do not edit: the checksum on the\n";
+  s += "# last line makes the device refuse a changed file and use the previous one.\n";
+  line("format", std::string(kFormat));
+  line("profile", oneLine(r.profile));
+  line("created", oneLine(r.created));
+  const CalibrationGeometry& g = r.report.geometry;
+  line("screen", nums({static_cast<double>(g.widthPx), static_cast<double>(g.heightPx), g.widthMm,
+                       g.heightMm, g.distanceMm}));
+  line("pattern", std::to_string(static_cast<int>(r.report.pattern)));
+  line("grade", gradeName(r.report.grade));
+  const GazeModelParams& mp = r.model.params();
+  line("gaze_params", nums({mp.minEyeConfidence, mp.minOpenness, mp.extrapolationMargin}));
+  for (int e = 0; e < 2; ++e) {
+    const GazeEyeModel& m = r.model.eye(e);
+    if (!m.valid) {
+      line("eye", std::to_string(e) + " invalid");
+      continue;
+    }
+    line("eye", std::to_string(e));
+    const GazeFeatureFrame& f = m.frame;
+    line("eye_frame",
+         nums({f.meanU, f.meanV, f.scaleU, f.scaleV, f.sphereRatio, f.headTerms ? 1.0 : 0.0}));
+    line("eye_head_mean",
+         nums({f.headMean[0], f.headMean[1], f.headMean[2], f.headMean[3], f.headMean[4]}));
+    line("eye_coef_x", row(m.coefX));
+    line("eye_coef_y", row(m.coefY));
+    line("eye_range", nums({m.minU, m.maxU, m.minV, m.maxV}));
+    line("eye_fit", nums({m.residualPx, static_cast<double>(m.points), m.lambda}));
+  }
+  const CalibrationSessionStats& st = r.report.stats;
+  line("stats", nums({static_cast<double>(st.samples), st.trackedFraction, st.closedFraction,
+                      st.movingFraction, st.eyeSeen[0], st.eyeSeen[1], st.headMotionMm,
+                      st.headRotationDeg, st.eyeDistancePx, static_cast<double>(st.imageWidth)}));
+  for (const CalibrationReportPoint& p : r.report.points) {
+    line("point", std::string(p.kind == ReportPointKind::kCalibration ? "cal " : "val ") +
+                      nums({static_cast<double>(p.index), p.targetX, p.targetY,
+                            p.measured ? 1.0 : 0.0, p.estimateX, p.estimateY, p.errorPx, p.errorDeg,
+                            p.precisionDeg, p.heldOutDeg, p.rejected ? 1.0 : 0.0,
+                            static_cast<double>(p.samples), static_cast<double>(p.refused)}) +
+                      " " + oneLine(p.name));
+  }
+  for (const CalibrationAdvice& a : r.report.advice) {
+    std::string_view kind = "recalibrate";
+    for (const auto& [k, n] : kAdviceNames)
+      if (k == a.kind)
+        kind = n;
+    line("advice", std::string(kind) + " " + std::to_string(a.point) + " " + oneLine(a.text));
+  }
+  char crc[16];
+  std::snprintf(crc, sizeof crc, "%08x", static_cast<unsigned>(crcOf(s)));
+  line("crc32", crc);
+  return s;
+}
+
+namespace {
+
+// Parser state for one file.
+class Parser {
+ public:
+  Parser(const std::string& file, std::vector<CalibrationProblem>& problems)
+      : file_(file), problems_(problems) {}
+
+  void fail(int line, std::string message) {
+    problems_.push_back({file_, line, std::move(message)});
+    ok_ = false;
+  }
+  bool ok() const { return ok_; }
+
+  // Reads exactly `out.size()` finite numbers from `rest`.
+  bool numbers(int line, std::string_view key, std::string_view rest, std::span<double> out) {
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const std::string_view tok = nextToken(rest);
+      if (tok.empty()) {
+        fail(line, std::string(key) + " needs " + std::to_string(out.size()) + " numbers, found " +
+                       std::to_string(i));
+        return false;
+      }
+      double v = 0;
+      const auto r = std::from_chars(tok.data(), tok.data() + tok.size(), v);
+      if (r.ec != std::errc() || r.ptr != tok.data() + tok.size() || !std::isfinite(v)) {
+        fail(line, std::string(key) + ": '" + std::string(tok) + "' is not a finite number");
+        return false;
+      }
+      out[i] = v;
+    }
+    if (!trim(rest).empty()) {
+      fail(line, std::string(key) + " has more than " + std::to_string(out.size()) + " numbers");
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  const std::string& file_;
+  std::vector<CalibrationProblem>& problems_;
+  bool ok_ = true;
+};
+
+bool isFlag(double v) {
+  return v == 0.0 || v == 1.0;
+}
+bool isCount(double v) {
+  return v >= 0 && v <= 1e9 && v == std::floor(v);
+}
+
+}  // namespace
+
+std::optional<CalibrationRecord> parseCalibration(std::string_view text,
+                                                  const std::string& fileName,
+                                                  std::vector<CalibrationProblem>& problems) {
+  Parser p(fileName, problems);
+  CalibrationRecord rec;
+  std::map<std::string, int, std::less<>> seen;  // key -> first line (keys that must be unique)
+  std::array<GazeEyeModel, 2> eyes{};
+  GazeModelParams gazeParams;
+  int currentEye = -1;
+  std::array<std::map<std::string, int, std::less<>>, 2> eyeKeys;
+  bool crcSeen = false;
+  int lineNo = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t lineStart = pos;
+    const std::size_t end = text.find('\n', pos);
+    const std::string_view raw =
+        text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    pos = end == std::string_view::npos ? text.size() : end + 1;
+    ++lineNo;
+    const std::string_view line = trim(raw);
+    if (line.empty() || line.front() == '#')
+      continue;
+    if (crcSeen) {
+      p.fail(lineNo, "text after the crc32 line");
+      break;
+    }
+    const std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos) {
+      p.fail(lineNo, "expected 'key = value'");
+      continue;
+    }
+    const std::string key(trim(line.substr(0, eq)));
+    std::string_view value = trim(line.substr(eq + 1));
+    const bool repeatable = key == "point" || key == "advice" || key == "eye";
+    const bool eyeKey = key.rfind("eye_", 0) == 0;
+    if (!repeatable && !eyeKey) {
+      if (auto it = seen.find(key); it != seen.end()) {
+        p.fail(lineNo,
+               "'" + key + "' given twice (first on line " + std::to_string(it->second) + ")");
+        continue;
+      }
+      seen.emplace(key, lineNo);
+    }
+    if (key == "crc32") {
+      crcSeen = true;
+      char expect[16];
+      std::snprintf(expect, sizeof expect, "%08x",
+                    static_cast<unsigned>(crcOf(text.substr(0, lineStart))));
+      if (value != expect)
+        p.fail(lineNo, "checksum mismatch: the file was changed or damaged");
+    } else if (key == "format") {
+      if (value != kFormat)
+        p.fail(lineNo, "unknown format '" + std::string(value) + "' (expected '" +
+                           std::string(kFormat) + "')");
+    } else if (key == "profile") {
+      rec.profile = std::string(value);
+    } else if (key == "created") {
+      rec.created = std::string(value);
+    } else if (key == "screen") {
+      double v[5];
+      if (p.numbers(lineNo, key, value, v)) {
+        CalibrationGeometry& g = rec.report.geometry;
+        if (!isCount(v[0]) || !isCount(v[1]) || v[0] > 65535 || v[1] > 65535) {
+          p.fail(lineNo, "screen size in px must be whole numbers up to 65535");
+        } else {
+          g = {static_cast<int>(v[0]), static_cast<int>(v[1]), v[2], v[3], v[4]};
+          if (!g.valid())
+            p.fail(lineNo, "screen: sizes must be positive and the distance at least 100 mm");
+        }
+      }
+    } else if (key == "pattern") {
+      int n = 0;
+      const auto r = std::from_chars(value.data(), value.data() + value.size(), n);
+      if (r.ec != std::errc() || r.ptr != value.data() + value.size() ||
+          !patternKindFromCount(n, rec.report.pattern))
+        p.fail(lineNo, "pattern must be 5, 9 or 13");
+    } else if (key == "grade") {
+      if (!gradeFromName(std::string(value), rec.report.grade))
+        p.fail(lineNo, "grade must be good, fair, poor or failed");
+    } else if (key == "gaze_params") {
+      double v[3];
+      if (p.numbers(lineNo, key, value, v)) {
+        gazeParams.minEyeConfidence = static_cast<float>(v[0]);
+        gazeParams.minOpenness = static_cast<float>(v[1]);
+        gazeParams.extrapolationMargin = v[2];
+        if (v[0] < 0 || v[0] > 1 || v[1] < 0 || v[1] > 1 || v[2] < 0 || v[2] > 10)
+          p.fail(lineNo, "gaze_params out of range");
+      }
+    } else if (key == "eye") {
+      const std::string_view idx = nextToken(value);
+      const std::string_view flag = nextToken(value);
+      if ((idx != "0" && idx != "1") || (!flag.empty() && flag != "invalid") ||
+          !trim(value).empty()) {
+        p.fail(lineNo, "expected 'eye = 0' or 'eye = 1', optionally followed by 'invalid'");
+        currentEye = -1;
+        continue;
+      }
+      currentEye = idx == "0" ? 0 : 1;
+      if (eyeKeys[static_cast<std::size_t>(currentEye)].count("eye")) {
+        p.fail(lineNo, "eye " + std::string(idx) + " given twice");
+        continue;
+      }
+      eyeKeys[static_cast<std::size_t>(currentEye)]["eye"] = lineNo;
+      eyes[static_cast<std::size_t>(currentEye)].valid = flag.empty();
+    } else if (eyeKey) {
+      if (currentEye < 0 || !eyes[static_cast<std::size_t>(currentEye)].valid) {
+        p.fail(lineNo, "'" + key + "' outside the block of a valid 'eye = 0|1'");
+        continue;
+      }
+      auto& keys = eyeKeys[static_cast<std::size_t>(currentEye)];
+      if (keys.count(key)) {
+        p.fail(lineNo, "'" + key + "' given twice for eye " + std::to_string(currentEye));
+        continue;
+      }
+      keys[key] = lineNo;
+      GazeEyeModel& m = eyes[static_cast<std::size_t>(currentEye)];
+      if (key == "eye_frame") {
+        double v[6];
+        if (p.numbers(lineNo, key, value, v)) {
+          m.frame.meanU = v[0];
+          m.frame.meanV = v[1];
+          m.frame.scaleU = v[2];
+          m.frame.scaleV = v[3];
+          m.frame.sphereRatio = v[4];
+          m.frame.headTerms = v[5] == 1.0;
+          if (!(v[2] > 0) || !(v[3] > 0) || v[4] < 0 || v[4] > 10 || !isFlag(v[5]))
+            p.fail(lineNo, "eye_frame: scales must be positive, sphere ratio 0..10, head 0 or 1");
+        }
+      } else if (key == "eye_head_mean") {
+        p.numbers(lineNo, key, value, m.frame.headMean);
+      } else if (key == "eye_coef_x") {
+        p.numbers(lineNo, key, value, m.coefX);
+      } else if (key == "eye_coef_y") {
+        p.numbers(lineNo, key, value, m.coefY);
+      } else if (key == "eye_range") {
+        double v[4];
+        if (p.numbers(lineNo, key, value, v)) {
+          m.minU = v[0];
+          m.maxU = v[1];
+          m.minV = v[2];
+          m.maxV = v[3];
+          if (v[0] > v[1] || v[2] > v[3])
+            p.fail(lineNo, "eye_range: minimum above maximum");
+        }
+      } else if (key == "eye_fit") {
+        double v[3];
+        if (p.numbers(lineNo, key, value, v)) {
+          m.residualPx = v[0];
+          m.points = static_cast<int>(v[1]);
+          m.lambda = v[2];
+          if (v[0] < 0 || !isCount(v[1]) || v[1] < 3 || v[2] < 0)
+            p.fail(lineNo, "eye_fit: residual and lambda must be >= 0, points >= 3");
+        }
+      } else {
+        p.fail(lineNo, "unknown key '" + key + "'");
+      }
+    } else if (key == "stats") {
+      double v[10];
+      if (p.numbers(lineNo, key, value, v)) {
+        CalibrationSessionStats& st = rec.report.stats;
+        st.samples = static_cast<int>(v[0]);
+        st.trackedFraction = v[1];
+        st.closedFraction = v[2];
+        st.movingFraction = v[3];
+        st.eyeSeen[0] = v[4];
+        st.eyeSeen[1] = v[5];
+        st.headMotionMm = v[6];
+        st.headRotationDeg = v[7];
+        st.eyeDistancePx = v[8];
+        st.imageWidth = static_cast<int>(v[9]);
+        bool fractions = true;
+        for (int k = 1; k <= 5; ++k)
+          fractions = fractions && v[k] >= 0 && v[k] <= 1;
+        if (!isCount(v[0]) || !fractions || v[6] < 0 || v[7] < 0 || v[8] < 0 || !isCount(v[9]))
+          p.fail(lineNo, "stats out of range");
+      }
+    } else if (key == "point") {
+      const std::string_view kind = nextToken(value);
+      if (kind != "cal" && kind != "val") {
+        p.fail(lineNo, "point must start with 'cal' or 'val'");
+        continue;
+      }
+      // 13 numbers, then the name (the rest of the line).
+      std::string_view rest = value;
+      std::string_view numbersPart = rest;
+      for (int k = 0; k < 13; ++k)
+        nextToken(rest);
+      numbersPart = numbersPart.substr(0, numbersPart.size() - rest.size());
+      double v[13];
+      if (!p.numbers(lineNo, key, numbersPart, v))
+        continue;
+      CalibrationReportPoint pt;
+      pt.kind = kind == "cal" ? ReportPointKind::kCalibration : ReportPointKind::kValidation;
+      pt.index = static_cast<int>(v[0]);
+      pt.targetX = v[1];
+      pt.targetY = v[2];
+      pt.measured = v[3] == 1.0;
+      pt.estimateX = v[4];
+      pt.estimateY = v[5];
+      pt.errorPx = v[6];
+      pt.errorDeg = v[7];
+      pt.precisionDeg = v[8];
+      pt.heldOutDeg = v[9];
+      pt.rejected = v[10] == 1.0;
+      pt.samples = static_cast<int>(v[11]);
+      pt.refused = static_cast<int>(v[12]);
+      pt.name = std::string(trim(rest));
+      if (!isCount(v[0]) || v[0] > 63 || !isFlag(v[3]) || !isFlag(v[10]) || !isCount(v[11]) ||
+          !isCount(v[12]) || v[6] < 0 || v[7] < 0 || v[8] < 0 || v[9] < 0) {
+        p.fail(lineNo, "point values out of range");
+        continue;
+      }
+      rec.report.points.push_back(std::move(pt));
+    } else if (key == "advice") {
+      const std::string_view kind = nextToken(value);
+      const std::string_view point = nextToken(value);
+      CalibrationAdvice a;
+      bool known = false;
+      for (const auto& [k, n] : kAdviceNames)
+        if (n == kind) {
+          a.kind = k;
+          known = true;
+        }
+      const auto r = std::from_chars(point.data(), point.data() + point.size(), a.point);
+      if (!known || r.ec != std::errc() || r.ptr != point.data() + point.size() || a.point < -1 ||
+          a.point > 63) {
+        p.fail(lineNo, "advice must be '<kind> <point> <text>' with a known kind");
+        continue;
+      }
+      a.text = std::string(trim(value));
+      rec.report.advice.push_back(std::move(a));
+    } else {
+      p.fail(lineNo, "unknown key '" + key + "'");
+    }
+  }
+
+  if (!crcSeen)
+    p.fail(lineNo, "no crc32 line at the end: the file is incomplete");
+  for (std::string_view required :
+       {"format", "profile", "created", "screen", "pattern", "grade", "gaze_params", "stats"}) {
+    if (!seen.count(required))
+      p.fail(0, "missing '" + std::string(required) + "'");
+  }
+  static constexpr std::string_view kEyeKeys[] = {"eye_frame",  "eye_head_mean", "eye_coef_x",
+                                                  "eye_coef_y", "eye_range",     "eye_fit"};
+  for (int e = 0; e < 2; ++e) {
+    const auto& keys = eyeKeys[static_cast<std::size_t>(e)];
+    if (!keys.count("eye")) {
+      p.fail(0, "missing 'eye = " + std::to_string(e) + "'");
+      continue;
+    }
+    if (!eyes[static_cast<std::size_t>(e)].valid)
+      continue;
+    for (std::string_view k : kEyeKeys)
+      if (!keys.count(k))
+        p.fail(keys.at("eye"), "eye " + std::to_string(e) + " is missing '" + std::string(k) + "'");
+  }
+  if (p.ok() && !eyes[0].valid && !eyes[1].valid)
+    p.fail(0, "neither eye has a gaze model");
+  int calPoints = 0;
+  for (const CalibrationReportPoint& pt : rec.report.points)
+    calPoints += pt.kind == ReportPointKind::kCalibration ? 1 : 0;
+  if (p.ok() && calPoints != static_cast<int>(rec.report.pattern))
+    p.fail(0, "the file has " + std::to_string(calPoints) + " calibration points for a " +
+                  std::to_string(static_cast<int>(rec.report.pattern)) + "-point pattern");
+  if (!p.ok())
+    return std::nullopt;
+  rec.model = GazeModel(rec.report.geometry, eyes[0], eyes[1], gazeParams);
+  summariseCalibration(rec.report);
+  return rec;
+}
+
+}  // namespace drishti::host

@@ -1,0 +1,50 @@
+// Calibration files: one person's calibration as text, and its parser.
+//
+// Represents: a CalibrationRecord (profile name, creation time, the fitted
+// GazeModel and the report it was graded by) in a line-based "key = value"
+// text format, versioned ("format = drishti-calibration 1") and closed by a
+// CRC-32 of everything before it, so a damaged or hand-edited file is refused
+// rather than silently moving the patient's gaze. Numbers are written in the
+// shortest form that reads back to the same double, so a file round-trips
+// exactly. The format is described key by key in calibration_format.cpp.
+// parseCalibration rejects anything wrong with a CalibrationProblem naming the
+// file, line and problem; the store (calibration_store.h) then falls back to
+// the previous good file. Pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "host/core/calibration_report.h"
+#include "host/core/gaze_model.h"
+
+namespace drishti::host {
+
+struct CalibrationRecord {
+  std::string profile;  // the person's profile name (one line of UTF-8)
+  std::string created;  // when, as the caller's text (ISO 8601); not read from a clock here
+  GazeModel model;
+  CalibrationReport report;  // summary is recomputed on parsing
+
+  bool operator==(const CalibrationRecord&) const = default;
+};
+
+// One thing wrong with a calibration file.
+struct CalibrationProblem {
+  std::string file;
+  int line = 0;  // 1-based; 0 = the file as a whole
+  std::string message;
+
+  std::string describe() const;  // "file:line: message"
+};
+
+std::string formatCalibration(const CalibrationRecord& record);
+
+// Nullopt and at least one problem when `text` is not a valid calibration.
+std::optional<CalibrationRecord> parseCalibration(std::string_view text,
+                                                  const std::string& fileName,
+                                                  std::vector<CalibrationProblem>& problems);
+
+}  // namespace drishti::host

@@ -1,0 +1,120 @@
+// CalibrationReport: what a calibration achieved, for the therapist.
+//
+// Represents: every calibration and validation target with where the
+// calibrated model put the person's gaze (estimate = median of the point's
+// accepted samples), the error vector in px and its size in degrees of visual
+// angle, how steady the gaze was there (precision), the tracking conditions of
+// the session, the summary statistics, and the grade with plain advice
+// (filled by assessCalibration, calibration_quality.h). The UI draws it with
+// the DrawList; calibration_report_svg.h writes it as the saved report file.
+// Plain value type; std only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "host/core/calibration_geometry.h"
+#include "host/core/calibration_pattern.h"
+
+namespace drishti::host {
+
+enum class ReportPointKind : std::uint8_t { kCalibration, kValidation };
+
+struct CalibrationReportPoint {
+  ReportPointKind kind = ReportPointKind::kCalibration;
+  int index = 0;                        // 0-based within its kind; shown to people 1-based
+  std::string name;                     // "top right"
+  double targetX = 0, targetY = 0;      // px
+  bool measured = false;                // false: no usable fixation (the point failed)
+  double estimateX = 0, estimateY = 0;  // px, when measured
+  double errorPx = 0;                   // |estimate - target|
+  double errorDeg = 0;                  // visual angle between estimate and target
+  double precisionDeg = 0;  // RMS spread of the per-sample estimates around their median
+  double heldOutDeg = 0;    // calibration only: error when fitted without this point
+  bool rejected = false;    // calibration only: the fit left it out as an outlier
+  int samples = 0;          // accepted samples
+  int refused = 0;          // samples refused at this point (moving, closed, not seen)
+
+  bool operator==(const CalibrationReportPoint&) const = default;
+};
+
+// Tracking conditions during the session (calibration and validation).
+struct CalibrationSessionStats {
+  int samples = 0;             // samples received while targets were shown
+  double eyeSeen[2] = {0, 0};  // fraction of tracked samples with eye i usable
+  double trackedFraction = 0;  // fraction with the face tracked
+  double closedFraction = 0;   // fraction with the eyes closed
+  double movingFraction = 0;   // fraction refused as moving
+  double headMotionMm = 0;     // RMS head position deviation from its mean, mm
+  double headRotationDeg = 0;  // RMS yaw/pitch deviation from the mean, deg
+  double eyeDistancePx = 0;    // median distance between the pupils in the image, px
+  int imageWidth = 0;          // px
+
+  bool operator==(const CalibrationSessionStats&) const = default;
+};
+
+struct CalibrationSummary {
+  int calibrationPoints = 0, calibrationMeasured = 0, calibrationRejected = 0;
+  int validationPoints = 0, validationMeasured = 0;
+  double calibrationMedianDeg = 0;  // fit error over measured, kept calibration points
+  double validationMedianDeg = 0;   // over measured validation points
+  double validationP90Deg = 0;      // 90th percentile (linear interpolation)
+  double validationMaxDeg = 0;
+  double precisionDeg = 0;  // median precision over measured points
+
+  bool operator==(const CalibrationSummary&) const = default;
+};
+
+enum class CalibrationGrade : std::uint8_t {
+  kGood,    // validation median <= 1 deg and p90 <= 2 deg: fine for small keys
+  kFair,    // median <= 2 deg, p90 <= 3.5: use large keys
+  kPoor,    // usable only for yes/no or very large targets
+  kFailed,  // no usable mapping
+};
+
+enum class AdviceKind : std::uint8_t {
+  kAllGood,
+  kMoveCameraCloser,
+  kEyeNotSeen,  // point = eye index (0 image-left, 1 image-right)
+  kFaceNotSeen,
+  kKeepHeadStill,
+  kEyesClosedOften,
+  kUnsteadyGaze,
+  kPointPoor,      // point = calibration point index
+  kPointFailed,    // point = calibration point index
+  kValidationOff,  // fit good, validation poor: something changed
+  kRecalibrate,
+};
+
+struct CalibrationAdvice {
+  AdviceKind kind = AdviceKind::kAllGood;
+  int point = -1;    // see AdviceKind
+  std::string text;  // plain English for the therapist
+
+  bool operator==(const CalibrationAdvice&) const = default;
+};
+
+struct CalibrationReport {
+  CalibrationGeometry geometry;
+  PatternKind pattern = PatternKind::kNine;
+  std::vector<CalibrationReportPoint> points;  // calibration points, then validation points
+  CalibrationSessionStats stats;
+  CalibrationSummary summary;  // from summariseCalibration()
+  CalibrationGrade grade = CalibrationGrade::kFailed;
+  std::vector<CalibrationAdvice> advice;  // most important first
+
+  bool operator==(const CalibrationReport&) const = default;
+};
+
+// Recomputes report.summary from report.points.
+void summariseCalibration(CalibrationReport& report);
+
+// "good", "fair", "poor", "failed"; and back (false if unknown).
+const char* gradeName(CalibrationGrade grade);
+bool gradeFromName(const std::string& name, CalibrationGrade& out);
+
+// A few lines of plain text: grade, validation figures, advice.
+std::string formatCalibrationSummary(const CalibrationReport& report);
+
+}  // namespace drishti::host

@@ -1,0 +1,68 @@
+// DriftCorrector: a small, bounded shift of the gaze learned from selections.
+//
+// Calibration drifts: the head settles, the camera is nudged, the lids droop
+// over a long day. Every confirmed selection (the person dwelt on a key and
+// did not undo it) says where they meant to look: the key's centre. The gap
+// between that centre and the centroid of the fixation that selected it
+// (measured on the uncorrected gaze) is evidence of drift. The correction is
+// the component-wise median of the last `window` such gaps (so one careless
+// selection cannot steer it), approached by `gain` per selection, and always
+// clamped to capDeg: it can shift the gaze a little, never run away, and a
+// selection whose gap (after the current correction) is over outlierDeg is
+// ignored (the person looked elsewhere on the key, or chose by mistake).
+// Without new evidence the correction fades with halfLifeS and gaps older
+// than maxAgeS are forgotten. Large drift is a recalibration, not this.
+// Ensures: |offset| <= capDeg (in px: capDeg * pxPerDegree) at all times,
+// whatever the inputs (non-finite inputs are ignored); no allocation after
+// construction. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace drishti::host {
+
+struct DriftParams {
+  double capDeg = 1.5;      // the correction never exceeds this
+  double outlierDeg = 2.5;  // a selection further off than this teaches nothing
+  double gain = 0.5;        // fraction of the way to the new estimate per selection
+  int window = 5;           // median of the last this many gaps (1..32)
+  double halfLifeS = 600;   // fading of the correction without new selections
+  double maxAgeS = 900;     // gaps older than this are forgotten
+};
+
+class DriftCorrector {
+ public:
+  DriftCorrector(const DriftParams& params, double pxPerDegree);
+
+  // A confirmed selection at tUs: the uncorrected fixation centroid (px) and
+  // the selected key's centre (px). Returns whether it changed the correction.
+  bool observe(std::uint64_t tUs, double rawFixX, double rawFixY, double keyX, double keyY);
+  // The same for a centroid measured on the corrected gaze (the usual case
+  // when fixations are detected after apply()): removes the correction first.
+  bool observeCorrected(std::uint64_t tUs, double fixX, double fixY, double keyX, double keyY);
+  // The correction at tUs (px), to add to an uncorrected gaze point.
+  void offset(std::uint64_t tUs, double& dx, double& dy) const;
+  void apply(std::uint64_t tUs, double& x, double& y) const;
+  void reset();
+
+  double capPx() const { return capPx_; }
+
+ private:
+  struct Gap {
+    std::uint64_t t;
+    double dx, dy;
+  };
+  double decay(std::uint64_t tUs) const;
+
+  DriftParams params_;
+  double pxPerDegree_;
+  double capPx_;
+  std::vector<Gap> gaps_;  // ring, capacity = window
+  std::size_t next_ = 0, count_ = 0;
+  mutable std::vector<double> scratch_;
+  double dx_ = 0, dy_ = 0;  // correction at lastUs_
+  std::uint64_t lastUs_ = 0;
+};
+
+}  // namespace drishti::host

@@ -1,0 +1,90 @@
+#include "host/core/gaze_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace drishti::host {
+
+namespace {
+
+double dot(const GazeRow& a, const GazeRow& b) {
+  double s = 0;
+  for (std::size_t i = 0; i < kGazeTerms; ++i)
+    s += a[i] * b[i];
+  return s;
+}
+
+// Clamps standardised feature `value` into [lo, hi] widened by margin * span;
+// returns how far outside [lo, hi] it was, in spans (0 inside).
+double clampToRange(double& value, double lo, double hi, double margin) {
+  const double span = std::max(hi - lo, 1e-6);
+  const double outside = value < lo ? (lo - value) / span : (value > hi ? (value - hi) / span : 0);
+  value = std::clamp(value, lo - margin * span, hi + margin * span);
+  return outside;
+}
+
+}  // namespace
+
+GazeModel::GazeModel(const CalibrationGeometry& geometry, const GazeEyeModel& left,
+                     const GazeEyeModel& right, const GazeModelParams& params)
+    : geometry_(geometry), eyes_{left, right}, params_(params) {}
+
+GazeEstimate GazeModel::predictEye(const protocol::EyeSample& sample, int index) const {
+  GazeEstimate out;
+  const GazeEyeModel& m = eyes_[index & 1];
+  const protocol::EyeMeasurement& e = sample.eyes[index & 1];
+  if (!m.valid || !e.valid || e.confidence < params_.minEyeConfidence ||
+      e.openness < params_.minOpenness || !std::isfinite(e.normX) || !std::isfinite(e.normY))
+    return out;
+  const bool headValid = sample.head.valid && std::isfinite(sample.head.yawDeg) &&
+                         std::isfinite(sample.head.pitchDeg) && std::isfinite(sample.head.xMm) &&
+                         std::isfinite(sample.head.yMm) && std::isfinite(sample.head.zMm);
+  double u = 0, v = 0;
+  gazeFeatureUV(m.frame, e.normX, e.normY, u, v);
+  const double margin = std::max(0.0, params_.extrapolationMargin);
+  const double outside =
+      std::max(clampToRange(u, m.minU, m.maxU, margin), clampToRange(v, m.minV, m.maxV, margin));
+  GazeRow row;
+  gazeDesignRowUV(m.frame, u, v, headValid, headVectorOf(sample.head), row);
+  // Head terms bounded too: a head far from where it was calibrated is a
+  // recalibration case, not something to extrapolate a line through.
+  for (std::size_t k = kGazeFirstHeadTerm; k < kGazeTerms; ++k)
+    row[k] = std::clamp(row[k], -4.0, 4.0);
+  out.x = dot(row, m.coefX);
+  out.y = dot(row, m.coefY);
+  if (!std::isfinite(out.x) || !std::isfinite(out.y))
+    return GazeEstimate{};
+  double confidence = std::clamp(static_cast<double>(e.confidence), 0.0, 1.0);
+  confidence *= 1.0 / (1.0 + 2.0 * outside);  // halves one third of a span outside
+  if (m.frame.headTerms && !headValid)
+    confidence *= 0.7;
+  out.confidence = confidence;
+  out.valid = true;
+  out.eyesUsed = 1 << (index & 1);
+  return out;
+}
+
+GazeEstimate GazeModel::predict(const protocol::EyeSample& sample) const {
+  const GazeEstimate a = predictEye(sample, 0);
+  const GazeEstimate b = predictEye(sample, 1);
+  if (!a.valid || !b.valid)
+    return a.valid ? GazeEstimate{a.valid, a.x, a.y, a.confidence * 0.85, a.eyesUsed}
+                   : (b.valid ? GazeEstimate{b.valid, b.x, b.y, b.confidence * 0.85, b.eyesUsed}
+                              : GazeEstimate{});
+  // Inverse-variance weights: the tracker's confidence scales the variance the
+  // eye showed during calibration (floored so a perfect fit cannot take all).
+  const double floorPx = 0.05 * geometry_.pxPerDegree();
+  const double sa = std::max(eyes_[0].residualPx, floorPx);
+  const double sb = std::max(eyes_[1].residualPx, floorPx);
+  const double wa = std::max(a.confidence, 1e-3) / (sa * sa);
+  const double wb = std::max(b.confidence, 1e-3) / (sb * sb);
+  GazeEstimate out;
+  out.valid = true;
+  out.x = (wa * a.x + wb * b.x) / (wa + wb);
+  out.y = (wa * a.y + wb * b.y) / (wa + wb);
+  out.confidence = std::max(a.confidence, b.confidence);
+  out.eyesUsed = a.eyesUsed | b.eyesUsed;
+  return out;
+}
+
+}  // namespace drishti::host

@@ -1,0 +1,81 @@
+// GazeModel: a person's calibration, turning tracked eye samples into screen points.
+//
+// Represents: one fitted polynomial per eye (GazeEyeModel: normalised pupil
+// position and head pose -> screen px, see gaze_model_features.h) made by
+// fitGazeEyeModel() (gaze_model_fit.h). predict() maps each usable eye on its
+// own and combines the two estimates weighted by the tracker's confidence and
+// by how well that eye fitted during calibration (inverse variance), so when
+// one eye is lost (closed, glare, turned away) the other carries on alone with
+// a lower confidence instead of the point jumping or vanishing.
+// Eye features outside the calibrated range are clamped to that range widened
+// by `extrapolationMargin` of its span, so a stray sample cannot send the
+// quadratic terms off the screen; such samples get a lower confidence.
+// Ensures: predict() allocates nothing and never throws; a valid estimate is
+// finite. Thread safety: const methods may run concurrently.
+#pragma once
+
+#include <array>
+
+#include "firmware/protocol/messages.h"
+#include "host/core/calibration_geometry.h"
+#include "host/core/gaze_model_features.h"
+
+namespace drishti::host {
+
+// One eye's fitted mapping.
+struct GazeEyeModel {
+  bool valid = false;
+  GazeFeatureFrame frame;
+  GazeRow coefX{};  // screen x px = row . coefX
+  GazeRow coefY{};
+  double minU = 0, maxU = 0, minV = 0, maxV = 0;  // standardised feature range of the points
+  double residualPx = 0;  // robust per-sample residual spread (1 sigma per axis), px
+  int points = 0;         // calibration points that carried weight in the fit
+  double lambda = 0;      // ridge strength chosen by leave-one-point-out
+
+  bool operator==(const GazeEyeModel&) const = default;
+};
+
+struct GazeModelParams {
+  float minEyeConfidence = 0.2f;     // tracker confidence below this: eye not used
+  float minOpenness = 0.3f;          // openness below this: eye (nearly) closed, not used
+  double extrapolationMargin = 0.5;  // fraction of the calibrated span allowed beyond it
+
+  bool operator==(const GazeModelParams&) const = default;
+};
+
+struct GazeEstimate {
+  bool valid = false;
+  double x = 0, y = 0;    // screen px (may lie off screen)
+  double confidence = 0;  // 0..1
+  int eyesUsed = 0;       // bit 0: image-left eye, bit 1: image-right eye
+};
+
+class GazeModel {
+ public:
+  GazeModel() = default;  // uncalibrated: predict() is never valid
+  GazeModel(const CalibrationGeometry& geometry, const GazeEyeModel& left,
+            const GazeEyeModel& right, const GazeModelParams& params = {});
+
+  // At least one eye has a fitted mapping.
+  bool calibrated() const { return eyes_[0].valid || eyes_[1].valid; }
+
+  // The gaze point of a sample; invalid when no usable eye has a fitted mapping.
+  GazeEstimate predict(const protocol::EyeSample& sample) const;
+  // One eye alone (0 = image-left, 1 = image-right), ignoring the other.
+  GazeEstimate predictEye(const protocol::EyeSample& sample, int eye) const;
+
+  const GazeEyeModel& eye(int index) const { return eyes_[index & 1]; }
+  const CalibrationGeometry& geometry() const { return geometry_; }
+  const GazeModelParams& params() const { return params_; }
+  void setParams(const GazeModelParams& params) { params_ = params; }
+
+  bool operator==(const GazeModel&) const = default;
+
+ private:
+  CalibrationGeometry geometry_;
+  std::array<GazeEyeModel, 2> eyes_{};
+  GazeModelParams params_;
+};
+
+}  // namespace drishti::host

@@ -1,0 +1,153 @@
+#include "host/core/calibration_format.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <random>
+#include <span>
+
+#include "firmware/protocol/checksum.h"
+#include "tests/host/core/calibration_fixture.h"
+
+using namespace drishti;
+using namespace drishti::host;
+
+namespace {
+
+// Replaces the first occurrence of `from` in `text`, then re-seals the file
+// with a correct checksum, so the parser's checks below the checksum are tested.
+std::string edit(const std::string& text, const std::string& from, const std::string& to,
+                 bool reseal = true) {
+  std::string out = text;
+  const auto at = out.find(from);
+  REQUIRE(at != std::string::npos);
+  out.replace(at, from.size(), to);
+  if (!reseal)
+    return out;
+  const auto crcLine = out.rfind("crc32 = ");
+  out = out.substr(0, crcLine);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%08x",
+                static_cast<unsigned>(protocol::crc32(std::span<const std::uint8_t>(
+                    reinterpret_cast<const std::uint8_t*>(out.data()), out.size()))));
+  return out + "crc32 = " + buf + "\n";
+}
+
+int lineOf(const std::string& text, const std::string& needle) {
+  const auto at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+std::string parseError(const std::string& text) {
+  std::vector<CalibrationProblem> problems;
+  const auto rec = parseCalibration(text, "anna.cal", problems);
+  CHECK_FALSE(rec.has_value());
+  REQUIRE_FALSE(problems.empty());
+  return problems.front().describe();
+}
+
+}  // namespace
+
+TEST_CASE("a calibration file reads back to exactly the same record") {
+  const CalibrationRecord rec = test::makeCalibrationRecord("Anna K. (ward 3) अन्ना");
+  REQUIRE(rec.model.calibrated());
+  const std::string text = formatCalibration(rec);
+  std::vector<CalibrationProblem> problems;
+  const auto back = parseCalibration(text, "anna.cal", problems);
+  INFO((problems.empty() ? std::string() : problems.front().describe()));
+  REQUIRE(back.has_value());
+  CHECK(problems.empty());
+  CHECK(*back == rec);
+  CHECK(formatCalibration(*back) == text);
+  // The model behaves identically.
+  test::SyntheticViewer viewer;
+  const auto s = viewer.look(700, 300);
+  CHECK(back->model.predict(s).x == rec.model.predict(s).x);
+}
+
+TEST_CASE("a changed byte is caught by the checksum, naming its line") {
+  const std::string text = formatCalibration(test::makeCalibrationRecord());
+  const std::string damaged = edit(text, "pattern = 9", "pattern = 5", false);
+  const std::string err = parseError(damaged);
+  CHECK(err.find("anna.cal:" + std::to_string(lineOf(damaged, "crc32"))) == 0);
+  CHECK(err.find("checksum") != std::string::npos);
+}
+
+TEST_CASE("a file cut short is refused as incomplete") {
+  const std::string text = formatCalibration(test::makeCalibrationRecord());
+  const std::string cut = text.substr(0, text.size() / 2);
+  std::vector<CalibrationProblem> problems;
+  CHECK_FALSE(parseCalibration(cut, "anna.cal", problems).has_value());
+  CHECK(std::any_of(problems.begin(), problems.end(), [](const CalibrationProblem& p) {
+    return p.message.find("incomplete") != std::string::npos;
+  }));
+  CHECK(parseError("").find("anna.cal") == 0);
+}
+
+TEST_CASE("calibration file errors name the file and line") {
+  const std::string text = formatCalibration(test::makeCalibrationRecord());
+  struct Case {
+    std::string from, to, needle, message;
+  };
+  const std::vector<Case> cases = {
+      {"format = drishti-calibration 1", "format = drishti-calibration 2",
+       "format =", "unknown format"},
+      {"pattern = 9", "pattern = 7", "pattern =", "5, 9 or 13"},
+      {"grade = ", "grade = superb\n#", "grade =", "grade must be"},
+      {"screen = 1920", "screen = -1920", "screen =", "whole numbers"},
+      {"eye_coef_x = ", "eye_coef_x = nan ", "eye_coef_x", "not a finite number"},
+      {"eye_range = ", "eye_range = 1 ", "eye_range", "more than 4 numbers"},
+      {"stats = ", "stats = 1 2 ", "stats =", "more than 10 numbers"},
+      {"eye_fit = ", "eye_fit = -", "eye_fit", "residual and lambda"},
+      {"point = cal 0 ", "point = mid 0 ", "point = mid", "'cal' or 'val'"},
+      {"created = ", "colour = blue\ncreated = ", "colour", "unknown key 'colour'"},
+      // The inserted line comes first, so the original one is the repeat.
+      {"profile = ", "pattern = 9\nprofile = ", "pattern = 9\ngrade", "given twice"},
+  };
+  for (const Case& c : cases) {
+    const std::string bad = edit(text, c.from, c.to);
+    const std::string err = parseError(bad);
+    INFO(err);
+    const int line = lineOf(bad, c.needle);
+    CHECK(err.find("anna.cal:" + std::to_string(line) + ":") == 0);
+    CHECK(err.find(c.message) != std::string::npos);
+  }
+}
+
+TEST_CASE("a file missing an eye block or a required key is refused") {
+  const std::string text = formatCalibration(test::makeCalibrationRecord());
+  const auto from = text.find("eye_coef_y");
+  const auto to = text.find('\n', from);
+  std::string noCoef = text;
+  noCoef.erase(from, to - from + 1);
+  noCoef = edit(noCoef, "format", "format");  // reseal
+  CHECK(parseError(noCoef).find("missing 'eye_coef_y'") != std::string::npos);
+
+  std::string noScreen = edit(text, "screen = ", "# screen = ");
+  CHECK(parseError(noScreen).find("missing 'screen'") != std::string::npos);
+}
+
+TEST_CASE("random damage never crashes the parser and never passes unnoticed") {
+  const std::string text = formatCalibration(test::makeCalibrationRecord());
+  std::mt19937 rng(99);
+  int refused = 0;
+  for (int k = 0; k < 2000; ++k) {
+    std::string bad = text;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits; ++e)
+      bad[rng() % bad.size()] = static_cast<char>(rng() % 256);
+    if (bad == text)
+      continue;
+    std::vector<CalibrationProblem> problems;
+    const auto rec = parseCalibration(bad, "x.cal", problems);
+    // A change inside a comment line is harmless; anything else must be caught.
+    if (rec.has_value()) {
+      CHECK(problems.empty());
+      CHECK(formatCalibration(*rec) == text);
+    } else {
+      ++refused;
+      CHECK_FALSE(problems.empty());
+    }
+  }
+  CHECK(refused > 1500);
+}

@@ -1,0 +1,74 @@
+#include "host/core/gaze_model_mapper.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "tests/host/core/calibration_fixture.h"
+
+using namespace drishti;
+using namespace drishti::host;
+
+TEST_CASE("the calibrated mapper gives no point until it has a model") {
+  CalibratedGazeMapper mapper;
+  test::SyntheticViewer viewer;
+  GazePoint p;
+  CHECK_FALSE(mapper.calibrated());
+  CHECK_FALSE(mapper.map(viewer.look(500, 500), p));
+}
+
+TEST_CASE("the calibrated mapper puts a steady gaze on the target") {
+  const CalibrationRecord rec = test::makeCalibrationRecord();
+  CalibratedGazeMapper mapper;
+  mapper.setModel(rec.model);
+  REQUIRE(mapper.calibrated());
+  test::SyntheticViewer viewer;
+  viewer.noiseNorm = 0.004;
+  GazePoint p;
+  for (int i = 0; i < 60; ++i) {
+    protocol::EyeSample s = viewer.look(1300, 400);
+    s.captureUs = 1'000'000 + static_cast<std::uint64_t>(i) * 33'333;
+    REQUIRE(mapper.map(s, p));
+  }
+  CHECK(rec.model.geometry().angleDeg(p.x, p.y, 1300, 400) < 1.0);
+  CHECK(p.confidence > 0.5f);
+  // Eyes closed: no point.
+  protocol::EyeSample closed = viewer.look(1300, 400);
+  closed.captureUs = 4'000'000;
+  for (auto& e : closed.eyes)
+    e.openness = 0;
+  CHECK_FALSE(mapper.map(closed, p));
+}
+
+TEST_CASE("confirmed selections shift the mapped gaze, within the drift cap") {
+  const CalibrationRecord rec = test::makeCalibrationRecord();
+  GazeMapperParams params;
+  CalibratedGazeMapper mapper(params);
+  mapper.setModel(rec.model);
+  test::SyntheticViewer viewer;
+  const double pxPerDeg = rec.model.geometry().pxPerDegree();
+  std::uint64_t t = 1'000'000;
+  GazePoint p;
+  // The person looks at (800, 500) but every selection says the key is 1 degree right.
+  for (int k = 0; k < 10; ++k) {
+    for (int i = 0; i < 30; ++i, t += 33'333) {
+      protocol::EyeSample s = viewer.look(800, 500);
+      s.captureUs = t;
+      REQUIRE(mapper.map(s, p));
+    }
+    mapper.observeSelection(t, p.x, p.y, p.x + pxPerDeg, p.y);
+  }
+  protocol::EyeSample s = viewer.look(800, 500);
+  s.captureUs = t;
+  REQUIRE(mapper.map(s, p));
+  const double shift = p.x - 800;
+  CHECK(shift > 0.7 * pxPerDeg);
+  CHECK(shift <= params.drift.capDeg * pxPerDeg + 0.5 * pxPerDeg);
+  // A new calibration starts without the old drift.
+  mapper.setModel(rec.model);
+  for (int i = 0; i < 30; ++i, t += 33'333) {
+    protocol::EyeSample q = viewer.look(800, 500);
+    q.captureUs = t;
+    REQUIRE(mapper.map(q, p));
+  }
+  CHECK(std::abs(p.x - 800) < 0.5 * pxPerDeg);
+}
