@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numbers>
 
 namespace drishti::io {
@@ -55,7 +56,9 @@ PatternTruth TestPattern::truthAt(std::uint64_t index) const {
 void TestPattern::draw(std::uint64_t index, cv::Mat& image) const {
   const int channels = spec_.colour ? 3 : 1;
   image.create(spec_.height, spec_.width, spec_.colour ? CV_8UC3 : CV_8UC1);
-  image.setTo(cv::Scalar::all(kBackground));
+  // Row by row: cv::Mat::setTo allocates a scratch buffer on every call.
+  for (int y = 0; y < image.rows; ++y)
+    std::memset(image.ptr<std::uint8_t>(y), kBackground, image.cols * image.elemSize());
   const PatternTruth t = truthAt(index);
 
   // Rows are drawn directly rather than with cv::ellipse, which builds a
