@@ -90,8 +90,12 @@ ProcessStatus PatternProcessor::process(const cv::Mat& image, std::uint64_t capt
   sample.imageHeight = static_cast<std::uint16_t>(image.rows);
   const int top = 2 * TestPattern::kCellPx;  // below the frame-index cells
   std::array<EyeScan, 2> scans;
-  scan(image, 0, image.cols / 2, top, scans[0]);
-  scan(image, image.cols / 2, image.cols, top, scans[1]);
+  // Only frames of the test pattern (they carry its index cells) are scanned:
+  // a real camera image has no synthetic eyes to find, so it costs nothing.
+  if (TestPattern::readIndex(image) >= 0) {
+    scan(image, 0, image.cols / 2, top, scans[0]);
+    scan(image, image.cols / 2, image.cols, top, scans[1]);
+  }
   bool wasSeen = false;
   for (int e = 0; e < 2; ++e) {
     wasSeen = wasSeen || memory_[e].seen;
