@@ -94,8 +94,11 @@ std::string describe(const ThreadSpec& spec) {
   s += std::to_string(spec.priority);
   if (!spec.cpus.empty()) {
     s += ", cpus ";
-    for (std::size_t i = 0; i < spec.cpus.size(); ++i)
-      s += (i ? "," : "") + std::to_string(spec.cpus[i]);
+    for (std::size_t i = 0; i < spec.cpus.size(); ++i) {
+      if (i > 0)
+        s += ',';
+      s += std::to_string(spec.cpus[i]);
+    }
   }
   return s;
 }
