@@ -1,4 +1,8 @@
 // drishti-tracker: camera to wire. See TrackerApp and --help.
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -25,6 +29,14 @@ int main(int argc, char** argv) {
   if (options.version) {
     std::printf("drishti-tracker %s\n", DRISHTI_VERSION);
     return 0;
+  }
+  if (options.stopWithParent) {
+    // The kernel sends SIGTERM (handled like any other) when the parent ends;
+    // if it has already ended, stop now.
+    const pid_t parent = ::getppid();
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent)
+      return 0;
   }
   return drishti::app::TrackerApp(std::move(options)).run();
 }

@@ -38,6 +38,7 @@ Instead of the board file's [transport]:
   --serial DEV       serial tty (with --transport serial)
 
   --duration SEC     stop after SEC seconds
+  --stop-with-parent stop when the process that started it ends
   --quiet            only warnings and errors on stderr
   --version          print the version
   --help             show this text
@@ -141,6 +142,8 @@ bool parseTrackerOptions(int argc, const char* const* argv, TrackerOptions& o, s
       o.durationS = d;
     } else if (arg == "--quiet") {
       o.quiet = true;
+    } else if (arg == "--stop-with-parent") {
+      o.stopWithParent = true;
     } else {
       error = "unknown argument '" + arg + "' (see --help)";
       return false;

@@ -107,8 +107,11 @@ void SenderLoop::run() {
                      {shared_.stop.fd(), POLLIN, 0},
                      {transport_.pollFd(), POLLIN, 0}};
     ::poll(fds, fds[2].fd >= 0 ? 3 : 2, timeoutMs);
-    if (shared_.stop.isRung())
+    if (shared_.stop.isRung()) {
+      drainOutbox();
+      sendStatus(monotonicUs());  // the totals as they stand, for a host that keeps count
       break;
+    }
     shared_.senderBell.drain();
     drainOutbox();
     if (fds[2].fd >= 0 && (fds[2].revents & POLLIN))

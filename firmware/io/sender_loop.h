@@ -6,8 +6,8 @@
 // Status heartbeat heartbeatHz times a second, keeps the transport healthy
 // (tick) and answers host commands: status requests at once, the rest passed
 // to the tracking thread, which acks them. It logs camera state changes in
-// plain words. When a finite source has been fully processed it sends a last
-// Status and ends.
+// plain words. When stopped, or when a finite source has been fully
+// processed, it sends what is queued and a last Status, and ends.
 // Ensures: no allocation per message or heartbeat in this code.
 // Thread safety: run() on one thread; the transport is used only by it.
 #pragma once

@@ -207,17 +207,18 @@ TEST_CASE("thread specs are read with their CPU lists") {
 TEST_CASE("the board files in boards/ are all valid") {
   const char* source = std::getenv("DRISHTI_SOURCE_DIR");
   REQUIRE(source != nullptr);
-  int boards = 0;
-  for (const auto& entry : fs::directory_iterator(fs::path(source) / "boards")) {
-    const fs::path file = entry.path() / "board.ini";
-    if (!fs::exists(file))
+  int boards = 0, files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(source) / "boards")) {
+    if (entry.path().extension() != ".ini")
       continue;
-    ++boards;
-    const ConfigResult r = loadBoardConfig(file.string());
+    ++files;
+    boards += entry.path().filename() == "board.ini";
+    const ConfigResult r = loadBoardConfig(entry.path().string());
     INFO(r.message());
     CHECK(r.ok());
   }
   CHECK(boards >= 3);
+  CHECK(files > boards);
 }
 
 }  // namespace
