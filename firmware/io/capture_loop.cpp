@@ -77,6 +77,10 @@ bool CaptureLoop::readFrames() {
     switch (status) {
       case ReadStatus::kFrame:
         silentSinceUs = 0;
+        if (staging_.missedBefore > 0) {
+          shared_.health.framesMissed(staging_.missedBefore);
+          staging_.missedBefore = 0;
+        }
         if (!deliver()) {
           shared_.health.frameCorrupt();
           break;

@@ -28,6 +28,10 @@ struct Frame {
   std::uint64_t captureUs = 0;  // monotonic µs (monotonic_clock.h)
   std::uint64_t index = 0;      // the source's frame counter since it was opened
   StampOrigin stamp = StampOrigin::kDequeue;
+  // Frames the source lost just before this one because it was read too late
+  // (a camera's driver drops them when its buffers are full; a replay or the
+  // pattern skips them). Counted as frames in and dropped.
+  std::uint32_t missedBefore = 0;
 };
 
 }  // namespace drishti::io

@@ -53,6 +53,11 @@ void HealthMonitor::frameDropped() {
   framesDropped_.fetch_add(1, std::memory_order_relaxed);
 }
 
+void HealthMonitor::framesMissed(std::uint32_t n) {
+  framesIn_.fetch_add(n, std::memory_order_relaxed);
+  framesDropped_.fetch_add(n, std::memory_order_relaxed);
+}
+
 void HealthMonitor::frameProcessed(std::uint64_t processUs, std::uint64_t periodUs) {
   framesProcessed_.fetch_add(1, std::memory_order_relaxed);
   processing_.record(processUs);

@@ -48,6 +48,8 @@ class HealthMonitor {
   void frameCaptured(std::uint64_t captureUs);
   void frameCorrupt();
   void frameDropped();
+  // Frames the source lost before we saw them: counted in and dropped.
+  void framesMissed(std::uint32_t n);
   void setLostAfterMs(int ms) { lostAfterUs_.store(std::uint64_t(ms) * 1000u); }
 
   // Tracking thread: time the processor took, and the frame period it had.

@@ -50,7 +50,9 @@ ReadStatus ImageFolderSource::read(Frame& frame) {
     next_ = 0;
   }
   const cv::Mat image = cv::imread(files_[next_++], cv::IMREAD_UNCHANGED);
-  frame.captureUs = pacer_.waitForNext();
+  std::uint64_t missed = 0;
+  frame.captureUs = pacer_.waitForNext(&missed);
+  frame.missedBefore = static_cast<std::uint32_t>(missed);
   frame.stamp = paced_ ? StampOrigin::kPaced : StampOrigin::kDequeue;
   frame.index = index_++;
   if (image.empty() || image.depth() != CV_8U || (image.channels() != 1 && image.channels() != 3))

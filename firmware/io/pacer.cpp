@@ -4,7 +4,8 @@
 
 namespace drishti::io {
 
-Pacer::Pacer(double fps, bool paced) : fps_(fps > 0 ? fps : 30), paced_(paced) {
+Pacer::Pacer(double fps, bool paced, std::uint32_t maxLag)
+    : fps_(fps > 0 ? fps : 30), paced_(paced), maxLag_(maxLag < 1 ? 1 : maxLag) {
   restart();
 }
 
@@ -24,7 +25,7 @@ std::uint64_t Pacer::waitForNext(std::uint64_t* skipped) {
   };
   std::uint64_t due = dueOf(next_);
   const std::uint64_t now = monotonicUs();
-  if (now > due + static_cast<std::uint64_t>(kMaxLag * periodUs)) {
+  if (now > due + static_cast<std::uint64_t>(maxLag_ * periodUs)) {
     const auto late = static_cast<std::uint64_t>(static_cast<double>(now - due) / periodUs);
     if (skipped != nullptr)
       *skipped = late;

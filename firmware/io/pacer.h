@@ -4,8 +4,9 @@
 // sleeps until the next frame is due and returns that due time, which becomes
 // the frame's capture stamp (as a camera stamps a frame when it is exposed, not
 // when someone gets round to reading it). Like a camera's small driver queue,
-// it does not let a backlog build up: when the reader is more than kMaxLag
-// frames late, the schedule restarts from now and the missed frames are skipped.
+// it does not let a backlog build up: when the reader is more than `maxLag`
+// frames late (a camera with that many driver buffers would have dropped the
+// rest), the schedule restarts from now and the missed frames are reported.
 // Unpaced ("as fast as possible") it returns the current time at once.
 // Thread safety: none (one reader).
 #pragma once
@@ -16,15 +17,14 @@ namespace drishti::io {
 
 class Pacer {
  public:
-  static constexpr std::uint64_t kMaxLag = 4;  // frames
-
-  Pacer(double fps, bool paced);
+  // `maxLag` >= 1 frames.
+  Pacer(double fps, bool paced, std::uint32_t maxLag = 2);
 
   // Restarts the schedule: the next frame is due now.
   void restart();
 
   // Sleeps until the next frame is due; returns its due time (monotonic µs).
-  // `skipped` (optional) receives how many due frames were skipped for lag.
+  // `skipped` (optional) receives how many due frames were missed for lag.
   std::uint64_t waitForNext(std::uint64_t* skipped = nullptr);
 
   double fps() const { return fps_; }
@@ -33,6 +33,7 @@ class Pacer {
  private:
   double fps_;
   bool paced_;
+  std::uint32_t maxLag_;
   std::uint64_t startUs_ = 0;
   std::uint64_t next_ = 0;  // frame number of the next frame since startUs_
 };

@@ -18,6 +18,7 @@ ReadStatus TestPatternSource::read(Frame& frame) {
   std::uint64_t skipped = 0;
   frame.captureUs = pacer_.waitForNext(&skipped);
   index_ += skipped;  // a late reader misses frames, as with a camera
+  frame.missedBefore = static_cast<std::uint32_t>(skipped);
   pattern_.draw(index_, frame.image);
   frame.index = index_++;
   frame.stamp = StampOrigin::kPaced;

@@ -59,7 +59,11 @@ ReadStatus VideoFileSource::read(Frame& frame) {
       return ReadStatus::kFailed;
   }
   ++positionInFile_;
-  frame.captureUs = pacer_.waitForNext();
+  // A late reader: the replay slows down instead of skipping content, and the
+  // frame slots it missed are reported as a camera would have dropped them.
+  std::uint64_t missed = 0;
+  frame.captureUs = pacer_.waitForNext(&missed);
+  frame.missedBefore = static_cast<std::uint32_t>(missed);
   frame.stamp = paced_ ? StampOrigin::kPaced : StampOrigin::kDequeue;
   frame.index = index_++;
   return ReadStatus::kFrame;

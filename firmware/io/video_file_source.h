@@ -3,7 +3,10 @@
 // Represents: a file opened with OpenCV's FFmpeg backend, its frames released
 // at the file's frame rate (paced, like a camera: a frame is stamped when it
 // is due, after it has been decoded) or as fast as the reader takes them
-// (unpaced, stamped when decoded). At the end it reports kEnd, or starts
+// (unpaced, stamped when decoded). Read late by more than two frame periods
+// (a starved capture thread), it slows the replay down and reports the frame
+// slots it missed, as a camera with two driver buffers would have dropped
+// them. At the end it reports kEnd, or starts
 // again when looping. A frame the decoder cannot produce in the middle of the
 // file is kCorrupt.
 // Thread safety: none (the capture thread).

@@ -87,6 +87,36 @@ TEST_CASE("SIGINT stops it too, and --duration ends a run by itself", "[e2e]") {
   CHECK(timed.exitStatus() == 0);
 }
 
+TEST_CASE("with --stop-with-parent the tracker ends when the process that started it ends",
+          "[e2e]") {
+  const fs::path pidFile = scratchDir("e2e-parent") / "tracker.pid";
+  // A shell starts the tracker in the background, notes its pid, and ends.
+  const std::string script = std::string(trackerBinary()) +
+                             " --processor pattern --pattern --no-state --stop-with-parent "
+                             "--transport stdout-json >/dev/null 2>&1 & echo $! > " +
+                             pidFile.string() + "; sleep 0.5";
+  REQUIRE(std::system(("sh -c '" + script + "'").c_str()) == 0);
+  std::string pidText;
+  std::ifstream(pidFile) >> pidText;
+  REQUIRE_FALSE(pidText.empty());
+  const pid_t pid = std::stoi(pidText);
+  // It was running while the shell lived (it wrote its pid); now it must end.
+  // Gone, or a zombie waiting for whoever adopted it to reap it.
+  auto ended = [&] {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string ignored, state;
+    if (!(stat >> ignored))
+      return true;
+    std::getline(stat, ignored, ')');
+    stat >> state;
+    return state == "Z" || state == "X";
+  };
+  bool gone = false;
+  for (int i = 0; i < 200 && !(gone = ended()); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  CHECK(gone);
+}
+
 TEST_CASE("a host decodes the live UDP stream: samples, blinks and a 10 Hz heartbeat", "[e2e]") {
   WireHost host = WireHost::udp();
   TrackerProcess tracker(patternArgs(host.port()));
@@ -301,11 +331,13 @@ TEST_CASE("replaying the laptop video in real time delivers its frames to the ho
   CHECK(gaps(host.messages()) == 0);
   const auto samples = host.all<protocol::EyeSample>();
   const auto last = host.all<protocol::Status>().back();
-  CHECK(last.framesIn == 308);
-  // Every frame is a sample unless tracking fell behind, which is counted
-  // (on an idle machine none are: docs/BENCHMARKS.md).
-  CHECK(samples.size() + last.framesDropped == 308);
-  CHECK(last.framesDropped <= 3);
+  // Every frame is a sample unless the tracker fell behind, which is counted
+  // (with a starved capture thread the replay slows down and the frame slots
+  // it missed count as frames in and dropped; on an idle machine there are
+  // none: docs/BENCHMARKS.md).
+  CHECK(last.framesIn >= 308);
+  CHECK(samples.size() + last.framesDropped == last.framesIn);
+  CHECK(last.framesDropped < 30);  // under a second's worth, even on a busy machine
   for (const auto& s : samples) {
     CHECK(s.imageWidth == 1620);
     CHECK(s.imageHeight == 1080);
