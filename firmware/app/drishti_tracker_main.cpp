@@ -30,12 +30,11 @@ int main(int argc, char** argv) {
     std::printf("drishti-tracker %s\n", DRISHTI_VERSION);
     return 0;
   }
-  if (options.stopWithParent) {
-    // The kernel sends SIGTERM (handled like any other) when the parent ends;
-    // if it has already ended, stop now.
-    const pid_t parent = ::getppid();
+  if (options.stopWithParent != 0) {
+    // The kernel sends SIGTERM (handled like any other) when the parent ends.
+    // If it ended before this line, we were adopted by another process: stop now.
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-    if (::getppid() != parent)
+    if (::getppid() != options.stopWithParent)
       return 0;
   }
   return drishti::app::TrackerApp(std::move(options)).run();

@@ -38,7 +38,9 @@ Instead of the board file's [transport]:
   --serial DEV       serial tty (with --transport serial)
 
   --duration SEC     stop after SEC seconds
-  --stop-with-parent stop when the process that started it ends
+  --stop-with-parent PID
+                     stop when process PID, which started it, ends
+                     (a script passes its own pid: $$)
   --quiet            only warnings and errors on stderr
   --version          print the version
   --help             show this text
@@ -143,7 +145,15 @@ bool parseTrackerOptions(int argc, const char* const* argv, TrackerOptions& o, s
     } else if (arg == "--quiet") {
       o.quiet = true;
     } else if (arg == "--stop-with-parent") {
-      o.stopWithParent = true;
+      if (!value(v))
+        return false;
+      int pid = 0;
+      const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), pid);
+      if (ec != std::errc() || p != v.data() + v.size() || pid < 1) {
+        error = "--stop-with-parent: '" + v + "' is not a process id";
+        return false;
+      }
+      o.stopWithParent = pid;
     } else {
       error = "unknown argument '" + arg + "' (see --help)";
       return false;

@@ -23,7 +23,7 @@ struct TrackerOptions {
   bool noState = false;    // do not keep a last good config
   double durationS = 0;    // stop after this long (0: run until stopped)
   bool quiet = false;
-  bool stopWithParent = false;  // SIGTERM when the parent process ends
+  int stopWithParent = 0;  // pid of the parent: stop when it ends (0: keep running)
   bool help = false;
   bool version = false;
 

@@ -87,20 +87,19 @@ TEST_CASE("SIGINT stops it too, and --duration ends a run by itself", "[e2e]") {
   CHECK(timed.exitStatus() == 0);
 }
 
-TEST_CASE("with --stop-with-parent the tracker ends when the process that started it ends",
-          "[e2e]") {
+// A shell starts the tracker in the background, notes its pid, waits
+// `lingerS` and ends; the tracker must end too.
+void stopsWithParent(const char* lingerS) {
   const fs::path pidFile = scratchDir("e2e-parent") / "tracker.pid";
-  // A shell starts the tracker in the background, notes its pid, and ends.
   const std::string script = std::string(trackerBinary()) +
-                             " --processor pattern --pattern --no-state --stop-with-parent "
+                             " --processor pattern --pattern --no-state --stop-with-parent $$ "
                              "--transport stdout-json >/dev/null 2>&1 & echo $! > " +
-                             pidFile.string() + "; sleep 0.5";
+                             pidFile.string() + "; sleep " + lingerS;
   REQUIRE(std::system(("sh -c '" + script + "'").c_str()) == 0);
   std::string pidText;
   std::ifstream(pidFile) >> pidText;
   REQUIRE_FALSE(pidText.empty());
   const pid_t pid = std::stoi(pidText);
-  // It was running while the shell lived (it wrote its pid); now it must end.
   // Gone, or a zombie waiting for whoever adopted it to reap it.
   auto ended = [&] {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
@@ -112,9 +111,19 @@ TEST_CASE("with --stop-with-parent the tracker ends when the process that starte
     return state == "Z" || state == "X";
   };
   bool gone = false;
-  for (int i = 0; i < 200 && !(gone = ended()); ++i)
+  for (int i = 0; i < 300 && !(gone = ended()); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   CHECK(gone);
+}
+
+TEST_CASE("with --stop-with-parent the tracker ends when the process that started it ends",
+          "[e2e]") {
+  SECTION("the parent ends while the tracker runs") {
+    stopsWithParent("0.5");
+  }
+  SECTION("the parent has ended before the tracker got going") {
+    stopsWithParent("0");
+  }
 }
 
 TEST_CASE("a host decodes the live UDP stream: samples, blinks and a 10 Hz heartbeat", "[e2e]") {

@@ -39,6 +39,7 @@ TEST_CASE("bad arguments are named") {
   CHECK_FALSE(parse({"--pattern", "--video", "x.mp4"}, two, error));
   CHECK_FALSE(parse({"--processor", "magic"}, o, error));
   CHECK_FALSE(parse({"--duration", "-1"}, o, error));
+  CHECK_FALSE(parse({"--stop-with-parent", "me"}, o, error));
 }
 
 TEST_CASE("overrides replace the board file's choices and are checked like it") {
