@@ -26,6 +26,13 @@ enum class InputKind : std::uint8_t {
 
 enum class BlinkEyes : std::uint8_t { kBoth, kLeft, kRight };  // image-left / image-right eye
 
+// Why tracking was lost (kTrackingLost), so the screen can add a hint for the caregiver.
+enum class TrackingLoss : std::uint8_t {
+  kEyes,     // the tracker runs but does not see the face or the eyes
+  kCamera,   // the tracker reports its camera lost or absent
+  kTracker,  // nothing heard from drishti-tracker for a while
+};
+
 struct InputEvent {
   std::int64_t tUs = 0;  // host monotonic µs
   InputKind kind = InputKind::kGaze;
@@ -35,6 +42,7 @@ struct InputEvent {
   std::uint32_t durationMs = 0;       // kBlink
   BlinkEyes eyes = BlinkEyes::kBoth;  // kBlink
   std::uint8_t switchId = 0;          // kSwitchDown/Up: 0 = primary switch, 1 = secondary, ...
+  TrackingLoss loss = TrackingLoss::kEyes;  // kTrackingLost
 };
 
 }  // namespace drishti::host

@@ -1,0 +1,101 @@
+// AccessParams: how one person selects, in physical units (ms, px).
+//
+// Represents: the access method and every timing of every method, as kept in
+// the person's profile (profile.h) and tuned by a therapist as the disease
+// progresses. The defaults suit a first session. Blink durations form
+// non-overlapping bands so one closure has one meaning:
+//   blink.min_ms <= select < blink.max_ms <= step back (scanning) < scan.back_max_ms
+//     <= long blink (safety gestures) <= safety.long_blink_max_ms
+// which the profile parser checks. Plain value types.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace drishti::host {
+
+// The access methods (access_method.h).
+enum class MethodKind : std::uint8_t {
+  kDwell,      // look at a key for a while
+  kBlink,      // look at a key and blink deliberately
+  kScan,       // keys are highlighted in turn; a blink or switch picks
+  kGesture,    // look left/right/up/down and hold; lists narrowed by halves
+  kBlinkCode,  // count blinks: one = yes, two = no (configurable per board)
+};
+
+std::string_view methodName(MethodKind kind);  // "dwell", "blink", "scan", "gesture", "blink-code"
+bool parseMethod(std::string_view name, MethodKind& out);
+
+// True if the method needs a calibrated gaze point.
+inline bool methodNeedsGaze(MethodKind k) {
+  return k == MethodKind::kDwell || k == MethodKind::kBlink || k == MethodKind::kGesture;
+}
+
+enum class EyeChoice : std::uint8_t { kBoth, kLeft, kRight, kEither };  // image-left/right
+
+// Dwell (dwell_selector.h).
+struct DwellParams {
+  std::uint32_t dwellMs = 1000;     // gaze on a key this long selects it (after lock-on)
+  std::uint32_t lockOnMs = 150;     // gaze must settle this long before progress starts
+  std::uint32_t lossGraceMs = 300;  // gaze lost (a blink) this long keeps the progress
+  float marginPx = 12;              // a locked key keeps the gaze this far outside it
+};
+
+// Blink selection and the blink switch (blink_selector.h, scan_selector.h).
+struct BlinkParams {
+  std::uint32_t minMs = 400;          // shorter closures are involuntary: ignored
+  std::uint32_t maxMs = 1000;         // longer closures are not selections
+  EyeChoice eyes = EyeChoice::kBoth;  // which closures count
+};
+
+// How targets are grouped for scanning.
+enum class ScanMode : std::uint8_t {
+  kRows,    // rows, then keys in the row
+  kGroups,  // sections (board, text bar, navigation), then rows, then keys
+  kLinear,  // one key after another
+};
+
+// Switch scanning (scan_selector.h).
+struct ScanParams {
+  ScanMode mode = ScanMode::kRows;
+  std::uint32_t intervalMs = 1200;   // time each item stays highlighted
+  std::uint32_t firstDelayMs = 600;  // extra time on the first item after a selection
+  std::uint32_t loops = 3;           // passes through a row before going back up
+  std::uint32_t backMaxMs = 2000;    // blinks from blink.max_ms up to this step back
+};
+
+// Directional gestures (gesture_selector.h).
+struct GestureParams {
+  std::uint32_t holdMs = 700;  // hold a look this long for a gesture
+  float edge = 0.22F;          // outer fraction of the screen that counts as a look
+};
+
+// Blink codes (blink_code_selector.h).
+struct BlinkCodeParams {
+  std::uint32_t gapMs = 1500;  // a code ends when no blink follows within this
+};
+
+// Help, rest and tracking loss (safety_gestures.h, host_session.h).
+struct SafetyParams {
+  std::uint32_t longBlinkMinMs = 2000;  // a "long blink" for the gestures below
+  std::uint32_t longBlinkMaxMs = 8000;
+  std::uint32_t gapMs = 4000;                // long blinks closer than this form one gesture
+  std::uint32_t helpBlinks = 3;              // long blinks that call for help
+  std::uint32_t restBlinks = 2;              // long blinks that start or end rest
+  std::uint32_t wakeDwellMs = 3000;          // or look at the wake circle this long to end rest
+  std::uint32_t helpRepeatMs = 30000;        // repeat the attention sound while help is shown
+  std::uint32_t trackingLostDelayMs = 1500;  // show "I can't see your eyes" after this
+};
+
+// Everything above, as one profile holds it.
+struct AccessParams {
+  MethodKind method = MethodKind::kDwell;
+  DwellParams dwell;
+  BlinkParams blink;
+  ScanParams scan;
+  GestureParams gesture;
+  BlinkCodeParams code;
+  SafetyParams safety;
+};
+
+}  // namespace drishti::host

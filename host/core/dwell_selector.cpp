@@ -1,0 +1,126 @@
+#include "host/core/dwell_selector.h"
+
+#include <algorithm>
+
+namespace drishti::host {
+namespace {
+
+Rect grow(Rect r, float by) {
+  return {r.x - by, r.y - by, r.w + 2 * by, r.h + 2 * by};
+}
+
+}  // namespace
+
+void DwellSelector::setTargets(std::span<const Target> targets, std::int64_t tUs) {
+  targets_ = targets;
+  nowUs_ = std::max(nowUs_, tUs);
+  focus_ = -1;
+  progress_ = 0;
+  if (haveGaze_ && lostSinceUs_ < 0)
+    gazeAt(x_, y_, nowUs_);
+}
+
+void DwellSelector::reset(std::int64_t tUs) {
+  nowUs_ = std::max(nowUs_, tUs);
+  focus_ = -1;
+  progress_ = 0;
+  haveGaze_ = false;
+  lostSinceUs_ = -1;
+}
+
+int DwellSelector::hitTest(float x, float y) const {
+  if (focus_ >= 0 &&
+      grow(targets_[static_cast<std::size_t>(focus_)].rect, params_.marginPx).contains(x, y))
+    return focus_;
+  for (std::size_t i = 0; i < targets_.size(); ++i)
+    if (targets_[i].rect.contains(x, y))
+      return static_cast<int>(i);
+  return -1;
+}
+
+std::uint32_t DwellSelector::dwellMsOf(int target) const {
+  const std::uint32_t own = targets_[static_cast<std::size_t>(target)].dwellMs;
+  return own != 0 ? own : params_.dwellMs;
+}
+
+void DwellSelector::gazeAt(float x, float y, std::int64_t tUs) {
+  x_ = x;
+  y_ = y;
+  haveGaze_ = true;
+  if (lostSinceUs_ >= 0) {
+    // Back within the grace time: the time with the eyes closed does not count.
+    focusSinceUs_ += tUs - lostSinceUs_;
+    lostSinceUs_ = -1;
+  }
+  if (mustLeave_ && !leaveRect_.contains(x, y))
+    mustLeave_ = false;
+  const int hit = hitTest(x, y);
+  if (hit != focus_) {
+    focus_ = hit;
+    focusSinceUs_ = tUs;
+    progress_ = 0;
+  }
+}
+
+int DwellSelector::update(std::int64_t tUs) {
+  if (lostSinceUs_ >= 0 &&
+      tUs - lostSinceUs_ > static_cast<std::int64_t>(params_.lossGraceMs) * 1000) {
+    focus_ = -1;
+    progress_ = 0;
+  }
+  if (focus_ < 0 || !haveGaze_ || lostSinceUs_ >= 0)
+    return -1;  // nothing is selected while the gaze is missing; progress is held
+  if (mustLeave_ && leaveRect_.contains(x_, y_)) {
+    // Hold the clock at zero until the gaze has left the key just selected.
+    focusSinceUs_ = tUs;
+    progress_ = 0;
+    return -1;
+  }
+  const std::int64_t elapsedUs =
+      tUs - focusSinceUs_ - static_cast<std::int64_t>(params_.lockOnMs) * 1000;
+  const std::int64_t needUs = static_cast<std::int64_t>(dwellMsOf(focus_)) * 1000;
+  progress_ = elapsedUs <= 0 ? 0.0F : static_cast<float>(static_cast<double>(elapsedUs) / needUs);
+  if (elapsedUs < needUs)
+    return -1;
+  const int selected = focus_;
+  mustLeave_ = true;
+  leaveRect_ = targets_[static_cast<std::size_t>(selected)].rect;
+  progress_ = 0;
+  focusSinceUs_ = tUs;
+  return selected;
+}
+
+int DwellSelector::input(const InputEvent& e) {
+  const std::int64_t t = std::max(nowUs_, e.tUs);
+  // Time passes first: a selection due before this event happens (with the
+  // gaze where it last was); the event then still counts.
+  const int due = advance(t);
+  switch (e.kind) {
+    case InputKind::kGaze: {
+      gazeAt(e.x, e.y, t);
+      const int now = update(t);
+      return due >= 0 ? due : now;
+    }
+    case InputKind::kGazeLost:
+    case InputKind::kTrackingLost:
+      if (lostSinceUs_ < 0)
+        lostSinceUs_ = t;
+      return due;
+    default:
+      return due;
+  }
+}
+
+int DwellSelector::advance(std::int64_t tUs) {
+  nowUs_ = std::max(nowUs_, tUs);
+  return update(nowUs_);
+}
+
+void DwellSelector::view(MethodView& out) const {
+  out = MethodView{};
+  out.focus = focus_;
+  out.progress = std::clamp(progress_, 0.0F, 1.0F);
+  out.blocked = focus_ >= 0 && mustLeave_ && leaveRect_.contains(x_, y_);
+}
+
+}  // namespace drishti::host

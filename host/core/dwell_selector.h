@@ -1,0 +1,56 @@
+// DwellSelector: select a key by looking at it for a while.
+//
+// The gaze must rest on a key for its lock-on time (dwell.lock_on_ms) before
+// the progress cue starts, then for its dwell time (the key's own, or
+// dwell.ms); progress() runs 0..1 and is drawn as a ring. Leaving the key (its
+// rect grown by dwell.margin_px, against jitter) resets the progress at once.
+// A short gaze loss (a blink, up to dwell.loss_grace_ms) keeps it; a longer one
+// resets it. After a selection the gaze must leave that key's rect before
+// anything under it can be selected again, also across screen changes, so a
+// held look never types "aaaa". Timing from event stamps only; see
+// access_method.h for the contract.
+#pragma once
+
+#include "host/core/access_method.h"
+
+namespace drishti::host {
+
+class DwellSelector final : public AccessMethod {
+ public:
+  explicit DwellSelector(const DwellParams& params) : params_(params) {}
+
+  MethodKind kind() const override { return MethodKind::kDwell; }
+  void setTargets(std::span<const Target> targets, std::int64_t tUs) override;
+  int input(const InputEvent& event) override;
+  int advance(std::int64_t tUs) override;
+  void reset(std::int64_t tUs) override;
+  void view(MethodView& out) const override;
+  void holdOff(Rect r) override {
+    mustLeave_ = true;
+    leaveRect_ = r;
+  }
+
+  // Progress on the focused target, 0..1 (0 when none).
+  float progress() const { return progress_; }
+  int focus() const { return focus_; }
+
+ private:
+  void gazeAt(float x, float y, std::int64_t tUs);
+  int update(std::int64_t tUs);
+  int hitTest(float x, float y) const;
+  std::uint32_t dwellMsOf(int target) const;
+
+  DwellParams params_;
+  std::span<const Target> targets_;
+  int focus_ = -1;
+  std::int64_t focusSinceUs_ = 0;
+  std::int64_t lostSinceUs_ = -1;  // -1: gaze present (or never seen)
+  bool haveGaze_ = false;
+  float x_ = 0, y_ = 0;
+  float progress_ = 0;
+  bool mustLeave_ = false;  // a selection happened at leaveRect_; wait for the gaze to leave
+  Rect leaveRect_;
+  std::int64_t nowUs_ = 0;
+};
+
+}  // namespace drishti::host

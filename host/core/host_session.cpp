@@ -1,0 +1,452 @@
+// HostSession: loading, the input stream, time, status and drawing.
+// What selections do is in session_actions.cpp.
+#include "host/core/host_session.h"
+
+#include <algorithm>
+
+#include "host/core/board_parser.h"
+#include "host/core/screen_renderer.h"
+#include "host/core/utf8_text.h"
+
+namespace drishti::host {
+namespace {
+
+constexpr std::size_t kMaxEvents = 256;  // unread events beyond this are dropped, oldest first
+constexpr std::int64_t kShowProblemsUs = 60'000'000;  // problems lead the status line for a minute
+constexpr std::size_t kTextTail = 40;                 // code points of the message shown in the bar
+
+// The emergency board, used only when no board file can be read at all, so
+// the person can still spell and call for help.
+constexpr std::string_view kFallbackBoard = R"board(drishti-board 1
+id fallback-abc
+title "ABC (built in)"
+language en
+script latin
+row a b c d e f g
+row h i j k l m n
+row o p q r s t u
+row v w x y z ' ?
+)board";
+
+}  // namespace
+
+HostSession::HostSession(SessionConfig config, SpeechSink* speech)
+    : config_(std::move(config)),
+      speech_(speech),
+      store_(config_.stateDir),
+      safety_(SafetyParams{}),
+      wake_(DwellParams{}) {
+  load();
+}
+
+HostSession::~HostSession() = default;
+
+void HostSession::load() {
+  problems_.clear();
+  reportedProblems_ = 0;
+  std::vector<std::filesystem::path> dirs{config_.dataDir / "boards", config_.dataDir / "phrases"};
+  if (store_.enabled())
+    dirs.push_back(store_.boardsDir());
+  library_.load(dirs, store_.lastGoodDir());
+  problems_ = library_.problems();
+  if (library_.boards().empty()) {
+    problems_.push_back({(config_.dataDir / "boards").string(), 0,
+                         "no board could be read; using a built-in letter board"});
+    library_.add(*parseBoard(kFallbackBoard, "built-in").board);
+  }
+  profileName_ = config_.profile.empty() ? store_.activeProfileName() : config_.profile;
+  if (!validProfileName(profileName_)) {
+    problems_.push_back({profileName_, 0, "not a valid profile name; using 'default'"});
+    profileName_ = "default";
+  }
+  loadProfileState();
+}
+
+void HostSession::loadProfileState() {
+  applyProfile(
+      store_.loadProfile(profileName_, config_.dataDir / "profiles" / "default.profile", problems_),
+      true);
+}
+
+void HostSession::applyProfile(Profile profile, bool restoreState) {
+  profile_ = std::move(profile);
+  const std::string activeError = store_.setActiveProfileName(profileName_);
+  if (!activeError.empty())
+    problems_.push_back({store_.dir().string(), 0, activeError});
+  safety_ = SafetyGestures(profile_.access.safety);
+  DwellParams wakeParams = profile_.access.dwell;
+  wakeParams.dwellMs = profile_.access.safety.wakeDwellMs;
+  wake_ = DwellSelector(wakeParams);
+
+  SavedState saved;
+  if (restoreState) {
+    saved = store_.loadState(profileName_, problems_);
+    composer_.set(saved.text, saved.undo);
+    composer_.setRecent(profile_.keepHistory ? store_.loadHistory(profileName_, problems_)
+                                             : std::vector<std::string>{});
+  } else if (place_.board != nullptr) {
+    saved.board = place_.board->id;  // a changed setting keeps the person where they are
+  }
+
+  // The profile's references to boards, checked again whenever the profile changes.
+  const std::string profileFile =
+      store_.enabled() ? store_.profilePath(profileName_).string() : profileName_;
+  std::erase_if(problems_, [&](const Problem& p) {
+    return p.file == profileFile && p.message.find("names board") != std::string::npos;
+  });
+  reportedProblems_ = std::min(reportedProblems_, problems_.size());
+  for (const std::string& id : {profile_.letterBoard, profile_.phraseBoard, profile_.yesNoBoard})
+    if (library_.find(id) == nullptr)
+      problems_.push_back(
+          {profileFile, 0, "the profile names board '" + id + "', which does not exist"});
+  menu_.clear();
+  if (profile_.menu.empty()) {
+    for (const Board& b : library_.boards())
+      menu_.push_back(&b);
+  } else {
+    for (const std::string& id : profile_.menu) {
+      if (const Board* b = library_.find(id))
+        menu_.push_back(b);
+      else
+        problems_.push_back(
+            {profileFile, 0, "the profile's menu names board '" + id + "', which does not exist"});
+    }
+  }
+
+  const Board* start = library_.find(saved.board);
+  if (start == nullptr)
+    start = library_.find(profile_.letterBoard);
+  if (start == nullptr)
+    start = &library_.boards().front();
+  lastLetterBoard_ =
+      library_.find(profile_.letterBoard) != nullptr ? profile_.letterBoard : start->id;
+  if (start->kind == BoardKind::kLetters)
+    lastLetterBoard_ = start->id;
+  place_ = Place{ScreenKind::kBoard, start, -1, 0};
+  beforeRest_ = beforeHelp_ = place_;
+  lostSinceUs_ = -1;
+  overlay_ = false;
+  for (; reportedProblems_ < problems_.size(); ++reportedProblems_)
+    emit(SessionEventKind::kProblem, problems_[reportedProblems_].describe());
+  textChanged();
+  methodKind_ = profile_.access.method;
+  method_.reset();
+  updateMethod();
+  rebuild();
+}
+
+void HostSession::reload() {
+  saveState();
+  const std::string board = place_.board != nullptr ? place_.board->id : std::string();
+  load();
+  if (library_.find(board) != nullptr)
+    openBoard(board);
+}
+
+std::vector<std::string> HostSession::profileNames() const {
+  std::vector<std::string> names = store_.profileNames();
+  if (names.empty())
+    names.push_back(profileName_);
+  return names;
+}
+
+std::string HostSession::switchProfile(const std::string& name) {
+  if (!validProfileName(name))
+    return "profile name '" + name + "' must be 1-40 of a-z, 0-9, '-' and '_'";
+  saveState();
+  profileName_ = name;
+  problems_.clear();
+  reportedProblems_ = 0;
+  loadProfileState();
+  return saveError_;
+}
+
+std::string HostSession::saveProfile(const Profile& p) {
+  std::vector<Problem> check;
+  // What is saved must read back: the same checks as for a file edited by hand.
+  if (!parseProfile(formatProfile(p), "profile", check))
+    return describeAll(check);
+  const std::string error = store_.saveProfile(profileName_, p);
+  if (!error.empty())
+    return error;
+  applyProfile(p, false);
+  return {};
+}
+
+void HostSession::setGazeCalibrated(bool calibrated) {
+  if (gazeCalibrated_ == calibrated)
+    return;
+  gazeCalibrated_ = calibrated;
+  if (!calibrated)
+    gazeSeen_ = false;
+  updateMethod();
+}
+
+void HostSession::updateMethod() {
+  MethodKind wanted = profile_.access.method;
+  if (methodNeedsGaze(wanted) && !gazeCalibrated_ && !gazeSeen_)
+    wanted = MethodKind::kScan;  // blinks work before calibration; pointing does not
+  if (method_ && wanted == methodKind_)
+    return;
+  methodKind_ = wanted;
+  method_ = makeAccessMethod(wanted, profile_.access, static_cast<float>(config_.width),
+                             static_cast<float>(config_.height));
+  method_->setTargets(layout_.targets(), nowUs_);
+  refreshStatus();
+}
+
+LayoutInput HostSession::layoutInput() const {
+  LayoutInput in;
+  in.screen = place_.screen;
+  in.board = place_.board;
+  in.openGroup = place_.openGroup;
+  in.openTab = place_.openTab;
+  in.menu = &menu_;
+  in.recent = &composer_.recent();
+  in.canUndo = composer_.canUndo();
+  in.hasHistory = profile_.keepHistory;
+  in.consonant = consonant_;
+  in.cancelHelpDwellMs = std::max<std::uint32_t>(profile_.access.dwell.dwellMs, 2000);
+  in.width = static_cast<float>(config_.width);
+  in.height = static_cast<float>(config_.height);
+  return in;
+}
+
+void HostSession::rebuild() {
+  layout_.build(layoutInput());
+  if (method_)
+    method_->setTargets(layout_.targets(), nowUs_);
+  wakeTargets_.clear();
+  if (place_.screen == ScreenKind::kRest) {
+    Target t;
+    t.rect = layout_.wakeRect();
+    wakeTargets_.push_back(t);
+  }
+  wake_.setTargets(wakeTargets_, nowUs_);
+  std::string name(screenKindName(place_.screen));
+  if (place_.screen == ScreenKind::kBoard && place_.board != nullptr) {
+    name += ":" + place_.board->id;
+    if (place_.board->style == BoardStyle::kGroups && place_.openGroup >= 0)
+      name += ":group-" + std::to_string(place_.openGroup + 1);
+    if (place_.board->style == BoardStyle::kTabs)
+      name += ":tab-" + std::to_string(place_.openTab + 1);
+  }
+  if (name != screenName_) {
+    screenName_ = std::move(name);
+    ++serial_;
+    emit(SessionEventKind::kScreenChanged, std::string(screenName()));
+  }
+  refreshStatus();
+}
+
+void HostSession::relabel() {
+  layout_.relabel(layoutInput());
+}
+
+void HostSession::textChanged() {
+  const std::string& t = composer_.text();
+  consonant_.clear();
+  if (endsWithIndicConsonant(t)) {
+    std::size_t start = lastCodePointStart(t);
+    if (lastCodePoint(t) == 0x093C)  // nukta: keep it with its consonant
+      start = lastCodePointStart(std::string_view(t).substr(0, start));
+    consonant_ = t.substr(start);
+  }
+  textTailStart_ = tailStart(t, kTextTail);
+  relabel();
+}
+
+std::string_view HostSession::screenName() const {
+  return overlay_ ? std::string_view("tracking-lost") : std::string_view(screenName_);
+}
+
+std::string_view HostSession::targetLabel(int index) const {
+  if (index < 0 || index >= static_cast<int>(layout_.keys().size()))
+    return {};
+  return layout_.keys()[static_cast<std::size_t>(index)].labelOf();
+}
+
+int HostSession::findTarget(std::string_view label) const {
+  for (std::size_t i = 0; i < layout_.keys().size(); ++i)
+    if (layout_.keys()[i].labelOf() == label)
+      return static_cast<int>(i);
+  return -1;
+}
+
+MethodView HostSession::methodView() const {
+  MethodView v;
+  if (method_ && !overlay_ && place_.screen != ScreenKind::kRest)
+    method_->view(v);
+  return v;
+}
+
+// --- input and time ---
+
+void HostSession::handle(const InputEvent& event) {
+  advanceTo(event.tUs);
+  InputEvent e = event;
+  e.tUs = nowUs_;
+  switch (e.kind) {
+    case InputKind::kTrackingLost:
+      if (lostSinceUs_ < 0) {
+        lostSinceUs_ = e.tUs;
+        loss_ = e.loss;
+      }
+      break;
+    case InputKind::kTrackingBack:
+      lostSinceUs_ = -1;
+      break;
+    case InputKind::kGaze:
+      lostSinceUs_ = -1;  // someone is pointing (the eyes again, or a mouse)
+      if (!gazeSeen_) {
+        gazeSeen_ = true;
+        updateMethod();
+      }
+      break;
+    default:
+      break;
+  }
+  updateOverlay();
+  const SafetySignal signal = safety_.input(e);
+  if (signal != SafetySignal::kNone) {
+    onSafety(signal);
+    return;
+  }
+  if (overlay_)
+    return;
+  if (place_.screen == ScreenKind::kRest) {
+    restInput(e);
+    return;
+  }
+  const int chosen = method_->input(e);
+  if (chosen >= 0)
+    select(chosen);
+  noteMethodMode();
+}
+
+void HostSession::noteMethodMode() {
+  // The status line explains the method's current mode (direct looks or halving,
+  // codes or scanning); it is rebuilt only when that mode changes.
+  const MethodView v = methodView();
+  const int mode = (v.directLooks ? 1 : 0) | (v.scanning ? 2 : 0);
+  if (mode != methodMode_) {
+    methodMode_ = mode;
+    refreshStatus();
+  }
+}
+
+void HostSession::advanceTo(std::int64_t tUs) {
+  if (!started_) {
+    started_ = true;
+    nowUs_ = tUs;
+    problemsUntilUs_ = tUs + kShowProblemsUs;
+    nextAttentionUs_ = tUs;
+    if (method_)
+      method_->reset(tUs);
+    wake_.reset(tUs);
+    return;
+  }
+  if (tUs <= nowUs_)
+    return;
+  const bool problemsWereShown = nowUs_ < problemsUntilUs_;
+  nowUs_ = tUs;
+  const SafetySignal signal = safety_.advance(tUs);
+  if (signal != SafetySignal::kNone)
+    onSafety(signal);
+  updateOverlay();
+  if (place_.screen == ScreenKind::kHelp) {
+    const std::uint32_t repeatMs = profile_.access.safety.helpRepeatMs;
+    if (repeatMs > 0 && nowUs_ >= nextAttentionUs_) {
+      nextAttentionUs_ = nowUs_ + static_cast<std::int64_t>(repeatMs) * 1000;
+      emit(SessionEventKind::kAttentionSound, {});
+      say(profile_.helpMessage, profile_.voice, SpeechKind::kPrompt);
+    }
+  }
+  if (place_.screen == ScreenKind::kRest) {
+    const bool heldLong = restSwitchSinceUs_ >= 0 &&
+                          nowUs_ - restSwitchSinceUs_ >=
+                              static_cast<std::int64_t>(profile_.access.safety.wakeDwellMs) * 1000;
+    if (wake_.advance(nowUs_) >= 0 || heldLong)
+      endRest();
+  } else if (!overlay_) {
+    const int chosen = method_->advance(nowUs_);
+    if (chosen >= 0)
+      select(chosen);
+    noteMethodMode();
+  }
+  if (problemsWereShown && nowUs_ >= problemsUntilUs_)
+    refreshStatus();
+}
+
+void HostSession::updateOverlay() {
+  const bool lostLongEnough =
+      lostSinceUs_ >= 0 &&
+      nowUs_ - lostSinceUs_ >=
+          static_cast<std::int64_t>(profile_.access.safety.trackingLostDelayMs) * 1000;
+  // Rest and help are calm or urgent on their own; they stay as they are.
+  const bool show =
+      lostLongEnough && place_.screen != ScreenKind::kRest && place_.screen != ScreenKind::kHelp;
+  if (show == overlay_)
+    return;
+  overlay_ = show;
+  ++serial_;
+  // Whatever was under way is forgotten: the person starts afresh when the eyes return.
+  method_->reset(nowUs_);
+  emit(SessionEventKind::kScreenChanged, std::string(screenName()));
+}
+
+void HostSession::restInput(const InputEvent& e) {
+  if (e.kind == InputKind::kSwitchDown && e.switchId == 0 && restSwitchSinceUs_ < 0)
+    restSwitchSinceUs_ = e.tUs;
+  if (e.kind == InputKind::kSwitchUp && e.switchId == 0)
+    restSwitchSinceUs_ = -1;
+  if (wake_.input(e) >= 0)
+    endRest();
+}
+
+// --- output ---
+
+void HostSession::render(DrawList& out) const {
+  MethodView view = methodView();
+  RenderInput in;
+  in.screen = place_.screen;
+  in.screenName = screenName();
+  in.screenSerial = serial_;
+  in.width = static_cast<float>(config_.width);
+  in.height = static_cast<float>(config_.height);
+  in.method = methodKind_;
+  const std::string& t = composer_.text();
+  in.text = std::string_view(t).substr(std::min(textTailStart_, t.size()));
+  in.textCut = textTailStart_ > 0;
+  in.textScript = dominantScript(in.text);
+  in.status = status_;
+  in.title = title_;
+  in.detail = detail_;
+  in.wakeProgress = place_.screen == ScreenKind::kRest ? wake_.progress() : 0.0F;
+  in.longBlinks = safety_.longBlinks();
+  in.trackingLost = overlay_;
+  in.loss = loss_;
+  renderScreen(layout_, view, in, out);
+}
+
+bool HostSession::pollEvent(SessionEvent& out) {
+  if (events_.empty())
+    return false;
+  out = std::move(events_.front());
+  events_.pop_front();
+  return true;
+}
+
+void HostSession::emit(SessionEventKind kind, std::string text) {
+  if (events_.size() >= kMaxEvents)
+    events_.pop_front();
+  events_.push_back({kind, nowUs_, std::move(text)});
+}
+
+void HostSession::problem(Problem p) {
+  emit(SessionEventKind::kProblem, p.describe());
+  problems_.push_back(std::move(p));
+  refreshStatus();
+}
+
+}  // namespace drishti::host

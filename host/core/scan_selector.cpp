@@ -1,0 +1,192 @@
+#include "host/core/scan_selector.h"
+
+#include <algorithm>
+
+namespace drishti::host {
+
+int ScanSelector::addNode(int begin, int end, int parent) {
+  Node n;
+  n.begin = begin;
+  n.end = end;
+  n.parent = parent;
+  nodes_.push_back(n);
+  return static_cast<int>(nodes_.size()) - 1;
+}
+
+// Splits node into children by section (level 0), row (level 1), then single
+// targets (level 2), skipping levels the scan mode does not use and levels
+// that would give a single child.
+void ScanSelector::split(int node, int level) {
+  const int begin = nodes_[static_cast<std::size_t>(node)].begin;
+  const int end = nodes_[static_cast<std::size_t>(node)].end;
+  if (end - begin <= 1)
+    return;
+  const ScanMode mode = params_.scan.mode;
+  const auto key = [&](int i, int lvl) -> int {
+    const Target& t = targets_[static_cast<std::size_t>(i)];
+    if (lvl == 0)
+      return t.section;
+    if (lvl == 1)
+      return t.section * 65536 + t.row;
+    return i;
+  };
+  int lvl = level;
+  if (mode == ScanMode::kLinear)
+    lvl = 2;
+  if (mode == ScanMode::kRows && lvl == 0)
+    lvl = 1;
+  // Skip a level that would put everything in one child.
+  while (lvl < 2 && key(begin, lvl) == key(end - 1, lvl))
+    ++lvl;
+  std::vector<std::pair<int, int>> ranges;
+  for (int i = begin; i < end;) {
+    int j = i + 1;
+    while (j < end && key(j, lvl) == key(i, lvl))
+      ++j;
+    ranges.emplace_back(i, j);
+    i = j;
+  }
+  const int first = static_cast<int>(nodes_.size());
+  for (const auto& [b, e] : ranges)
+    addNode(b, e, node);
+  nodes_[static_cast<std::size_t>(node)].firstChild = first;
+  nodes_[static_cast<std::size_t>(node)].childCount = static_cast<int>(ranges.size());
+  for (int c = 0; c < static_cast<int>(ranges.size()); ++c)
+    split(first + c, lvl + 1);
+}
+
+void ScanSelector::build() {
+  nodes_.clear();
+  addNode(0, static_cast<int>(targets_.size()), -1);
+  split(0, 0);
+}
+
+void ScanSelector::setTargets(std::span<const Target> targets, std::int64_t tUs) {
+  targets_ = targets;
+  nowUs_ = std::max(nowUs_, tUs);
+  build();
+  enter(0, 0, nowUs_, true);
+}
+
+void ScanSelector::reset(std::int64_t tUs) {
+  nowUs_ = std::max(nowUs_, tUs);
+  switchDown_.fill(false);
+  enter(0, 0, nowUs_, true);
+}
+
+void ScanSelector::enter(int node, int child, std::int64_t startUs, bool firstDelay) {
+  current_ = node;
+  child_ = child;
+  loops_ = 0;
+  nextStepUs_ = startUs + static_cast<std::int64_t>(params_.scan.intervalMs) * 1000 +
+                (firstDelay ? static_cast<std::int64_t>(params_.scan.firstDelayMs) * 1000 : 0);
+}
+
+const ScanSelector::Node& ScanSelector::highlighted() const {
+  const Node& cur = nodes_[static_cast<std::size_t>(current_)];
+  if (cur.childCount == 0)
+    return cur;
+  return nodes_[static_cast<std::size_t>(cur.firstChild + child_)];
+}
+
+int ScanSelector::advance(std::int64_t tUs) {
+  nowUs_ = std::max(nowUs_, tUs);
+  if (targets_.empty())
+    return -1;
+  const std::int64_t intervalUs = static_cast<std::int64_t>(params_.scan.intervalMs) * 1000;
+  // A long silence (hours asleep) would otherwise take millions of steps.
+  int steps = 0;
+  while (nowUs_ >= nextStepUs_) {
+    if (++steps > 1000) {
+      nextStepUs_ = nowUs_ + intervalUs;
+      break;
+    }
+    const Node& cur = nodes_[static_cast<std::size_t>(current_)];
+    const std::int64_t stepAt = nextStepUs_;
+    nextStepUs_ += intervalUs;
+    if (cur.childCount <= 1)
+      continue;
+    if (++child_ < cur.childCount)
+      continue;
+    child_ = 0;
+    if (current_ != 0 && ++loops_ >= params_.scan.loops) {
+      // No choice after several passes: back up to the group it came from.
+      const int from = current_;
+      const Node& parent = nodes_[static_cast<std::size_t>(cur.parent)];
+      enter(cur.parent, from - parent.firstChild, stepAt, false);
+    }
+  }
+  return -1;
+}
+
+int ScanSelector::pick(Position at, std::int64_t tUs) {
+  nowUs_ = std::max(nowUs_, tUs);
+  if (targets_.empty() || at.node < 0 || at.node >= static_cast<int>(nodes_.size()))
+    return -1;
+  const Node& node = nodes_[static_cast<std::size_t>(at.node)];
+  const int index = node.childCount == 0 ? at.node : node.firstChild + at.child;
+  if (index >= static_cast<int>(nodes_.size()))
+    return -1;
+  const Node& chosen = nodes_[static_cast<std::size_t>(index)];
+  if (chosen.childCount == 0) {
+    enter(0, 0, nowUs_, true);
+    return chosen.begin;
+  }
+  enter(index, 0, nowUs_, true);
+  return -1;
+}
+
+bool ScanSelector::stepBack(std::int64_t tUs) {
+  nowUs_ = std::max(nowUs_, tUs);
+  if (current_ == 0)
+    return false;
+  const Node& cur = nodes_[static_cast<std::size_t>(current_)];
+  const int from = current_;
+  enter(cur.parent, from - nodes_[static_cast<std::size_t>(cur.parent)].firstChild, nowUs_, false);
+  return true;
+}
+
+int ScanSelector::input(const InputEvent& e) {
+  const std::int64_t t = std::max(nowUs_, e.tUs);
+  advance(t);
+  switch (e.kind) {
+    case InputKind::kBlink:
+      switch (classifyBlink(e, params_)) {
+        case BlinkMeaning::kSelect:
+          return pick(position(), t);
+        case BlinkMeaning::kLong:
+          stepBack(t);
+          return -1;
+        case BlinkMeaning::kIgnored:
+          return -1;
+      }
+      return -1;
+    case InputKind::kSwitchDown: {
+      const std::size_t id = std::min<std::size_t>(e.switchId, switchDown_.size() - 1);
+      if (switchDown_[id])
+        return -1;  // auto-repeat of a held key
+      switchDown_[id] = true;
+      if (e.switchId == 0)
+        return pick(position(), t);
+      stepBack(t);
+      return -1;
+    }
+    case InputKind::kSwitchUp:
+      switchDown_[std::min<std::size_t>(e.switchId, switchDown_.size() - 1)] = false;
+      return -1;
+    default:
+      return -1;
+  }
+}
+
+void ScanSelector::view(MethodView& out) const {
+  out = MethodView{};
+  if (targets_.empty())
+    return;
+  const Node& h = highlighted();
+  out.groupBegin = h.begin;
+  out.groupEnd = h.end;
+  out.focus = h.end - h.begin == 1 ? h.begin : -1;
+}
+
+}  // namespace drishti::host

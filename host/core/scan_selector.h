@@ -1,0 +1,70 @@
+// ScanSelector: switch scanning, automatic, with a blink or a key as the switch.
+//
+// The targets form a tree by scan.mode: rows then keys (rows), sections then
+// rows then keys (groups: board, text bar, navigation bar), or a flat list
+// (linear). The children of the current node are highlighted in turn, each
+// for scan.interval_ms (the first one scan.first_delay_ms longer); after the
+// last comes the first again. The switch (a blink of blink.min_ms..max_ms, or
+// switch 0 pressed) enters the highlighted group, or selects the highlighted
+// key and starts again from the top. A longer blink (blink.max_ms ..
+// scan.back_max_ms) or switch 1 steps back up one level; after scan.loops
+// passes through a group with no selection, scanning steps back up by itself.
+// Timing from event stamps only; see access_method.h for the contract.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "host/core/access_method.h"
+
+namespace drishti::host {
+
+class ScanSelector final : public AccessMethod {
+ public:
+  explicit ScanSelector(const AccessParams& params) : params_(params) {}
+
+  MethodKind kind() const override { return MethodKind::kScan; }
+  void setTargets(std::span<const Target> targets, std::int64_t tUs) override;
+  int input(const InputEvent& event) override;
+  int advance(std::int64_t tUs) override;
+  void reset(std::int64_t tUs) override;
+  void view(MethodView& out) const override;
+
+  // Where the highlight is: a node of the scan tree and a child of it.
+  struct Position {
+    int node = 0;
+    int child = 0;
+  };
+  Position position() const { return {current_, child_}; }
+  // The switch, at a remembered position (blink codes decide after the blinks).
+  int pick(Position at, std::int64_t tUs);
+  // One level up; returns false if already at the top.
+  bool stepBack(std::int64_t tUs);
+  bool atTop() const { return current_ == 0; }
+
+ private:
+  struct Node {
+    int begin = 0;  // targets [begin, end)
+    int end = 0;
+    int firstChild = 0;  // children are nodes [firstChild, firstChild + childCount)
+    int childCount = 0;
+    int parent = -1;
+  };
+  int addNode(int begin, int end, int parent);
+  void build();
+  void split(int node, int level);
+  void enter(int node, int child, std::int64_t startUs, bool firstDelay);
+  const Node& highlighted() const;
+
+  AccessParams params_;
+  std::span<const Target> targets_;
+  std::vector<Node> nodes_;  // [0] is the root; built in setTargets() only
+  int current_ = 0;
+  int child_ = 0;
+  std::uint32_t loops_ = 0;
+  std::int64_t nextStepUs_ = 0;
+  std::int64_t nowUs_ = 0;
+  std::array<bool, 8> switchDown_{};
+};
+
+}  // namespace drishti::host

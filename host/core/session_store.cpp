@@ -1,0 +1,239 @@
+#include "host/core/session_store.h"
+
+#include <algorithm>
+
+#include "host/core/atomic_file.h"
+#include "host/core/last_good_file.h"
+#include "host/core/line_lexer.h"
+
+namespace drishti::host {
+
+bool validProfileName(std::string_view name) {
+  return !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+std::optional<SavedState> parseSavedState(std::string_view text, const std::string& fileName,
+                                          std::vector<Problem>& problems) {
+  SavedState s;
+  LineLexer lexer(text);
+  bool header = false;
+  const std::size_t before = problems.size();
+  while (lexer.next()) {
+    const int line = lexer.lineNumber();
+    if (!lexer.error().empty()) {
+      problems.push_back({fileName, line, lexer.error()});
+      continue;
+    }
+    const auto& t = lexer.tokens();
+    if (!header) {
+      if (t.size() != 2 || t[0].text != "drishti-state" || t[1].text != "1") {
+        problems.push_back({fileName, line, "a state file must start with 'drishti-state 1'"});
+        return std::nullopt;
+      }
+      header = true;
+    } else if (t.size() != 2) {
+      problems.push_back({fileName, line, "'" + t[0].text + "' takes one value"});
+    } else if (t[0].text == "board") {
+      s.board = t[1].text;
+    } else if (t[0].text == "text") {
+      s.text = t[1].text;
+    } else if (t[0].text == "undo") {
+      s.undo = t[1].text;
+    } else {
+      problems.push_back({fileName, line, "unknown entry '" + t[0].text + "'"});
+    }
+  }
+  if (!header) {
+    problems.push_back({fileName, 0, "the file is empty"});
+    return std::nullopt;
+  }
+  if (problems.size() != before)
+    return std::nullopt;
+  return s;
+}
+
+std::string formatSavedState(const SavedState& state) {
+  return "drishti-state 1\nboard " + quoteToken(state.board) + "\ntext " + quoteToken(state.text) +
+         "\nundo " + quoteToken(state.undo) + "\n";
+}
+
+std::optional<std::vector<std::string>> parseHistory(std::string_view text,
+                                                     const std::string& fileName,
+                                                     std::vector<Problem>& problems) {
+  std::vector<std::string> out;
+  LineLexer lexer(text);
+  bool header = false;
+  const std::size_t before = problems.size();
+  while (lexer.next()) {
+    const int line = lexer.lineNumber();
+    if (!lexer.error().empty()) {
+      problems.push_back({fileName, line, lexer.error()});
+      continue;
+    }
+    const auto& t = lexer.tokens();
+    if (!header) {
+      if (t.size() != 2 || t[0].text != "drishti-history" || t[1].text != "1") {
+        problems.push_back({fileName, line, "a history file must start with 'drishti-history 1'"});
+        return std::nullopt;
+      }
+      header = true;
+    } else if (t.size() == 2 && t[0].text == "message") {
+      out.push_back(t[1].text);
+    } else {
+      problems.push_back({fileName, line, "expected: message \"text\""});
+    }
+  }
+  if (!header) {
+    problems.push_back({fileName, 0, "the file is empty"});
+    return std::nullopt;
+  }
+  if (problems.size() != before)
+    return std::nullopt;
+  return out;
+}
+
+std::string formatHistory(const std::vector<std::string>& messages) {
+  std::string out = "drishti-history 1\n";
+  for (const std::string& m : messages)
+    out += "message " + quoteToken(m) + "\n";
+  return out;
+}
+
+std::filesystem::path SessionStore::profilePath(const std::string& name) const {
+  return dir_ / "profiles" / (name + ".profile");
+}
+std::filesystem::path SessionStore::statePath(const std::string& name) const {
+  return dir_ / "profiles" / (name + ".state");
+}
+std::filesystem::path SessionStore::historyPath(const std::string& name) const {
+  return dir_ / "profiles" / (name + ".history");
+}
+
+std::vector<std::string> SessionStore::profileNames() const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  if (!enabled() || !std::filesystem::is_directory(dir_ / "profiles", ec))
+    return names;
+  for (const auto& e : std::filesystem::directory_iterator(dir_ / "profiles", ec))
+    if (e.path().extension() == ".profile" && validProfileName(e.path().stem().string()))
+      names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string SessionStore::activeProfileName() const {
+  if (!enabled())
+    return "default";
+  std::string error;
+  const std::optional<std::string> text = readWholeFile(dir_ / "active-profile", error);
+  if (!text)
+    return "default";
+  std::string name = *text;
+  while (!name.empty() && (name.back() == '\n' || name.back() == '\r' || name.back() == ' '))
+    name.pop_back();
+  return validProfileName(name) ? name : "default";
+}
+
+std::string SessionStore::setActiveProfileName(const std::string& name) {
+  if (!validProfileName(name))
+    return "profile name '" + name + "' must be 1-40 of a-z, 0-9, '-' and '_'";
+  if (!enabled())
+    return {};
+  return writeFileAtomically(dir_ / "active-profile", name + "\n");
+}
+
+Profile SessionStore::loadProfile(const std::string& name, const std::filesystem::path& seed,
+                                  std::vector<Problem>& problems) const {
+  auto parse = [](std::string_view text, const std::string& file, std::vector<Problem>& out) {
+    return parseProfile(text, file, out);
+  };
+  std::filesystem::path path = seed;
+  std::error_code ec;
+  if (enabled()) {
+    path = profilePath(name);
+    if (!std::filesystem::exists(path, ec)) {
+      // First start with this profile: begin from the installed default.
+      std::string error;
+      std::optional<std::string> seedText = readWholeFile(seed, error);
+      if (!seedText) {
+        problems.push_back({seed.string(), 0, error + "; starting from built-in settings"});
+        seedText = formatProfile(Profile{});
+      }
+      const std::string writeError = writeFileAtomically(path, *seedText);
+      if (!writeError.empty()) {
+        problems.push_back({path.string(), 0, writeError});
+        path = seed;
+      }
+    }
+  }
+  std::optional<Profile> p = loadWithLastGood<Profile>(path, lastGoodDir(), parse, problems);
+  if (!p) {
+    problems.push_back({path.string(), 0, "using built-in settings until the profile is fixed"});
+    return Profile{};
+  }
+  return *p;
+}
+
+std::string SessionStore::saveProfile(const std::string& name, const Profile& profile) const {
+  if (!enabled())
+    return {};
+  if (!validProfileName(name))
+    return "profile name '" + name + "' must be 1-40 of a-z, 0-9, '-' and '_'";
+  return writeFileAtomically(profilePath(name), formatProfile(profile));
+}
+
+SavedState SessionStore::loadState(const std::string& name, std::vector<Problem>& problems) const {
+  std::error_code ec;
+  if (!enabled() || !std::filesystem::exists(statePath(name), ec))
+    return {};
+  auto parse = [](std::string_view text, const std::string& file, std::vector<Problem>& out) {
+    return parseSavedState(text, file, out);
+  };
+  // The text is private: its last good copy is kept with the same mode as the file.
+  return loadWithLastGood<SavedState>(statePath(name), lastGoodDir(), parse, problems, 0600)
+      .value_or(SavedState{});
+}
+
+std::string SessionStore::saveState(const std::string& name, const SavedState& state) const {
+  if (!enabled())
+    return {};
+  return writeFileAtomically(statePath(name), formatSavedState(state), 0600);
+}
+
+std::vector<std::string> SessionStore::loadHistory(const std::string& name,
+                                                   std::vector<Problem>& problems) const {
+  std::error_code ec;
+  if (!enabled() || !std::filesystem::exists(historyPath(name), ec))
+    return {};
+  std::string error;
+  const std::optional<std::string> text = readWholeFile(historyPath(name), error);
+  if (!text) {
+    problems.push_back({historyPath(name).string(), 0, error});
+    return {};
+  }
+  // No last good copy for history: a copy would be a second place private
+  // messages live, and clearing must remove them all.
+  return parseHistory(*text, historyPath(name).string(), problems)
+      .value_or(std::vector<std::string>{});
+}
+
+std::string SessionStore::saveHistory(const std::string& name,
+                                      const std::vector<std::string>& messages) const {
+  if (!enabled())
+    return {};
+  return writeFileAtomically(historyPath(name), formatHistory(messages), 0600);
+}
+
+std::string SessionStore::clearHistory(const std::string& name) const {
+  if (!enabled())
+    return {};
+  std::error_code ec;
+  std::filesystem::remove(historyPath(name), ec);
+  if (ec)
+    return "cannot delete " + historyPath(name).string() + ": " + ec.message();
+  return {};
+}
+
+}  // namespace drishti::host

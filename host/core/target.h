@@ -1,0 +1,48 @@
+// Target: one selectable thing on the current screen, as access methods see it.
+//
+// Represents: the geometry and method attributes of a key, with no idea of
+// what it does (the session keeps that). Every access method selects targets
+// by index; layouts list them in scan order (board rows, then the text bar
+// keys, then the navigation bar), so scanning and halving follow that order.
+// Plain value types.
+#pragma once
+
+#include <cstdint>
+
+#include "host/core/draw_list.h"
+
+namespace drishti::host {
+
+// A look direction for gestures.
+enum class Direction : std::uint8_t { kNone, kLeft, kRight, kUp, kDown };
+
+// One selectable target: where it is and how methods may pick it.
+struct Target {
+  Rect rect;                          // logical px, where gaze selects it
+  std::uint16_t section = 0;          // scan section: consecutive targets with one value
+  std::uint16_t row = 0;              // scan row within the section
+  std::uint8_t code = 0;              // blink code: that many blinks select it; 0 = none
+  Direction look = Direction::kNone;  // a held look this way selects it; kNone = none
+  std::uint32_t dwellMs = 0;          // dwell time for this target; 0 = the profile's
+};
+
+// What an access method is doing now, for drawing and for simulations.
+// Indices are into the current target list; -1 = none.
+struct MethodView {
+  int focus = -1;        // target under the gaze (dwell, blink) or highlighted (scanning)
+  float progress = 0;    // 0..1: dwell progress on `focus`
+  bool blocked = false;  // focus was just selected: look away before it can be again
+  int groupBegin = -1;   // scanning: highlighted group of targets [groupBegin, groupEnd)
+  int groupEnd = -1;
+  int candidateBegin = -1;  // gestures: targets still in play [candidateBegin, candidateEnd),
+  int candidateEnd = -1;    // the first half [begin, split) is "left", the rest "right"
+  int candidateSplit = -1;
+  bool directLooks = false;  // gestures: targets with a `look` direction are offered directly
+  Direction holding = Direction::kNone;  // gestures: direction being held
+  float holdProgress = 0;                // 0..1 toward a gesture
+  bool waitingForCentre = false;         // gestures: look back to the centre before the next one
+  std::uint8_t blinkCount = 0;           // blink codes: blinks counted so far
+  bool scanning = false;                 // blink codes: stepping through targets as in scanning
+};
+
+}  // namespace drishti::host

@@ -1,0 +1,151 @@
+#include "host/core/dwell_selector.h"
+
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "method_test_helpers.h"
+
+using namespace drishti::host;
+using namespace drishti::host::test;
+
+namespace {
+
+DwellParams params() {
+  DwellParams p;
+  p.dwellMs = 1000;
+  p.lockOnMs = 150;
+  p.lossGraceMs = 300;
+  p.marginPx = 10;
+  return p;
+}
+
+// Feeds gaze at 30 Hz from t0 for ms, returns the first selection or -1.
+int hold(DwellSelector& d, std::int64_t t0, std::int64_t ms, float x, float y) {
+  for (std::int64_t t = t0; t < t0 + ms; t += 33) {
+    const int s = d.input(gaze(t, x, y));
+    if (s >= 0)
+      return s;
+  }
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("dwell selects after lock-on plus dwell time, with progress in between") {
+  const auto targets = gridTargets(2, 3);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  CHECK(d.input(gaze(0, 150, 50)) == -1);
+  CHECK(d.input(gaze(100, 150, 50)) == -1);
+  CHECK(d.progress() == 0);  // still locking on
+  CHECK(d.input(gaze(650, 150, 50)) == -1);
+  CHECK(d.progress() == Approx(0.5));
+  CHECK(d.focus() == 1);
+  CHECK(d.input(gaze(1149, 150, 50)) == -1);
+  CHECK(d.input(gaze(1150, 150, 50)) == 1);
+}
+
+TEST_CASE("per-key dwell times are honoured") {
+  auto targets = gridTargets(1, 2);
+  targets[1].dwellMs = 2000;
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  CHECK(hold(d, 0, 2100, 150, 50) == -1);
+  CHECK(d.input(gaze(2150, 150, 50)) == 1);
+}
+
+TEST_CASE("a held look selects once, then needs a look away, even on a new screen") {
+  const auto targets = gridTargets(1, 2);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  CHECK(hold(d, 0, 1300, 50, 50) == 0);
+  CHECK(hold(d, 1300, 4000, 50, 50) == -1);  // staring on: no "aaaa"
+  d.setTargets(targets, 5300);               // a new screen under the same gaze
+  CHECK(hold(d, 5300, 3000, 50, 50) == -1);
+  CHECK(hold(d, 8300, 200, 150, 50) == -1);  // away
+  CHECK(hold(d, 8500, 1300, 50, 50) == 0);   // and back: selectable again
+}
+
+TEST_CASE("the mouse held still dwells through time alone") {
+  const auto targets = gridTargets(1, 2);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  d.input(gaze(0, 50, 50));
+  CHECK(d.advance(1000'000) == -1);
+  CHECK(d.advance(1150'000) == 0);
+}
+
+TEST_CASE("a blink keeps the progress; a long loss resets it") {
+  const auto targets = gridTargets(1, 2);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  hold(d, 0, 600, 50, 50);
+  d.input(simple(600, InputKind::kGazeLost));
+  CHECK(d.advance(800'000) == -1);  // nothing is selected while the eyes are closed
+  const float before = d.progress();
+  d.input(gaze(850, 50, 50));
+  CHECK(d.progress() == Approx(before).margin(0.05));
+  CHECK(hold(d, 850, 700, 50, 50) == 0);  // the closed time did not count, but the rest did
+
+  d.input(gaze(3000, 150, 50));
+  d.input(gaze(3500, 150, 50));
+  d.input(simple(3500, InputKind::kGazeLost));
+  d.advance(4000'000);  // 500 ms > grace
+  d.input(gaze(4000, 150, 50));
+  CHECK(d.progress() == 0);
+}
+
+TEST_CASE(
+    "property: dwell resets when the gaze leaves, and selects only after a full dwell inside") {
+  const DwellParams p = params();
+  const auto targets = gridTargets(3, 4);
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    std::mt19937 rng(seed);
+    DwellSelector d(p);
+    d.setTargets(targets, 0);
+    struct Sample {
+      std::int64_t t;
+      float x, y;
+    };
+    std::vector<Sample> history;
+    float x = 200, y = 150;
+    std::int64_t t = 0;
+    for (int i = 0; i < 3000; ++i) {
+      t += std::uniform_int_distribution<int>(10, 60)(rng);
+      // Mostly small jitter, sometimes a jump to anywhere (a saccade).
+      if (std::uniform_int_distribution<int>(0, 30)(rng) == 0) {
+        x = std::uniform_real_distribution<float>(-50, 450)(rng);
+        y = std::uniform_real_distribution<float>(-50, 350)(rng);
+      } else {
+        x += std::uniform_real_distribution<float>(-6, 6)(rng);
+        y += std::uniform_real_distribution<float>(-6, 6)(rng);
+      }
+      history.push_back({t, x, y});
+      const int s = d.input(gaze(t, x, y));
+      MethodView v;
+      d.view(v);
+      if (v.focus >= 0) {
+        const Rect r = targets[static_cast<std::size_t>(v.focus)].rect;
+        const Rect grown{r.x - p.marginPx, r.y - p.marginPx, r.w + 2 * p.marginPx,
+                         r.h + 2 * p.marginPx};
+        CHECK(grown.contains(x, y));  // progress only ever belongs to the key under the gaze
+      } else {
+        CHECK(v.progress == 0);
+      }
+      if (s < 0)
+        continue;
+      const Rect r = targets[static_cast<std::size_t>(s)].rect;
+      const Rect grown{r.x - p.marginPx, r.y - p.marginPx, r.w + 2 * p.marginPx,
+                       r.h + 2 * p.marginPx};
+      const std::int64_t needMs = p.lockOnMs + p.dwellMs;
+      // Every sample before the selecting one, back to a full dwell, was on the key.
+      // (The selecting sample may already be elsewhere: time ran out just before it.)
+      for (auto it = history.rbegin() + 1; it != history.rend() && it->t >= t - needMs; ++it) {
+        INFO("seed " << seed << ": selection at " << t << " ms of target " << s << " but gaze at ("
+                     << it->x << ", " << it->y << ") at " << it->t << " ms");
+        REQUIRE(grown.contains(it->x, it->y));
+      }
+      REQUIRE(history.front().t <= t - needMs);
+    }
+  }
+}

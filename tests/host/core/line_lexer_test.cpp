@@ -1,0 +1,60 @@
+#include "host/core/line_lexer.h"
+
+#include <catch2/catch.hpp>
+
+using namespace drishti::host;
+
+TEST_CASE("lexer splits words, keeps quoted spaces and skips comments") {
+  LineLexer lx("  # a comment\n\nrow a \"b c\" d # tail\r\nkey x label=\"two words\"\n");
+  REQUIRE(lx.next());
+  CHECK(lx.lineNumber() == 3);
+  REQUIRE(lx.tokens().size() == 4);
+  CHECK(lx.tokens()[2].text == "b c");
+  CHECK(lx.tokens()[2].quoted);
+  CHECK(lx.tokens()[3].text == "d");
+  REQUIRE(lx.next());
+  CHECK(lx.lineNumber() == 4);
+  CHECK(lx.tokens()[2].name() == "label");
+  CHECK(lx.tokens()[2].value() == "two words");
+  CHECK_FALSE(lx.next());
+}
+
+TEST_CASE("lexer marks actions and honours escapes") {
+  LineLexer lx(R"(row @space \@ \# "@x" a\ b "q\"q" \\)");
+  REQUIRE(lx.next());
+  const auto& t = lx.tokens();
+  REQUIRE(t.size() == 8);
+  CHECK(t[1].action);
+  CHECK(t[1].text == "@space");
+  CHECK_FALSE(t[2].action);
+  CHECK(t[2].text == "@");
+  CHECK(t[3].text == "#");
+  CHECK_FALSE(t[4].action);
+  CHECK(t[5].text == "a b");
+  CHECK(t[6].text == "q\"q");
+  CHECK(t[7].text == "\\");
+}
+
+TEST_CASE("lexer reports an unclosed quote and bad UTF-8 with the line") {
+  LineLexer lx("ok\nrow \"open\nrow \xC3\x28\n");
+  REQUIRE(lx.next());
+  CHECK(lx.error().empty());
+  REQUIRE(lx.next());
+  CHECK(lx.lineNumber() == 2);
+  CHECK_THAT(lx.error(), Catch::Contains("not closed"));
+  REQUIRE(lx.next());
+  CHECK(lx.lineNumber() == 3);
+  CHECK_THAT(lx.error(), Catch::Contains("UTF-8"));
+}
+
+TEST_CASE("quoteToken output reads back as the same single token") {
+  for (std::string s :
+       {"plain", "two words", "quote \" here", "back\\slash", "", "line\nbreak", "# @ ="}) {
+    const std::string line = "x " + quoteToken(s);  // the lexer reads it in place
+    LineLexer lx(line);
+    REQUIRE(lx.next());
+    REQUIRE(lx.tokens().size() == 2);
+    CHECK(lx.tokens()[1].text == s);
+    CHECK_FALSE(lx.tokens()[1].action);
+  }
+}

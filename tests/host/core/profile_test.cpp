@@ -1,0 +1,104 @@
+#include "host/core/profile.h"
+
+#include <catch2/catch.hpp>
+
+#include "host/core/atomic_file.h"
+#include "session_helpers.h"
+
+using namespace drishti::host;
+
+namespace {
+
+std::string problemsOf(const std::string& text) {
+  std::vector<Problem> problems;
+  CHECK_FALSE(parseProfile(text, "p.profile", problems));
+  return describeAll(problems);
+}
+
+}  // namespace
+
+TEST_CASE("a profile reads every setting") {
+  std::vector<Problem> problems;
+  const auto p = parseProfile(R"(drishti-profile 1
+name "Asha K"
+method scan
+board hi-varnamala
+menu hi-varnamala hi-phrases
+echo both
+history on
+blink.eyes left
+scan.mode groups
+scan.interval_ms 900
+gesture.edge 0.3
+help.command "/usr/local/bin/nurse-call --ring"
+)",
+                              "p.profile", problems);
+  INFO(describeAll(problems));
+  REQUIRE(p);
+  CHECK(p->name == "Asha K");
+  CHECK(p->access.method == MethodKind::kScan);
+  CHECK(p->letterBoard == "hi-varnamala");
+  CHECK(p->menu == std::vector<std::string>{"hi-varnamala", "hi-phrases"});
+  CHECK(p->echoLetters);
+  CHECK(p->echoWords);
+  CHECK(p->keepHistory);
+  CHECK(p->access.blink.eyes == EyeChoice::kLeft);
+  CHECK(p->access.scan.mode == ScanMode::kGroups);
+  CHECK(p->access.scan.intervalMs == 900);
+  CHECK(p->access.gesture.edge == Approx(0.3));
+  CHECK(p->helpCommand == "/usr/local/bin/nurse-call --ring");
+}
+
+TEST_CASE("formatting a profile and reading it back gives the same settings") {
+  Profile p;
+  p.name = "Name with \"quotes\"";
+  p.access.method = MethodKind::kBlinkCode;
+  p.access.dwell.marginPx = 7.5F;
+  p.menu = {"a", "b"};
+  p.echoWords = true;
+  p.phraseAction = PhraseAction::kInsert;
+  std::vector<Problem> problems;
+  const auto back = parseProfile(formatProfile(p), "round", problems);
+  INFO(describeAll(problems));
+  REQUIRE(back);
+  CHECK(formatProfile(*back) == formatProfile(p));
+  CHECK(back->name == p.name);
+  CHECK(back->access.dwell.marginPx == 7.5F);
+}
+
+TEST_CASE("profile errors name the file and line") {
+  CHECK_THAT(problemsOf("name x\n"), Catch::Contains("p.profile:1: a profile file must start"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nmethod stare\n"),
+             Catch::Contains("p.profile:2: method must be dwell"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.ms 50\n"),
+             Catch::Contains("p.profile:2: dwell.ms must be a whole number from 200"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.ms fast\n"), Catch::Contains("p.profile:2:"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ncolour red\n"),
+             Catch::Contains("p.profile:2: unknown setting 'colour'"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nhistory maybe\n"),
+             Catch::Contains("p.profile:2: history must be on or off"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nmethod dwell\nmethod scan\n"),
+             Catch::Contains("p.profile:3: 'method' is set twice (first on line 2)"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nblink.min_ms 900\nblink.max_ms 800\n"),
+             Catch::Contains("p.profile:3: blink.max_ms must be longer"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\nsafety.long_blink_min_ms 1500\n"),
+      Catch::Contains("p.profile:2: safety.long_blink_min_ms must be at least scan.back_max_ms"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nsafety.rest_blinks 3\n"),
+             Catch::Contains("safety.rest_blinks must be fewer than safety.help_blinks"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nname \"open\n"),
+             Catch::Contains("p.profile:2: a quoted text is not closed"));
+}
+
+TEST_CASE("the shipped default profile parses and keeps the blink bands apart") {
+  std::string error;
+  const auto text = readWholeFile(test::dataDir() / "profiles" / "default.profile", error);
+  REQUIRE(text);
+  std::vector<Problem> problems;
+  const auto p = parseProfile(*text, "default.profile", problems);
+  INFO(describeAll(problems));
+  REQUIRE(p);
+  const AccessParams& a = p->access;
+  CHECK(a.blink.maxMs <= a.scan.backMaxMs);
+  CHECK(a.scan.backMaxMs <= a.safety.longBlinkMinMs);
+}
