@@ -129,7 +129,8 @@ TEST_CASE("with --stop-with-parent the tracker ends when the process that starte
 TEST_CASE("a host decodes the live UDP stream: samples, blinks and a 10 Hz heartbeat", "[e2e]") {
   WireHost host = WireHost::udp();
   TrackerProcess tracker(patternArgs(host.port()));
-  host.pump(2500);
+  host.pump(5000, 1);  // started (a busy machine may take a while to load it)
+  host.pump(2000);     // two seconds of stream: the pattern blinks at 1.0 s
   tracker.signal(SIGTERM);
   REQUIRE(tracker.waitExit(1000));
   host.pump(100);
@@ -137,9 +138,9 @@ TEST_CASE("a host decodes the live UDP stream: samples, blinks and a 10 Hz heart
   CHECK(gaps(host.messages()) == 0);
   const auto samples = host.all<protocol::EyeSample>();
   const auto statuses = host.all<protocol::Status>();
-  CHECK(samples.size() > 50);
-  CHECK(statuses.size() >= 20);
-  CHECK(statuses.size() <= 27);
+  CHECK(samples.size() > 40);    // 30 fps for 2 s
+  CHECK(statuses.size() >= 15);  // 10 Hz for 2 s, and a last one on stop
+  CHECK(statuses.size() <= 25);
   CHECK(host.all<protocol::BlinkEvent>().size() >= 1);  // the pattern blinks at 1.0 s
   CHECK(statuses.back().camera == protocol::CameraState::kOk);
   CHECK(statuses.back().fpsIn == Approx(30).margin(3));
