@@ -55,7 +55,4 @@ using LineOf = std::function<int(const char* section, const char* key)>;
 std::vector<ConfigError> checkBoardConfig(BoardConfig& config, const LineOf& lineOf = {},
                                           bool irLedSection = false);
 
-// Parses "fifo 50, cpus 2-3" (see boards/README.md); false with `error` set.
-bool parseThreadSpec(std::string_view text, ThreadSpec& spec, std::string& error);
-
 }  // namespace drishti::io

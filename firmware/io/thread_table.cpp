@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+#include <sstream>
 
 #include "firmware/io/log.h"
 
@@ -19,6 +21,21 @@ OnceFlag policyWarning;
 OnceFlag niceWarning;
 OnceFlag affinityWarning;
 OnceFlag lockWarning;
+
+std::string_view trimmed(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos)
+    return {};
+  const auto last = s.find_last_not_of(" \t\r");
+  return s.substr(first, last - first + 1);
+}
+
+bool parseInt(std::string_view s, long long& out) {
+  if (!s.empty() && s.front() == '+')
+    s.remove_prefix(1);
+  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size() && !s.empty();
+}
 
 }  // namespace
 
@@ -101,6 +118,66 @@ std::string describe(const ThreadSpec& spec) {
     }
   }
   return s;
+}
+
+bool parseThreadSpec(std::string_view text, ThreadSpec& spec, std::string& error) {
+  ThreadSpec out;
+  const std::string usage =
+      "expected '<fifo|rr> <1-99>' or 'other [nice -20..19]', optionally ', cpus 2,3' or "
+      "', cpus 0-1'";
+  const auto comma = text.find(',');
+  std::istringstream head{std::string(trimmed(text.substr(0, comma)))};
+  std::string policy, priority, extra;
+  head >> policy >> priority >> extra;
+  if (!extra.empty() || policy.empty()) {
+    error = "'" + std::string(text) + "': " + usage;
+    return false;
+  }
+  long long p = 0;
+  if (policy == "fifo" || policy == "rr") {
+    out.policy = policy == "fifo" ? SchedPolicy::kFifo : SchedPolicy::kRoundRobin;
+    if (!parseInt(priority, p) || p < 1 || p > 99) {
+      error = "'" + std::string(text) + "': real-time priority must be 1..99";
+      return false;
+    }
+  } else if (policy == "other") {
+    if (!priority.empty() && (!parseInt(priority, p) || p < -20 || p > 19)) {
+      error = "'" + std::string(text) + "': nice value must be -20..19";
+      return false;
+    }
+  } else {
+    error = "'" + std::string(text) + "': unknown policy '" + policy + "'; " + usage;
+    return false;
+  }
+  out.priority = static_cast<int>(p);
+  if (comma != std::string_view::npos) {
+    std::string_view rest = trimmed(text.substr(comma + 1));
+    if (rest.substr(0, 5) != "cpus ") {
+      error = "'" + std::string(text) + "': " + usage;
+      return false;
+    }
+    rest = trimmed(rest.substr(5));
+    if (rest != "any") {
+      while (!rest.empty()) {
+        const auto c = rest.find(',');
+        const std::string_view item = trimmed(rest.substr(0, c));
+        rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
+        const auto dash = item.find('-');
+        long long lo = 0, hi = 0;
+        const bool ok = dash == std::string_view::npos ? parseInt(item, lo) && (hi = lo, true)
+                                                       : parseInt(item.substr(0, dash), lo) &&
+                                                             parseInt(item.substr(dash + 1), hi);
+        if (!ok || lo < 0 || hi < lo || hi > 1023) {
+          error = "'" + std::string(item) + "' is not a CPU number or range (0-1023)";
+          return false;
+        }
+        for (long long cpu = lo; cpu <= hi; ++cpu)
+          out.cpus.push_back(static_cast<int>(cpu));
+      }
+    }
+  }
+  spec = out;
+  return true;
 }
 
 }  // namespace drishti::io

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace drishti::io {
@@ -46,5 +47,9 @@ bool lockAllMemory();
 
 // "fifo 50, cpus 2-3" for logs.
 std::string describe(const ThreadSpec& spec);
+
+// Parses a board file's thread entry, "fifo 50, cpus 2-3" (boards/README.md);
+// false with `error` set, `spec` unchanged.
+bool parseThreadSpec(std::string_view text, ThreadSpec& spec, std::string& error);
 
 }  // namespace drishti::io
