@@ -113,7 +113,9 @@ void HostSession::applyProfile(Profile profile, bool restoreState) {
     }
   }
 
-  const Board* start = library_.find(saved.board);
+  const Board* start = library_.find(restoreState ? config_.startBoard : std::string());
+  if (start == nullptr)
+    start = library_.find(saved.board);
   if (start == nullptr)
     start = library_.find(profile_.letterBoard);
   if (start == nullptr)

@@ -56,6 +56,7 @@ struct SessionConfig {
   std::filesystem::path dataDir;   // installed data: boards/, phrases/, profiles/default.profile
   std::filesystem::path stateDir;  // the person's files (session_store.h); empty = keep nothing
   std::string profile;             // profile name; empty = the one used last
+  std::string startBoard;          // board shown at start instead of the saved one; empty = saved
   int width = 1280;                // logical px
   int height = 800;
 };
