@@ -208,7 +208,6 @@ LayoutInput HostSession::layoutInput() const {
   in.canUndo = composer_.canUndo();
   in.hasHistory = profile_.keepHistory;
   in.consonant = consonant_;
-  in.cancelHelpDwellMs = std::max<std::uint32_t>(profile_.access.dwell.dwellMs, 2000);
   in.width = static_cast<float>(config_.width);
   in.height = static_cast<float>(config_.height);
   return in;
