@@ -17,7 +17,7 @@ void DwellSelector::setTargets(std::span<const Target> targets, std::int64_t tUs
   focus_ = -1;
   progress_ = 0;
   if (haveGaze_ && lostSinceUs_ < 0)
-    gazeAt(x_, y_, fixation_, nowUs_);
+    gazeAt(x_, y_, nowUs_);
 }
 
 void DwellSelector::reset(std::int64_t tUs) {
@@ -43,12 +43,11 @@ std::uint32_t DwellSelector::dwellMsOf(int target) const {
   return own != 0 ? own : params_.dwellMs;
 }
 
-void DwellSelector::gazeAt(float x, float y, std::uint32_t fixation, std::int64_t tUs) {
+void DwellSelector::gazeAt(float x, float y, std::int64_t tUs) {
   x_ = x;
   y_ = y;
   haveGaze_ = true;
   if (lostSinceUs_ >= 0) {
-    lostSinceFixation_ = true;
     // Back within the grace time: the time with the eyes closed does not count.
     focusSinceUs_ += tUs - lostSinceUs_;
     lostSinceUs_ = -1;
@@ -56,17 +55,7 @@ void DwellSelector::gazeAt(float x, float y, std::uint32_t fixation, std::int64_
   if (mustLeave_ && !leaveRect_.contains(x, y))
     mustLeave_ = false;
   const int hit = hitTest(x, y);
-  // Fixation-driven dwell: time counts within one fixation, so a reader's
-  // glances that happen to fall on the same key one after another do not
-  // add up to a selection, while a deliberate look (one fixation) does.
-  // A blink within the grace time may end the tracker's fixation; the look
-  // it interrupted still counts.
-  const bool newFixation = fixation != 0 && fixation != fixation_ && !lostSinceFixation_;
-  if (fixation != 0) {
-    fixation_ = fixation;
-    lostSinceFixation_ = false;
-  }
-  if (hit != focus_ || newFixation) {
+  if (hit != focus_) {
     focus_ = hit;
     focusSinceUs_ = tUs;
     progress_ = 0;
@@ -108,7 +97,7 @@ int DwellSelector::input(const InputEvent& e) {
   const int due = advance(t);
   switch (e.kind) {
     case InputKind::kGaze: {
-      gazeAt(e.x, e.y, e.fixation, t);
+      gazeAt(e.x, e.y, t);
       const int now = update(t);
       return due >= 0 ? due : now;
     }

@@ -7,11 +7,7 @@
 // A short gaze loss (a blink, up to dwell.loss_grace_ms) keeps it; a longer one
 // resets it. After a selection the gaze must leave that key's rect before
 // anything under it can be selected again, also across screen changes, so a
-// held look never types "aaaa". When gaze points carry a fixation id
-// (InputEvent::fixation, from GazeRefiner), time counts within one fixation:
-// a new fixation on the same key starts the lock-on again (unless the gaze
-// was lost in between, a blink), so a reader's glances do not add up to a
-// selection. Timing from event stamps only; see
+// held look never types "aaaa". Timing from event stamps only; see
 // access_method.h for the contract.
 #pragma once
 
@@ -39,7 +35,7 @@ class DwellSelector final : public AccessMethod {
   int focus() const { return focus_; }
 
  private:
-  void gazeAt(float x, float y, std::uint32_t fixation, std::int64_t tUs);
+  void gazeAt(float x, float y, std::int64_t tUs);
   int update(std::int64_t tUs);
   int hitTest(float x, float y) const;
   std::uint32_t dwellMsOf(int target) const;
@@ -54,8 +50,6 @@ class DwellSelector final : public AccessMethod {
   float progress_ = 0;
   bool mustLeave_ = false;  // a selection happened at leaveRect_; wait for the gaze to leave
   Rect leaveRect_;
-  std::uint32_t fixation_ = 0;      // last fixation id seen (0: none yet)
-  bool lostSinceFixation_ = false;  // gaze was lost since fixation_ was last seen
   std::int64_t nowUs_ = 0;
 };
 

@@ -17,7 +17,6 @@ struct GazePoint {
   float x = 0;  // logical screen px (may lie off screen: looks beyond the edge)
   float y = 0;
   float confidence = 0;  // 0..1
-  std::uint32_t fixation = 0;  // id of the fixation the eyes hold (changes with each new one); 0 = none
 };
 
 // Maps eye samples to the screen; implemented by the calibration.

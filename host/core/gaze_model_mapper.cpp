@@ -25,8 +25,6 @@ bool CalibratedGazeMapper::map(const protocol::EyeSample& sample, GazePoint& out
   out.x = static_cast<float>(x);
   out.y = static_cast<float>(y);
   out.confidence = static_cast<float>(std::clamp(est.confidence, 0.0, 1.0));
-  const Fixation& f = refiner_->fixation();
-  out.fixation = f.active ? f.id : 0;
   return true;
 }
 

@@ -49,6 +49,7 @@ class GazeRefiner {
   void reset();
 
   const Fixation& fixation() const { return fixations_.current(); }
+
   void driftOffset(std::uint64_t tUs, double& dx, double& dy) const { drift_.offset(tUs, dx, dy); }
   const GazeRefinerParams& params() const { return params_; }
 

@@ -39,7 +39,6 @@ struct InputEvent {
   float x = 0;  // kGaze: logical px
   float y = 0;
   float confidence = 1;               // kGaze, kBlink: 0..1
-  std::uint32_t fixation = 0;         // kGaze: id of the fixation the point belongs to; 0 = none
   std::uint32_t durationMs = 0;       // kBlink
   BlinkEyes eyes = BlinkEyes::kBoth;  // kBlink
   std::uint8_t switchId = 0;          // kSwitchDown/Up: 0 = primary switch, 1 = secondary, ...

@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -36,6 +35,9 @@ uncorrected error rate, and false selections per minute while only reading.
   --slip P             chance of aiming at a neighbouring key (default 0.01)
   --no-refine          give the raw gaze to the session (no filter, drift
                        correction or fixation centroid), to see what they add
+  --no-fixation-gaze   the filtered point instead of the fixation centroid
+  --filter-cutoff-hz F One Euro filter cutoff when still (default: the device's)
+  --filter-beta B      One Euro filter speed coefficient (default: the device's)
   --data DIR           host data folder (default: the installed one, else the
                        source tree's)
   --help               this text
@@ -70,6 +72,9 @@ struct Options {
   long long scanIntervalMs = -1;
   double slip = 0.01;
   bool refine = true;
+  double filterCutoffHz = -1;  // -1: the device's default
+  double filterBeta = -1;
+  bool fixationGaze = true;
   std::filesystem::path dataDir;
 };
 
@@ -83,6 +88,10 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     }
     if (a == "--no-refine") {
       o.refine = false;
+      continue;
+    }
+    if (a == "--no-fixation-gaze") {
+      o.fixationGaze = false;
       continue;
     }
     if (i + 1 >= argc)
@@ -130,6 +139,12 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     } else if (a == "--slip") {
       if (!parseDouble(v, o.slip) || o.slip < 0 || o.slip > 0.5)
         return "--slip: 0-0.5";
+    } else if (a == "--filter-cutoff-hz") {
+      if (!parseDouble(v, o.filterCutoffHz) || o.filterCutoffHz <= 0 || o.filterCutoffHz > 30)
+        return "--filter-cutoff-hz: a number of Hz, above 0 and at most 30";
+    } else if (a == "--filter-beta") {
+      if (!parseDouble(v, o.filterBeta) || o.filterBeta < 0 || o.filterBeta > 10)
+        return "--filter-beta: 0-10 (Hz per degree per second)";
     } else if (a == "--data") {
       o.dataDir = v;
     } else {
@@ -175,12 +190,11 @@ int simulateMain(int argc, char** argv) {
     setup.tracker.fieldShare = o.fieldShare;
     setup.user.slipProbability = o.slip;
     setup.refine = o.refine;
-    if (const char* c = std::getenv("SIM_CUTOFF"))
-      setup.refiner.filter.minCutoffHz = std::atof(c);
-    if (const char* c = std::getenv("SIM_BETA"))
-      setup.refiner.filter.betaPerDeg = std::atof(c);
-    if (const char* c = std::getenv("SIM_FIXGAZE"))
-      setup.refiner.fixationGaze = std::atoi(c) != 0;
+    if (o.filterCutoffHz > 0)
+      setup.refiner.filter.minCutoffHz = o.filterCutoffHz;
+    if (o.filterBeta >= 0)
+      setup.refiner.filter.betaPerDeg = o.filterBeta;
+    setup.refiner.fixationGaze = o.fixationGaze;
     setup.dwellMs = static_cast<int>(o.dwellMs);
     setup.scanIntervalMs = static_cast<int>(o.scanIntervalMs);
     setup.seed = static_cast<std::uint64_t>(o.seed);

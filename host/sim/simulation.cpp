@@ -87,8 +87,6 @@ void Simulation::onFrame(std::int64_t tUs, bool valid, double x, double y) {
     e.x = static_cast<float>(ox);
     e.y = static_cast<float>(oy);
     e.confidence = 0.9F;
-    const host::Fixation& f = refiner_->fixation();
-    e.fixation = setup_.refine && f.active ? f.id : 0;
   }
   deliver(e);
 }
