@@ -217,7 +217,7 @@ int simulateMain(int argc, char** argv) {
     }
     std::printf(
         "%-5s %-8s noise %.1f deg: %.1f wpm, %.1f chars/min, uncorrected errors %.1f %%, "
-        "%llu selections (%llu backspaces), %zu/%zu phrases abandoned, %s\n",
+        "%llu selections (%llu tries at Delete), %zu/%zu phrases abandoned, %s\n",
         std::string(host::methodName(method)).c_str(), setup.board.c_str(), o.noise, t.wpm, t.cpm,
         100.0 * t.errorRate, static_cast<unsigned long long>(t.selections),
         static_cast<unsigned long long>(t.backspaces), t.gaveUp, t.phrases, reading.c_str());

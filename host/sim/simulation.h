@@ -54,8 +54,8 @@ struct TypingResult {
   std::size_t errors = 0;  // minimum string distance, summed
   double errorRate = 0;    // uncorrected: errors / sum of max(len(meant), len(written))
   std::uint64_t selections = 0;
-  std::uint64_t backspaces = 0;
-  std::size_t gaveUp = 0;  // phrases abandoned at the time limit
+  std::uint64_t backspaces = 0;  // times the person set out to select Delete
+  std::size_t gaveUp = 0;        // phrases abandoned at the time limit
 };
 
 struct ReadingResult {

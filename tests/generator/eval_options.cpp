@@ -28,7 +28,9 @@ const char* evalUsage() {
          "  --plan FILE        follow the target schedule printed by\n"
          "                     `drishti --calibration-plan N --screen WxH` (drishti-gazegen)\n"
          "  --then FILE        after the plan, look at x_px,y_px for duration_ms, one per line\n"
-         "  --plan-delay MS    the plan starts MS into the video (eyes on the centre before)\n";
+         "  --plan-delay MS    the plan starts MS into the video (eyes on the centre before)\n"
+         "  --fixed-schedule   calibrate on the fixed schedule of drishti --follow-sample-clock\n"
+         "                     (drishti-calib-eval)\n";
 }
 
 bool parseEvalOptions(int argc, char** argv, EvalOptions& opt, std::string& error) {
@@ -111,6 +113,8 @@ bool parseEvalOptions(int argc, char** argv, EvalOptions& opt, std::string& erro
       if (!number(i, v))
         return false;
       opt.seed = static_cast<std::uint64_t>(v);
+    } else if (a == "--fixed-schedule") {
+      opt.fixedSchedule = true;
     } else if (a == "--no-blinks") {
       opt.blinks = false;
     } else if (a == "--quick") {

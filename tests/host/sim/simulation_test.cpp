@@ -1,10 +1,18 @@
 #include "host/sim/simulation.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <regex>
 
 #include "host/sim/phrase_set.h"
+#include "host/sim/simulate_main.h"
 #include "host/sim/text_metrics.h"
 #include "tests/host/core/session_helpers.h"
+#include "tests/support/test_data.h"
 
 using namespace drishti;
 using namespace drishti::sim;
@@ -96,4 +104,34 @@ TEST_CASE("reading the board with blink-select or scanning selects almost nothin
     const ReadingResult r = sim.read(10.0, false);
     CHECK(r.perMinute <= 0.2);
   }
+}
+
+TEST_CASE("drishti-simulate with no arguments prints one line per method with its wpm") {
+  // simulateMain prints to stdout: send it to a file for the length of the call.
+  const auto file = drishti::test::scratchDir("simulate-main") / "out.txt";
+  std::fflush(stdout);
+  const int saved = ::dup(1);
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  REQUIRE(fd >= 0);
+  ::dup2(fd, 1);
+  char name[] = "drishti-simulate";
+  char* argv[] = {name, nullptr};
+  const int code = simulateMain(1, argv);
+  std::fflush(stdout);
+  ::dup2(saved, 1);
+  ::close(saved);
+  ::close(fd);
+  REQUIRE(code == 0);
+  std::ifstream in(file);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  REQUIRE(lines.size() == 3);
+  const std::regex wpm(R"(^(dwell|blink|scan)\s+en-abc .* [0-9]+\.[0-9] wpm, .*)");
+  CHECK(std::regex_match(lines[0], wpm));
+  CHECK(lines[0].starts_with("dwell"));
+  CHECK(lines[1].starts_with("blink"));
+  CHECK(lines[2].starts_with("scan"));
+  for (const std::string& l : lines)
+    CHECK(std::regex_match(l, wpm));
 }
