@@ -11,8 +11,8 @@ TEST_CASE("a calibration plan becomes targets lasting until the next row, then t
       "9400,640.0,400.0,board\n";
   std::vector<PlannedTarget> out;
   std::string error;
-  REQUIRE(planScript(plan, "p.csv", "x_px,y_px,duration_ms\n100,200,2500\n", "k.csv", 300, 640,
-                     400, out, error));
+  REQUIRE(planScript(plan, "p.csv", "x_px,y_px,duration_ms\n100,200,2500\n", "k.csv", 300, 640, 400,
+                     out, error));
   REQUIRE(out.size() == 8);
   CHECK(out[0].durationMs == 300);  // the delay, at the centre
   CHECK(out[1].durationMs == 600);
@@ -32,11 +32,11 @@ TEST_CASE("a bad plan or key file is refused naming the file and line") {
   std::string error;
   CHECK_FALSE(planScript("hello\n", "p.csv", "", "", 0, 0, 0, out, error));
   CHECK(error.starts_with("p.csv:1:"));
-  CHECK_FALSE(planScript("t_ms,x_px,y_px,phase\n0,1,2,move\nx,1,2,move\n", "p.csv", "", "", 0, 0,
-                         0, out, error));
+  CHECK_FALSE(planScript("t_ms,x_px,y_px,phase\n0,1,2,move\nx,1,2,move\n", "p.csv", "", "", 0, 0, 0,
+                         out, error));
   CHECK(error.starts_with("p.csv:3:"));
-  CHECK_FALSE(planScript("t_ms,x_px,y_px,phase\n5,1,2,move\n1,1,2,move\n", "p.csv", "", "", 0, 0,
-                         0, out, error));
+  CHECK_FALSE(planScript("t_ms,x_px,y_px,phase\n5,1,2,move\n1,1,2,move\n", "p.csv", "", "", 0, 0, 0,
+                         out, error));
   CHECK(error.find("backwards") != std::string::npos);
   CHECK_FALSE(planScript("t_ms,x_px,y_px,phase\n0,1,2,move\n", "p.csv", "1,2\n", "k.csv", 0, 0, 0,
                          out, error));
