@@ -9,10 +9,12 @@
 #include <limits>
 
 #include "host/app/app_log.h"
+#include "host/app/calibration_controller.h"
 #include "host/app/drishti_app.h"
 #include "host/app/host_clock.h"
 #include "host/app/udp_receiver.h"
 #include "host/app/unix_socket_receiver.h"
+#include "host/core/gaze_model_mapper.h"
 #include "host/core/host_session.h"
 #include "host/core/wire_input.h"
 #include "host/speech/sdl_audio_output.h"
@@ -60,6 +62,8 @@ int DrishtiApp::run() {
     scriptStartUs_ = start;
   }
   lastEventUs_ = start;
+  if (options_.calibrate != 0)
+    startCalibration(start, options_.calibrate);
   while (!quit_) {
     std::int64_t now = hostNowUs();
     if (options_.fast) {
@@ -93,6 +97,16 @@ void DrishtiApp::frame(std::int64_t nowUs) {
   }
   deliverInput();
   session_->advanceTo(std::max(nowUs, lastEventUs_));
+  if (calibration_ != nullptr) {
+    if (enterPending_ && calibration_->active() && wireInput_->heard())
+      sendCommand(protocol::CommandKind::kEnterCalibration);
+    calibration_->update(nowUs);
+    std::optional<host::CalibrationResult> result;
+    if (calibration_->takeOutcome(result)) {
+      calibrationFinished(result);
+      forceDraw_ = true;
+    }
+  }
   handleSessionEvents();
   draw();
 }
@@ -128,6 +142,8 @@ void DrishtiApp::collectInput(std::int64_t nowUs) {
     if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
                                       e.window.event == SDL_WINDOWEVENT_EXPOSED))
       forceDraw_ = true;
+    if (calibrationKey(e, nowUs))
+      continue;
     const std::size_t before = pending_.size();
     const AppCommand command = sdlInput_->translate(e, view, mouse, hostNowUs(), pending_);
     if (player_ != nullptr)
@@ -150,12 +166,27 @@ void DrishtiApp::collectInput(std::int64_t nowUs) {
         forceDraw_ = true;
         break;
       }
+      case AppCommand::kCalibrate:
+        if (calibration_ == nullptr || !calibration_->active())
+          startCalibration(nowUs, 0);
+        break;
       case AppCommand::kNone:
         break;
     }
   }
+  const bool calibrating = calibration_ != nullptr && calibration_->active();
   inbox_.drain([&](const WireMessage& m) {
+    if (const auto* s = std::get_if<protocol::EyeSample>(&m.message)) {
+      lastCaptureUs_ = s->captureUs;
+      if (calibrating)
+        calibration_->onSample(*s, m.arrivalUs);
+    }
     for (const host::InputEvent& ev : wireInput_->convert(m.message, m.arrivalUs)) {
+      // While calibrating, the gaze is the calibration's; blinks (the help
+      // gesture) and tracking state still go to the session.
+      if (calibrating &&
+          (ev.kind == host::InputKind::kGaze || ev.kind == host::InputKind::kGazeLost))
+        continue;
       pending_.push_back(ev);
       if (ev.kind == host::InputKind::kGaze)
         lastWireGazeUs_ = ev.tUs;
@@ -207,9 +238,16 @@ void DrishtiApp::handleSessionEvents() {
       case host::SessionEventKind::kSelected:
         if (options_.logText)
           logLine("selected: " + e.text);
+        learnFromSelection(e.text);
         break;
       case host::SessionEventKind::kHelpCalled:
         logLine("HELP CALLED: " + e.text);
+        if (calibration_ != nullptr && calibration_->active()) {
+          calibration_->cancel();  // help outranks calibration
+          std::optional<host::CalibrationResult> dropped;
+          calibration_->takeOutcome(dropped);
+          forceDraw_ = true;
+        }
         break;
       case host::SessionEventKind::kAttentionSound:
         speech_->playClip("[attention]", chime_, host::SpeechKind::kPrompt, false);
@@ -242,9 +280,14 @@ void DrishtiApp::handleSessionEvents() {
 void DrishtiApp::draw() {
   // A --fast run has no one watching its frames: draw only new screens (for
   // their screenshots) and, in finish(), the last one.
-  if (options_.fast && !forceDraw_ && shotTaken_ && session_->screenSerial() == shotSerial_)
+  const bool calibrating = calibration_ != nullptr && calibration_->active();
+  if (options_.fast && !forceDraw_ && shotTaken_ && session_->screenSerial() == shotSerial_ &&
+      !calibrating)
     return;
-  session_->render(list_);
+  if (calibrating)
+    calibration_->render(list_, calibrationSerial_, calibrationNote_);
+  else
+    session_->render(list_);
   if (!forceDraw_ && sameDrawList(list_, shown_)) {
     highlightCauseUs_ = -1;  // the input changed nothing visible
     return;

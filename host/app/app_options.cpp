@@ -2,7 +2,9 @@
 
 #include <charconv>
 
+#include "host/app/calibration_controller.h"
 #include "host/app/udp_receiver.h"
+#include "host/core/calibration_plan.h"
 
 namespace drishti::app {
 namespace {
@@ -34,7 +36,9 @@ Input
   --mouse-gaze MODE     auto (default): the mouse is the gaze while the tracker
                         sends none; always; never
   Keys: Space or Enter = switch 0, Tab = switch 1, Escape = help answered,
-        F5 = reload boards and voices, F11 = full screen, Ctrl+Q = quit.
+        F5 = reload boards and voices, F9 = calibrate, F11 = full screen,
+        Ctrl+Q = quit. On the calibration result: Enter = use it, R = again,
+        1-9 = redo that point, Escape = cancel.
 
 Files
   --data DIR            boards, phrases and the default profile (default: the
@@ -67,6 +71,20 @@ Scripted and headless runs
                         its text
   --log-text            log the text as it changes (off by default: it is private)
   --stats               print frame, latency and speech statistics at exit
+
+Calibration (F9 starts one; screen size in mm and viewing distance come from
+the profile: screen.width_mm, screen.height_mm, screen.distance_mm)
+  --calibrate [5|9|13]  calibrate at start (default: the profile's
+                        calibration.points); the result is saved with the
+                        profile and used from then on
+  --follow-sample-clock run the calibration on a fixed schedule timed by the
+                        tracker's capture stamps, from the first sample after
+                        it begins (for recorded video; see --calibration-plan)
+  --calibration-plan N  print the fixed schedule of an N-point calibration as
+                        CSV (t_ms,x_px,y_px,phase) for the screen size, and exit
+  --screen WxH          the same as --size
+  --calibration-report FILE  also write each calibration's report picture (SVG)
+                        to FILE
 
   --help                show this text
   --version             show the version
@@ -180,6 +198,36 @@ ParseResult parseAppOptions(const std::vector<std::string>& args, AppOptions& ou
       ok = flag(out.logText);
     } else if (name == "--stats") {
       ok = flag(out.stats);
+    } else if (name == "--calibrate") {
+      out.calibrate = -1;  // the profile's count
+      const std::string next = hasValue ? value : (i + 1 < args.size() ? args[i + 1] : "");
+      if (next == "5" || next == "9" || next == "13") {
+        out.calibrate = std::stoi(next);
+        if (!hasValue)
+          ++i;
+      } else if (hasValue) {
+        error = "--calibrate '" + value + "' is not 5, 9 or 13";
+        return ParseResult::kError;
+      }
+    } else if (name == "--follow-sample-clock") {
+      ok = flag(out.followSampleClock);
+    } else if (name == "--calibration-plan") {
+      ok = takeValue();
+      if (ok && value != "5" && value != "9" && value != "13") {
+        error = "--calibration-plan '" + value + "' is not 5, 9 or 13";
+        return ParseResult::kError;
+      }
+      if (ok)
+        out.calibrationPlan = std::stoi(value);
+    } else if (name == "--screen") {
+      ok = takeValue();
+      if (ok && !parseSize(value, out.width, out.height)) {
+        error = "--screen '" + value + "' is not WIDTHxHEIGHT between 320x240 and 7680x4320";
+        return ParseResult::kError;
+      }
+    } else if (name == "--calibration-report") {
+      ok = takeValue() && !value.empty();
+      out.calibrationReport = value;
     } else {
       error = "unknown option '" + a + "' (see drishti --help)";
       return ParseResult::kError;
@@ -202,7 +250,29 @@ ParseResult parseAppOptions(const std::vector<std::string>& args, AppOptions& ou
     error = "--no-state contradicts --state";
     return ParseResult::kError;
   }
+  if (out.followSampleClock && out.calibrate == 0) {
+    error = "--follow-sample-clock only applies with --calibrate";
+    return ParseResult::kError;
+  }
+  if (out.calibrationPlan != 0)
+    return ParseResult::kCalibrationPlan;
   return ParseResult::kRun;
+}
+
+std::string calibrationPlanText(const AppOptions& options) {
+  CalibrationRunOptions run;
+  run.points = options.calibrationPlan;
+  run.followSampleClock = true;
+  host::CalibrationGeometry geometry;  // only the pixel size matters for the plan
+  geometry.widthPx = options.width;
+  geometry.heightPx = options.height;
+  std::vector<host::CalibrationPlanRow> rows =
+      host::calibrationPlan(geometry, calibrationParamsFor(run));
+  // The result stays on screen resultMs; then the board is back (when the
+  // calibration gave a model).
+  rows.push_back(
+      {rows.back().tMs + run.resultMs, 0.5 * options.width, 0.5 * options.height, "board"});
+  return host::formatCalibrationPlan(rows);
 }
 
 }  // namespace drishti::app

@@ -52,12 +52,19 @@ struct AppOptions {
   bool noAudio = false;
   bool logText = false;
   bool stats = false;
+  int calibrate = 0;  // 5, 9 or 13: calibrate at start (0: no; the profile's count if none given)
+  bool followSampleClock = false;
+  int calibrationPlan = 0;                  // print the fixed schedule of this pattern and exit
+  std::filesystem::path calibrationReport;  // also write the report picture (SVG) here
 };
 
-enum class ParseResult : std::uint8_t { kRun, kHelp, kVersion, kError };
+enum class ParseResult : std::uint8_t { kRun, kHelp, kVersion, kError, kCalibrationPlan };
 
+// kCalibrationPlan: print calibrationPlanText(out) and exit.
 ParseResult parseAppOptions(const std::vector<std::string>& args, AppOptions& out,
                             std::string& error);
 std::string helpText();
+// The CSV schedule of --calibration-plan N for the screen size in `options`.
+std::string calibrationPlanText(const AppOptions& options);
 
 }  // namespace drishti::app

@@ -8,10 +8,11 @@
 #include <sstream>
 
 #include "host/app/app_log.h"
+#include "host/app/calibration_controller.h"
 #include "host/app/host_clock.h"
 #include "host/app/udp_receiver.h"
 #include "host/app/unix_socket_receiver.h"
-#include "host/core/gaze_mapper.h"
+#include "host/core/gaze_model_mapper.h"
 #include "host/core/host_session.h"
 #include "host/core/input_script.h"
 #include "host/core/wire_input.h"
@@ -59,6 +60,7 @@ bool readFile(const fs::path& file, std::string& text) {
 DrishtiApp::DrishtiApp(AppOptions options) : options_(std::move(options)) {}
 
 DrishtiApp::~DrishtiApp() {
+  calibration_.reset();
   udp_.reset();
   unix_.reset();
   session_.reset();  // saves the text; may still speak nothing more
@@ -112,7 +114,8 @@ int DrishtiApp::setUp() {
   for (const host::Problem& p : session_->problems())
     logLine(p.describe());
 
-  gazeMapper_ = std::make_unique<host::UncalibratedGazeMapper>();
+  gazeMapper_ = std::make_unique<host::CalibratedGazeMapper>();
+  loadCalibration();
   wireInput_ = std::make_unique<host::WireInput>(*gazeMapper_);
   if (int code = openWire(); code != kExitOk)
     return code;

@@ -17,14 +17,17 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "firmware/protocol/messages.h"
 #include "host/app/app_options.h"
 #include "host/app/sample_stats.h"
 #include "host/app/screenshot_writer.h"
 #include "host/app/sdl_input.h"
 #include "host/app/wire_inbox.h"
+#include "host/core/calibration_geometry.h"
 #include "host/core/draw_list.h"
 #include "host/core/input_event.h"
 #include "host/core/input_script.h"
@@ -35,8 +38,9 @@ struct SDL_Renderer;
 
 namespace drishti::host {
 class HostSession;
-class GazeMapper;
+class CalibratedGazeMapper;
 class WireInput;
+struct CalibrationResult;
 }  // namespace drishti::host
 namespace drishti::speech {
 class SpeechService;
@@ -51,6 +55,7 @@ namespace drishti::app {
 
 class UdpReceiver;
 class UnixSocketReceiver;
+class CalibrationController;
 
 struct AppStats {
   std::uint64_t frames = 0;       // loop iterations
@@ -92,6 +97,14 @@ class DrishtiApp {
   void printStats() const;
   void runHelpCommand(const std::string& command);
   void reapChildren();
+  // Calibration (calibration_controller.h; app_calibration.cpp).
+  host::CalibrationGeometry screenGeometry() const;
+  void loadCalibration();
+  void startCalibration(std::int64_t nowUs, int points);
+  bool calibrationKey(const SDL_Event& e, std::int64_t nowUs);
+  bool sendCommand(protocol::CommandKind kind);
+  void calibrationFinished(const std::optional<host::CalibrationResult>& result);
+  void learnFromSelection(const std::string& label);
 
   AppOptions options_;
   AppStats stats_;
@@ -111,7 +124,13 @@ class DrishtiApp {
   std::shared_ptr<const std::vector<std::int16_t>> chime_;
 
   std::unique_ptr<host::HostSession> session_;
-  std::unique_ptr<host::GazeMapper> gazeMapper_;
+  std::unique_ptr<host::CalibratedGazeMapper> gazeMapper_;
+  std::unique_ptr<CalibrationController> calibration_;
+  std::string calibrationNote_;  // shown under the result: where it was saved, or why not
+  std::uint32_t calibrationSerial_ = 1u << 30;  // screen serials of calibration screens
+  std::uint64_t lastCaptureUs_ = 0;             // tracker clock of the latest eye sample
+  std::uint32_t commandSeq_ = 0;
+  bool enterPending_ = false;  // "enter calibration" not sent yet: no tracker heard
   std::unique_ptr<host::WireInput> wireInput_;
   WireInbox inbox_;
   std::unique_ptr<UdpReceiver> udp_;

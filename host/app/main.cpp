@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
     case ParseResult::kError:
       logLine(error);
       return kExitUsage;
+    case ParseResult::kCalibrationPlan:
+      std::fputs(calibrationPlanText(options).c_str(), stdout);
+      return kExitOk;
     case ParseResult::kRun:
       break;
   }

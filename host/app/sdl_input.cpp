@@ -57,6 +57,8 @@ AppCommand SdlInput::translate(const SDL_Event& e, const ViewTransform& view, bo
         return AppCommand::kCancelHelp;
       if (key == SDL_SCANCODE_F5)
         return AppCommand::kReload;
+      if (key == SDL_SCANCODE_F9)
+        return AppCommand::kCalibrate;
       if (key == SDL_SCANCODE_F11)
         return AppCommand::kToggleFullscreen;
       if (key == SDL_SCANCODE_Q && (e.key.keysym.mod & KMOD_CTRL) != 0)

@@ -22,7 +22,14 @@
 
 namespace drishti::app {
 
-enum class AppCommand : std::uint8_t { kNone, kQuit, kCancelHelp, kReload, kToggleFullscreen };
+enum class AppCommand : std::uint8_t {
+  kNone,
+  kQuit,
+  kCancelHelp,
+  kReload,
+  kToggleFullscreen,
+  kCalibrate,
+};
 
 struct ViewTransform {  // logical px = (window px - offset) / scale
   float scale = 1;

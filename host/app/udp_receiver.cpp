@@ -89,14 +89,42 @@ void UdpReceiver::serve(int stopFd) {
     if (fds[1].revents != 0)
       return;
     while (true) {
-      const ssize_t n = ::recv(fd_, buffer.data(), buffer.size(), MSG_TRUNC);
+      sockaddr_storage from{};
+      socklen_t fromLength = sizeof from;
+      const ssize_t n = ::recvfrom(fd_, buffer.data(), buffer.size(), MSG_TRUNC,
+                                   reinterpret_cast<sockaddr*>(&from), &fromLength);
       if (n < 0)
         break;  // EAGAIN: all read
+      {
+        const std::lock_guard<std::mutex> lock(peerMutex_);
+        peer_ = from;
+        peerLength_ = fromLength;
+      }
       const std::int64_t now = hostNowUs();
       const std::size_t got = std::min(static_cast<std::size_t>(n), buffer.size());
       deliver(decoder_, std::span<const std::uint8_t>(buffer.data(), got), now);
     }
   }
+}
+
+bool UdpReceiver::sendToTracker(std::span<const std::uint8_t> frame, std::string& error) {
+  sockaddr_storage to{};
+  socklen_t length = 0;
+  {
+    const std::lock_guard<std::mutex> lock(peerMutex_);
+    to = peer_;
+    length = peerLength_;
+  }
+  if (length == 0) {
+    error = name() + ": nothing heard from drishti-tracker yet, so nowhere to send to";
+    return false;
+  }
+  if (::sendto(fd_, frame.data(), frame.size(), MSG_DONTWAIT, reinterpret_cast<sockaddr*>(&to),
+               length) != static_cast<ssize_t>(frame.size())) {
+    error = name() + ": sending to drishti-tracker failed: " + std::strerror(errno);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace drishti::app

@@ -9,8 +9,11 @@
 // Thread safety: see WireReceiver.
 #pragma once
 
+#include <sys/socket.h>
+
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "host/app/wire_receiver.h"
@@ -30,6 +33,9 @@ class UdpReceiver final : public WireReceiver {
   ~UdpReceiver() override;
 
   std::uint16_t port() const { return port_; }  // the bound port
+  // To the address the last datagram came from (the tracker's socket is
+  // connected to ours, so it takes datagrams from this port only).
+  bool sendToTracker(std::span<const std::uint8_t> frame, std::string& error) override;
 
  private:
   UdpReceiver(std::string name, WireInbox& inbox, int fd, std::uint16_t port);
@@ -37,6 +43,9 @@ class UdpReceiver final : public WireReceiver {
 
   int fd_;
   std::uint16_t port_;
+  std::mutex peerMutex_;
+  sockaddr_storage peer_{};
+  socklen_t peerLength_ = 0;  // 0: nothing heard yet
   protocol::StreamDecoder decoder_;
 };
 

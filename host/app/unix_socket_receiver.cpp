@@ -81,6 +81,10 @@ void UnixSocketReceiver::serve(int stopFd) {
     }
     lastWhy.clear();
     decoder_.reset();  // a new stream: nothing of the last one carries over
+    {
+      const std::lock_guard<std::mutex> lock(fdMutex_);
+      fd_ = fd;
+    }
     connected_ = true;
     countConnection();
     logLine(name() + ": connected to drishti-tracker");
@@ -104,12 +108,31 @@ void UnixSocketReceiver::serve(int stopFd) {
         break;  // the tracker went away
       }
     }
-    ::close(fd);
+    {
+      const std::lock_guard<std::mutex> lock(fdMutex_);
+      fd_ = -1;
+      ::close(fd);
+    }
     connected_ = false;
     if (stopping)
       return;
     logLine(name() + ": drishti-tracker went away; trying again every second");
   }
+}
+
+bool UnixSocketReceiver::sendToTracker(std::span<const std::uint8_t> frame, std::string& error) {
+  const std::lock_guard<std::mutex> lock(fdMutex_);
+  if (fd_ < 0) {
+    error = name() + ": not connected to drishti-tracker";
+    return false;
+  }
+  // A frame is small; a full socket buffer means the tracker is stuck: drop it.
+  if (::send(fd_, frame.data(), frame.size(), MSG_DONTWAIT | MSG_NOSIGNAL) !=
+      static_cast<ssize_t>(frame.size())) {
+    error = name() + ": sending to drishti-tracker failed: " + std::strerror(errno);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace drishti::app

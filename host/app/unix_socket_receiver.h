@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "host/app/wire_receiver.h"
@@ -31,6 +32,7 @@ class UnixSocketReceiver final : public WireReceiver {
 
   const std::filesystem::path& path() const { return path_; }
   bool connected() const { return connected_.load(); }
+  bool sendToTracker(std::span<const std::uint8_t> frame, std::string& error) override;
 
  private:
   UnixSocketReceiver(std::filesystem::path path, WireInbox& inbox, bool quietWait);
@@ -40,6 +42,8 @@ class UnixSocketReceiver final : public WireReceiver {
   std::filesystem::path path_;
   bool quietWait_;
   std::atomic<bool> connected_{false};
+  std::mutex fdMutex_;
+  int fd_ = -1;  // the connection, for sending; guarded by fdMutex_
   protocol::StreamDecoder decoder_;
 };
 

@@ -9,7 +9,8 @@
 // per message.
 //
 // Subclasses (UdpReceiver, UnixSocketReceiver) own their sockets and
-// implement serve(), which must return when `stopFd` becomes readable.
+// implement serve(), which must return when `stopFd` becomes readable, and
+// sendToTracker() (commands go back over the same transport).
 // Thread safety: start/stop from one thread; stats() from any.
 #pragma once
 
@@ -43,6 +44,11 @@ class WireReceiver {
 
   const std::string& name() const { return name_; }  // e.g. "udp 127.0.0.1:47800"
   ReceiverStats stats() const;
+
+  // Sends one encoded frame (a Command) back to the tracker this receiver
+  // hears from; false with `error` when there is no tracker to send to yet
+  // or the send failed. Never blocks. Any thread.
+  virtual bool sendToTracker(std::span<const std::uint8_t> frame, std::string& error) = 0;
 
  protected:
   WireReceiver(std::string name, WireInbox& inbox);

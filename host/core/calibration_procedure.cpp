@@ -97,7 +97,7 @@ void CalibrationProcedure::finishTarget(bool success, std::uint64_t nowUs) {
 
 void CalibrationProcedure::endSequence(std::uint64_t nowUs) {
   if (phase_ == CalibrationPhase::kCalibrating) {
-    if (!failed_.empty() && retriesLeft_ > 0) {
+    if (!failed_.empty() && retriesLeft_ > 0 && !params_.fixedSchedule) {
       --retriesLeft_;
       std::vector<Step> again;
       for (int i : failed_)
@@ -137,6 +137,26 @@ void CalibrationProcedure::finish() {
 void CalibrationProcedure::update(std::uint64_t nowUs) {
   if (phase_ != CalibrationPhase::kCalibrating && phase_ != CalibrationPhase::kValidating)
     return;
+  if (params_.fixedSchedule) {
+    // Steps start at their scheduled times, not at the sample that noticed
+    // them, so the schedule never drifts from the plan.
+    const auto moveUs = static_cast<std::uint64_t>(params_.moveMs * 1000.0);
+    const auto pointUs = static_cast<std::uint64_t>(params_.pointMs * 1000.0);
+    while (phase_ == CalibrationPhase::kCalibrating || phase_ == CalibrationPhase::kValidating) {
+      if (step_ == TargetStep::kMoving && nowUs >= stepStartUs_ + moveUs) {
+        step_ = TargetStep::kCollecting;
+        stepStartUs_ += moveUs;
+        gate_.restartStability();
+      } else if (step_ == TargetStep::kCollecting && nowUs >= stepStartUs_ + pointUs) {
+        const Step st = steps_[current_];
+        finishTarget(collector_.accepted(st.kind, st.index) >= std::max(1, params_.minSamples),
+                     stepStartUs_ + pointUs);
+      } else {
+        return;
+      }
+    }
+    return;
+  }
   if (step_ == TargetStep::kMoving) {
     if (elapsedMs(stepStartUs_, nowUs) < params_.moveMs)
       return;
@@ -205,7 +225,8 @@ void CalibrationProcedure::addSample(const protocol::EyeSample& sample, std::uin
       firstSteadyUs_ = 0;
     }
     movedSinceSteady_ = false;
-    collector_.accept(st.kind, st.index, sample, gate_);
+    if (!params_.fixedSchedule || collector_.accepted(st.kind, st.index) < params_.maxSamples)
+      collector_.accept(st.kind, st.index, sample, gate_);
     if (firstSteadyUs_ == 0)
       firstSteadyUs_ = nowUs;
     lastSteadyUs_ = nowUs;

@@ -16,7 +16,9 @@
 //
 // Time: `nowUs` is the caller's monotonic clock (the same for update and
 // addSample), used for animation and timeouts; the samples' captureUs is used
-// only for intervals between samples (speeds, blink guard).
+// only for intervals between samples (speeds, blink guard). A caller that
+// follows recorded input passes the samples' captureUs as nowUs and sets
+// params.fixedSchedule, so the targets appear exactly when a plan said.
 // The UI calls update() every frame and draws view(); the input thread's
 // samples arrive through addSample() on the same thread (not thread-safe).
 // Allocates per point, not per sample once a point's buffer has grown.
@@ -46,6 +48,12 @@ struct CalibrationParams {
   double collectMs = 1000;       // or this long after its first steady sample
   double pointTimeoutMs = 5000;  // without minSamples by then: point failed
   int retries = 1;               // times a failed point is shown again at the end
+  // A fixed schedule: every target glides for moveMs, then stays exactly
+  // pointMs, whatever was collected; no retries. For recorded input (a
+  // replayed video cannot look again), with time from the samples' clock;
+  // calibrationPlan() (calibration_plan.h) lists the schedule in advance.
+  bool fixedSchedule = false;
+  double pointMs = 1600;
   CalibrationGateParams gate;
   GazeFitParams fit;
   GazeModelParams model;

@@ -2,9 +2,10 @@
 //
 // Represents: the chain from a tracked EyeSample to the gaze point the
 // access methods see: the calibrated GazeModel (both eyes combined, one eye
-// when the other is lost), then the One Euro filter (steadiness without lag
-// on saccades), then the bounded drift correction learned from confirmed
-// selections. Time comes from the samples' capture stamps.
+// when the other is lost), then GazeRefiner: the One Euro filter (steadiness
+// without lag on saccades), the bounded drift correction learned from
+// confirmed selections, and the fixation centroid while the eyes hold still
+// (what dwell should time). Time comes from the samples' capture stamps.
 // Before setModel() with a calibrated model, map() gives no point, like
 // UncalibratedGazeMapper. setModel() restarts the filter and forgets the
 // drift (a new calibration starts clean).
@@ -12,18 +13,15 @@
 // map(), setModel() and observeSelection() from the same thread.
 #pragma once
 
-#include "host/core/drift_corrector.h"
+#include <memory>
+
 #include "host/core/gaze_mapper.h"
 #include "host/core/gaze_model.h"
-#include "host/core/one_euro_filter.h"
+#include "host/core/gaze_refiner.h"
 
 namespace drishti::host {
 
-struct GazeMapperParams {
-  OneEuroParams filter;
-  DriftParams drift;
-  bool driftCorrection = true;
-};
+using GazeMapperParams = GazeRefinerParams;
 
 class CalibratedGazeMapper final : public GazeMapper {
  public:
@@ -39,12 +37,14 @@ class CalibratedGazeMapper final : public GazeMapper {
   // already corrected) and the selected key's centre, px, at tracker time tUs.
   // Returns whether the drift correction used it.
   bool observeSelection(std::uint64_t tUs, double fixX, double fixY, double keyX, double keyY);
+  // The same, using the fixation the refiner is following (or just ended).
+  bool observeSelection(std::uint64_t tUs, double keyX, double keyY);
+  const GazeRefiner& refiner() const { return *refiner_; }
 
  private:
   GazeMapperParams params_;
   GazeModel model_;
-  OneEuroFilter filter_;
-  DriftCorrector drift_;
+  std::unique_ptr<GazeRefiner> refiner_;
 };
 
 }  // namespace drishti::host

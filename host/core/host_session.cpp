@@ -113,7 +113,9 @@ void HostSession::applyProfile(Profile profile, bool restoreState) {
     }
   }
 
-  const Board* start = library_.find(saved.board);
+  const Board* start = library_.find(restoreState ? config_.startBoard : std::string());
+  if (start == nullptr)
+    start = library_.find(saved.board);
   if (start == nullptr)
     start = library_.find(profile_.letterBoard);
   if (start == nullptr)
@@ -206,7 +208,6 @@ LayoutInput HostSession::layoutInput() const {
   in.canUndo = composer_.canUndo();
   in.hasHistory = profile_.keepHistory;
   in.consonant = consonant_;
-  in.cancelHelpDwellMs = std::max<std::uint32_t>(profile_.access.dwell.dwellMs, 2000);
   in.width = static_cast<float>(config_.width);
   in.height = static_cast<float>(config_.height);
   return in;

@@ -20,7 +20,10 @@
 //
 // Safety, always on: help_blinks long blinks call for help from any screen
 // and state (also at rest and while the eyes are not seen); rest_blinks long
-// blinks start or end rest; nothing is selected while resting. The screen
+// blinks start or end rest; nothing is selected while resting. The help
+// screen has nothing to select: no look, blink or switch of any access
+// method cancels a call for help; only the help gesture made again (10 s or
+// more after the call) or a caregiver (cancelHelp(), Escape in the app) does. The screen
 // says plainly when tracking is lost and recovers by itself.
 //
 // Costs: handle() and advanceTo() do no file I/O unless the text, board or
@@ -56,6 +59,7 @@ struct SessionConfig {
   std::filesystem::path dataDir;   // installed data: boards/, phrases/, profiles/default.profile
   std::filesystem::path stateDir;  // the person's files (session_store.h); empty = keep nothing
   std::string profile;             // profile name; empty = the one used last
+  std::string startBoard;          // board shown at start instead of the saved one; empty = saved
   int width = 1280;                // logical px
   int height = 800;
 };
@@ -208,6 +212,10 @@ class HostSession {
   bool overlay_ = false;
   std::int64_t restSwitchSinceUs_ = -1;
   std::int64_t nextAttentionUs_ = 0;
+  std::int64_t helpCalledUs_ = 0;
+  // Long blinks that go on after a call for help are the same call: the
+  // gesture cancels help only once help has been shown this long.
+  static constexpr std::int64_t kHelpCancelAfterUs = 10'000'000;
   std::int64_t problemsUntilUs_ = -1;
   bool started_ = false;
   std::int64_t nowUs_ = 0;

@@ -250,6 +250,18 @@ const Field kFields[] = {
     DR_MS("safety.wake_dwell_ms", access.safety.wakeDwellMs, 500, 15000),
     DR_MS("safety.help_repeat_ms", access.safety.helpRepeatMs, 0, 600000),
     DR_MS("tracking.lost_delay_ms", access.safety.trackingLostDelayMs, 0, 10000),
+    DR_MS("screen.width_mm", screenWidthMm, 50, 3000),
+    DR_MS("screen.height_mm", screenHeightMm, 50, 3000),
+    DR_MS("screen.distance_mm", viewingDistanceMm, 150, 3000),
+    {"calibration.points",
+     [](Profile& p, const std::vector<Token>& t) {
+       const std::string v = joinRest(t);
+       if (v != "5" && v != "9" && v != "13")
+         return std::string("must be 5, 9 or 13");
+       p.calibrationPoints = static_cast<std::uint32_t>(std::stoi(v));
+       return std::string();
+     },
+     [](const Profile& p) { return num(p.calibrationPoints); }},
 };
 
 #undef DR_MS

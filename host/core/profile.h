@@ -36,6 +36,12 @@ struct Profile {
   PhraseAction phraseAction = PhraseAction::kSpeak;
   std::string helpCommand;  // run by the app when help is called (e.g. nurse-call relay)
   std::string helpMessage = "I need help";
+  // The screen and the person's eyes, for calibration (degrees of visual
+  // angle): the visible picture's size in mm and the eyes' distance from it.
+  std::uint32_t screenWidthMm = 344;  // a 15.6" 16:9 laptop screen
+  std::uint32_t screenHeightMm = 194;
+  std::uint32_t viewingDistanceMm = 600;
+  std::uint32_t calibrationPoints = 9;  // 5, 9 or 13
 };
 
 // Parses a profile file; nullopt and problems (file:line) when it is not valid.

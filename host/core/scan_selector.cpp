@@ -64,6 +64,7 @@ void ScanSelector::build() {
 void ScanSelector::setTargets(std::span<const Target> targets, std::int64_t tUs) {
   targets_ = targets;
   nowUs_ = std::max(nowUs_, tUs);
+  historyCount_ = 0;  // positions in an old tree mean nothing in the new one
   build();
   enter(0, 0, nowUs_, true);
 }
@@ -80,6 +81,23 @@ void ScanSelector::enter(int node, int child, std::int64_t startUs, bool firstDe
   loops_ = 0;
   nextStepUs_ = startUs + static_cast<std::int64_t>(params_.scan.intervalMs) * 1000 +
                 (firstDelay ? static_cast<std::int64_t>(params_.scan.firstDelayMs) * 1000 : 0);
+  enteredUs_ = startUs;
+  remember(startUs);
+}
+
+void ScanSelector::remember(std::int64_t tUs) {
+  history_[historyNext_] = {tUs, {current_, child_}};
+  historyNext_ = (historyNext_ + 1) % history_.size();
+  historyCount_ = std::min(historyCount_ + 1, history_.size());
+}
+
+ScanSelector::Position ScanSelector::positionAt(std::int64_t tUs) const {
+  for (std::size_t i = 0; i < historyCount_; ++i) {
+    const Stamped& s = history_[(historyNext_ + history_.size() - 1 - i) % history_.size()];
+    if (s.tUs <= tUs)
+      return s.at;
+  }
+  return position();
 }
 
 const ScanSelector::Node& ScanSelector::highlighted() const {
@@ -106,9 +124,12 @@ int ScanSelector::advance(std::int64_t tUs) {
     nextStepUs_ += intervalUs;
     if (cur.childCount <= 1)
       continue;
-    if (++child_ < cur.childCount)
+    if (++child_ < cur.childCount) {
+      remember(stepAt);
       continue;
+    }
     child_ = 0;
+    remember(stepAt);
     if (current_ != 0 && ++loops_ >= params_.scan.loops) {
       // No choice after several passes: back up to the group it came from.
       const int from = current_;
@@ -153,7 +174,10 @@ int ScanSelector::input(const InputEvent& e) {
     case InputKind::kBlink:
       switch (classifyBlink(e, params_)) {
         case BlinkMeaning::kSelect:
-          return pick(position(), t);
+          // Never before the last choice: that blink was already counted.
+          return pick(
+              positionAt(std::max(t - static_cast<std::int64_t>(e.durationMs) * 1000, enteredUs_)),
+              t);
         case BlinkMeaning::kLong:
           stepBack(t);
           return -1;

@@ -4,7 +4,10 @@
 // rows then keys (groups: board, text bar, navigation bar), or a flat list
 // (linear). The children of the current node are highlighted in turn, each
 // for scan.interval_ms (the first one scan.first_delay_ms longer); after the
-// last comes the first again. The switch (a blink of blink.min_ms..max_ms, or
+// last comes the first again. A blink is reported when the eyes open, and
+// the highlight may have moved on while they were shut: a blink acts on what
+// was highlighted when the eyes closed (the person chose what they saw).
+// The switch (a blink of blink.min_ms..max_ms, or
 // switch 0 pressed) enters the highlighted group, or selects the highlighted
 // key and starts again from the top. A longer blink (blink.max_ms ..
 // scan.back_max_ms) or switch 1 steps back up one level; after scan.loops
@@ -55,6 +58,8 @@ class ScanSelector final : public AccessMethod {
   void split(int node, int level);
   void enter(int node, int child, std::int64_t startUs, bool firstDelay);
   const Node& highlighted() const;
+  void remember(std::int64_t tUs);
+  Position positionAt(std::int64_t tUs) const;
 
   AccessParams params_;
   std::span<const Target> targets_;
@@ -65,6 +70,15 @@ class ScanSelector final : public AccessMethod {
   std::int64_t nextStepUs_ = 0;
   std::int64_t nowUs_ = 0;
   std::array<bool, 8> switchDown_{};
+  // Recent highlight positions, newest last: a blink picks what was
+  // highlighted when the eyes closed, not when they opened.
+  struct Stamped {
+    std::int64_t tUs = 0;
+    Position at;
+  };
+  std::array<Stamped, 16> history_{};
+  std::size_t historyNext_ = 0, historyCount_ = 0;
+  std::int64_t enteredUs_ = 0;  // when the current node was entered
 };
 
 }  // namespace drishti::host

@@ -323,15 +323,13 @@ void ScreenLayout::build(const LayoutInput& in) {
       statusRect_ = {0.05F * W, 0.34F * H, 0.9F * W, 0.16F * H};
       wakeRect_ = {W / 2 - 0.13F * H, 0.55F * H, 0.26F * H, 0.26F * H};
       break;
-    case ScreenKind::kHelp: {
+    case ScreenKind::kHelp:
+      // No key: a glance, a blink or a scanning switch must never cancel a
+      // call for help. The person cancels it with the help gesture again
+      // (host_session.h); a caregiver with Escape.
       titleRect_ = {0, 0.1F * H, W, 0.4F * H};
-      statusRect_ = {0.05F * W, 0.52F * H, 0.9F * W, 0.1F * H};
-      ScreenKey& k = add({0.3F * W, 0.7F * H, 0.4F * W, 0.22F * H}, kBoardSection, 0,
-                         KeyRole::kCancelHelp, "Cancel help");
-      k.tone = KeyTone::kBig;
-      targets_.back().dwellMs = in.cancelHelpDwellMs;
+      statusRect_ = {0.05F * W, 0.55F * H, 0.9F * W, 0.2F * H};
       break;
-    }
   }
   relabel(in);
 }

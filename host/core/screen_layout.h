@@ -44,7 +44,6 @@ enum class KeyRole : std::uint8_t {
   kAskClearHistory,
   kConfirmYes,
   kConfirmNo,
-  kCancelHelp,
 };
 
 // Which board a navigation-bar key opens.
@@ -84,7 +83,6 @@ struct LayoutInput {
   bool canUndo = false;
   bool hasHistory = false;
   std::string_view consonant;  // last consonant of the text (+ nukta), "" if it does not end in one
-  std::uint32_t cancelHelpDwellMs = 3000;
   float width = 1280;
   float height = 800;
 };

@@ -63,9 +63,6 @@ void HostSession::select(int target) {
     case KeyRole::kConfirmNo:
       goTo(ScreenKind::kRecent);
       return;
-    case KeyRole::kCancelHelp:
-      cancelHelp();
-      return;
   }
 }
 
@@ -276,6 +273,7 @@ void HostSession::callHelp() {
   // Cancelling help returns to what the person was doing, not to rest.
   beforeHelp_ = place_.screen == ScreenKind::kRest ? beforeRest_ : place_;
   place_.screen = ScreenKind::kHelp;
+  helpCalledUs_ = nowUs_;
   method_->reset(nowUs_);
   nextAttentionUs_ = nowUs_ + static_cast<std::int64_t>(profile_.access.safety.helpRepeatMs) * 1000;
   emit(SessionEventKind::kHelpCalled, profile_.helpMessage);
@@ -301,7 +299,12 @@ void HostSession::cancelHelp() {
 
 void HostSession::onSafety(SafetySignal signal) {
   if (signal == SafetySignal::kHelp) {
-    callHelp();
+    if (place_.screen != ScreenKind::kHelp) {
+      callHelp();
+    } else if (nowUs_ - helpCalledUs_ >= kHelpCancelAfterUs) {
+      // The help gesture again, as deliberately: the person is all right.
+      cancelHelp();
+    }
   } else if (signal == SafetySignal::kRestToggle) {
     if (place_.screen == ScreenKind::kRest)
       endRest();

@@ -41,8 +41,10 @@ void HostSession::refreshStatus() {
       return;
     case ScreenKind::kHelp:
       title_ = profile_.helpMessage;
-      detail_ =
-          "Help has been called. To cancel, choose Cancel help, or a caregiver presses Escape.";
+      detail_ = "Help has been called. To cancel it, close your eyes for " +
+                secondsText(profile_.access.safety.longBlinkMinMs) + ", " +
+                std::to_string(profile_.access.safety.helpBlinks) +
+                " times, or a caregiver presses Escape.";
       status_ = detail_;
       return;
     case ScreenKind::kConfirmClearHistory:

@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
       hp.noise.headSigmaDeg = r.headDeg;
       hp.noise.seed = static_cast<std::uint64_t>(77 + k);
       hp.calibration.fit.headTerms = r.headTerms;
+      hp.calibration.fixedSchedule = opt.fixedSchedule;
       hp.headStepMm[0] = r.stepXMm;
       hp.headStepMm[1] = r.stepYMm;
       host::patternKindFromCount(r.pattern ? r.pattern : opt.pattern, hp.calibration.pattern);

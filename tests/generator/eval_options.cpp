@@ -24,7 +24,13 @@ const char* evalUsage() {
          "  --head-sway MM     head sway amplitude (default 2)\n"
          "  --no-blinks        no random blinks\n"
          "  --seed N           random seed (default 1)\n"
-         "  --quick            one row / a short run\n";
+         "  --quick            one row / a short run\n"
+         "  --plan FILE        follow the target schedule printed by\n"
+         "                     `drishti --calibration-plan N --screen WxH` (drishti-gazegen)\n"
+         "  --then FILE        after the plan, look at x_px,y_px for duration_ms, one per line\n"
+         "  --plan-delay MS    the plan starts MS into the video (eyes on the centre before)\n"
+         "  --fixed-schedule   calibrate on the fixed schedule of drishti --follow-sample-clock\n"
+         "                     (drishti-calib-eval)\n";
 }
 
 bool parseEvalOptions(int argc, char** argv, EvalOptions& opt, std::string& error) {
@@ -47,12 +53,22 @@ bool parseEvalOptions(int argc, char** argv, EvalOptions& opt, std::string& erro
     if (a == "--help" || a == "-h") {
       error.clear();
       return false;
-    } else if (a == "--photo" || a == "--out" || a == "--truth") {
+    } else if (a == "--photo" || a == "--out" || a == "--truth" || a == "--plan" || a == "--then") {
       if (i + 1 >= argc) {
         error = a + " needs a value";
         return false;
       }
-      (a == "--photo" ? opt.photo : a == "--out" ? opt.out : opt.truth) = argv[++i];
+      (a == "--photo"  ? opt.photo
+       : a == "--out"  ? opt.out
+       : a == "--plan" ? opt.plan
+       : a == "--then" ? opt.then
+                       : opt.truth) = argv[++i];
+    } else if (a == "--plan-delay") {
+      if (!number(i, v) || v < 0) {
+        error = error.empty() ? "--plan-delay must be 0 or more ms" : error;
+        return false;
+      }
+      opt.planDelayMs = v;
     } else if (a == "--screen") {
       double w, h, wm, hm, d;
       if (!number(i, w) || !number(i, h) || !number(i, wm) || !number(i, hm) || !number(i, d))
@@ -97,6 +113,8 @@ bool parseEvalOptions(int argc, char** argv, EvalOptions& opt, std::string& erro
       if (!number(i, v))
         return false;
       opt.seed = static_cast<std::uint64_t>(v);
+    } else if (a == "--fixed-schedule") {
+      opt.fixedSchedule = true;
     } else if (a == "--no-blinks") {
       opt.blinks = false;
     } else if (a == "--quick") {

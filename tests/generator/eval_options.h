@@ -24,6 +24,10 @@ struct EvalOptions {
   bool blinks = true;
   bool quick = false;
   std::uint64_t seed = 1;
+  std::string plan;        // drishti --calibration-plan CSV: look where the host will show targets
+  std::string then;        // after the plan: "x_px,y_px,duration_ms" rows (e.g. keys to spell)
+  double planDelayMs = 0;  // the plan starts this late in the video
+  bool fixedSchedule = false;  // calibrate as drishti --follow-sample-clock does
 };
 
 const char* evalUsage();

@@ -6,9 +6,11 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 
 #include "tests/generator/eval_options.h"
 #include "tests/generator/gaze_video.h"
+#include "tests/generator/plan_script.h"
 
 using namespace drishti;
 
@@ -47,6 +49,31 @@ int main(int argc, char** argv) {
   render.seed = opt.seed + 1;
   auto script =
       gen::makeScript(opt.pattern, opt.screen, opt.dwellMs, opt.seconds * 1000.0, opt.seed);
+  if (!opt.plan.empty()) {
+    // The host's schedule (drishti --calibration-plan), then --then rows.
+    const auto readAll = [](const std::string& file, std::string& text) {
+      std::ifstream in(file, std::ios::binary);
+      if (!in)
+        return false;
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      return true;
+    };
+    std::string planText, thenText;
+    if (!readAll(opt.plan, planText) || (!opt.then.empty() && !readAll(opt.then, thenText))) {
+      std::fprintf(stderr, "drishti-gazegen: cannot read %s\n",
+                   (planText.empty() ? opt.plan : opt.then).c_str());
+      return 1;
+    }
+    std::vector<gen::PlannedTarget> planned;
+    if (!gen::planScript(planText, opt.plan, thenText, opt.then, opt.planDelayMs,
+                         0.5 * opt.screen.widthPx, 0.5 * opt.screen.heightPx, planned, error)) {
+      std::fprintf(stderr, "drishti-gazegen: %s\n", error.c_str());
+      return 2;
+    }
+    script.clear();
+    for (const gen::PlannedTarget& p : planned)
+      script.push_back({p.x, p.y, p.durationMs});
+  }
   if (opt.seconds > 0) {  // cut the script to length
     double t = 0;
     std::size_t n = 0;

@@ -41,3 +41,10 @@ safety.rest_blinks 2
 safety.wake_dwell_ms 3000
 safety.help_repeat_ms 30000
 tracking.lost_delay_ms 1500
+
+# The screen's visible picture and the eyes' distance from it, for calibration
+# (measure them: errors are reported in degrees from these).
+screen.width_mm 344
+screen.height_mm 194
+screen.distance_mm 600
+calibration.points 9

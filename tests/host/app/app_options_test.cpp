@@ -113,3 +113,25 @@ TEST_CASE("the help text documents every option and exit code") {
     CHECK(help.find("\n  " + std::to_string(code) + "  ") != std::string::npos);
   }
 }
+
+TEST_CASE("calibration options: a pattern, the samples' clock, a plan to print") {
+  AppOptions o;
+  std::string error;
+  REQUIRE(parse({"--calibrate", "13", "--follow-sample-clock", "--calibration-report", "r.svg"}, o,
+                error) == ParseResult::kRun);
+  CHECK(o.calibrate == 13);
+  CHECK(o.followSampleClock);
+  CHECK(o.calibrationReport == "r.svg");
+  // Without a count: the profile's; the next option is not taken for one.
+  REQUIRE(parse({"--calibrate", "--headless"}, o, error) == ParseResult::kRun);
+  CHECK(o.calibrate == -1);
+  CHECK(o.headless);
+  REQUIRE(parse({"--calibration-plan", "5", "--screen", "1024x768"}, o, error) ==
+          ParseResult::kCalibrationPlan);
+  const std::string plan = calibrationPlanText(o);
+  CHECK(plan.starts_with("t_ms,x_px,y_px,phase\n0,512.0,384.0,move\n"));
+  CHECK(plan.find(",board\n") != std::string::npos);
+  CHECK(errorOf({"--calibrate=7"}).find("5, 9 or 13") != std::string::npos);
+  CHECK(errorOf({"--calibration-plan", "4"}).find("5, 9 or 13") != std::string::npos);
+  CHECK(errorOf({"--follow-sample-clock"}).find("--calibrate") != std::string::npos);
+}

@@ -97,6 +97,8 @@ TEST_CASE("caregiver keys are commands, not input") {
         AppCommand::kReload);
   CHECK(input.translate(key(SDL_KEYDOWN, SDL_SCANCODE_F11), {}, true, now, out) ==
         AppCommand::kToggleFullscreen);
+  CHECK(input.translate(key(SDL_KEYDOWN, SDL_SCANCODE_F9), {}, true, now, out) ==
+        AppCommand::kCalibrate);
   CHECK(input.translate(key(SDL_KEYDOWN, SDL_SCANCODE_Q, KMOD_LCTRL), {}, true, now, out) ==
         AppCommand::kQuit);
   CHECK(input.translate(key(SDL_KEYDOWN, SDL_SCANCODE_Q), {}, true, now, out) == AppCommand::kNone);

@@ -233,7 +233,7 @@ TEST_CASE("a switch held down wakes a switch user from rest") {
   CHECK_FALSE(s.resting());
 }
 
-TEST_CASE("calling help runs the hook, repeats the alarm, and is cancelled with the eyes") {
+TEST_CASE("calling help runs the hook, repeats the alarm, and only the help gesture cancels it") {
   const auto state = drishti::test::scratchDir("feat-help");
   writeProfile(state,
                "help.command \"/usr/local/bin/nurse-call --ring\"\nhelp.message \"Please come\"\n"
@@ -252,13 +252,52 @@ TEST_CASE("calling help runs the hook, repeats the alarm, and is cancelled with 
   s.advanceTo((t += 11'000) * 1000);
   events = drain(s);
   CHECK(has(events, SessionEventKind::kAttentionSound));
-  // A short look at Cancel does not cancel (it needs at least 2 s).
-  t = dwellOn(s, "Cancel help", t, 1400);
+  // Nothing on the help screen can be selected: a long look anywhere cancels nothing.
+  CHECK(s.targets().empty());
+  for (const float y : {100.0F, 400.0F, 650.0F, 760.0F})
+    for (const std::int64_t end = t + 4000; t < end; t += 33)
+      s.handle(gaze(t, 640, y));
   CHECK(s.helpShown());
-  dwellOn(s, "Cancel help", t, 2500);
+  // The help gesture again cancels it.
+  for (int i = 0; i < 3; ++i)
+    s.handle(blink(t += 3000, 2500));
   CHECK_FALSE(s.helpShown());
   CHECK(has(drain(s), SessionEventKind::kHelpCancelled));
   CHECK(s.screenName() == "board:en-abc");
+}
+
+TEST_CASE("with scanning or blink-select, no selecting blink cancels a call for help") {
+  for (const char* method : {"scan", "blink"}) {
+    const auto state = drishti::test::scratchDir((std::string("feat-help-") + method).c_str());
+    writeProfile(state, std::string("method ") + method + "\n");
+    HostSession s(configFor(state), nullptr);
+    std::int64_t t = kT0;
+    s.advanceTo(t * 1000);
+    REQUIRE(s.method() == (std::string(method) == "scan" ? MethodKind::kScan : MethodKind::kBlink));
+    for (int i = 0; i < 3; ++i)
+      s.handle(blink(t += 3000, 2500));
+    REQUIRE(s.helpShown());
+    // Every blink the methods select with, at every phase of the scan, for a minute.
+    for (int i = 0; i < 60; ++i) {
+      s.handle(gaze(t += 400, 640, 700));
+      s.handle(blink(t += 600, 500));
+      s.advanceTo((t += 100) * 1000);
+    }
+    CHECK(s.helpShown());
+    CHECK(s.selectionCount() == 0);
+    // Long blinks that go on right after the call are the same call, not a cancel.
+    const auto st2 = drishti::test::scratchDir((std::string("feat-help2-") + method).c_str());
+    writeProfile(st2, std::string("method ") + method + "\n");
+    HostSession again(configFor(st2), nullptr);
+    std::int64_t u = kT0;
+    again.advanceTo(u * 1000);
+    for (int i = 0; i < 6; ++i)
+      again.handle(blink(u += 3000, 2500));
+    CHECK(again.helpShown());
+    // A caregiver answers.
+    again.cancelHelp();
+    CHECK_FALSE(again.helpShown());
+  }
 }
 
 TEST_CASE("the boards menu opens any board, and Letters returns to the letters in use") {

@@ -1,0 +1,229 @@
+#include "host/sim/simulate_main.h"
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "host/sim/phrase_set.h"
+#include "host/sim/simulation.h"
+
+namespace drishti::sim {
+namespace {
+
+constexpr const char* kHelp = R"(Usage: drishti-simulate [OPTIONS]
+
+A simulated user (published eye-movement and blink figures, see
+host/sim/user_params.h) spells phrases on the real host core with each access
+method, then only reads the board for a while. Prints one line per method:
+speed in words per minute (5 characters a word), characters per minute, the
+uncorrected error rate, and false selections per minute while only reading.
+
+  --method LIST        dwell, blink, scan (comma separated; default all three)
+  --board ID           letter board (default en-abc)
+  --scan-board ID      board for scanning (default: --board)
+  --noise DEG          tracker gaze error, 1 sigma per axis, degrees (default 1.0)
+  --field-share F      share of that error's variance that is a smooth calibration
+                       error, the rest per-frame jitter (default 0.5)
+  --phrases N          phrases to type, 1-20 (default 20)
+  --reading-minutes M  minutes of reading per method (default 10; 0 = skip)
+  --seed N             random seed (default 1)
+  --dwell-ms MS        dwell time (default: the default profile's)
+  --scan-interval-ms MS  scanning interval (default: the default profile's)
+  --slip P             chance of aiming at a neighbouring key (default 0.01)
+  --no-refine          give the raw gaze to the session (no filter, drift
+                       correction or fixation centroid), to see what they add
+  --no-fixation-gaze   the filtered point instead of the fixation centroid
+  --filter-cutoff-hz F One Euro filter cutoff when still (default: the device's)
+  --filter-beta B      One Euro filter speed coefficient (default: the device's)
+  --data DIR           host data folder (default: the installed one, else the
+                       source tree's)
+  --help               this text
+)";
+
+bool parseDouble(std::string_view s, double& out) {
+  try {
+    std::size_t used = 0;
+    out = std::stod(std::string(s), &used);
+    return used == s.size();
+  } catch (...) {
+    return false;
+  }
+}
+
+bool parseInt(std::string_view s, long long& out) {
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+struct Options {
+  std::vector<host::MethodKind> methods{host::MethodKind::kDwell, host::MethodKind::kBlink,
+                                        host::MethodKind::kScan};
+  std::string board = "en-abc";
+  std::string scanBoard;
+  double noise = 1.0;
+  double fieldShare = 0.5;
+  long long phrases = 20;
+  double readingMinutes = 10;
+  long long seed = 1;
+  long long dwellMs = -1;
+  long long scanIntervalMs = -1;
+  double slip = 0.01;
+  bool refine = true;
+  double filterCutoffHz = -1;  // -1: the device's default
+  double filterBeta = -1;
+  bool fixationGaze = true;
+  std::filesystem::path dataDir;
+};
+
+// Returns "" or what is wrong.
+std::string parse(int argc, char** argv, Options& o, bool& help) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--help" || a == "-h") {
+      help = true;
+      return {};
+    }
+    if (a == "--no-refine") {
+      o.refine = false;
+      continue;
+    }
+    if (a == "--no-fixation-gaze") {
+      o.fixationGaze = false;
+      continue;
+    }
+    if (i + 1 >= argc)
+      return std::string(a) + ": unknown option or missing value (see --help)";
+    const std::string_view v = argv[++i];
+    if (a == "--method") {
+      o.methods.clear();
+      std::size_t pos = 0;
+      while (pos <= v.size()) {
+        const std::size_t comma = std::min(v.find(',', pos), v.size());
+        host::MethodKind k;
+        if (!host::parseMethod(v.substr(pos, comma - pos), k) ||
+            !(k == host::MethodKind::kDwell || k == host::MethodKind::kBlink ||
+              k == host::MethodKind::kScan))
+          return "--method: '" + std::string(v.substr(pos, comma - pos)) +
+                 "' is not dwell, blink or scan";
+        o.methods.push_back(k);
+        pos = comma + 1;
+      }
+    } else if (a == "--board") {
+      o.board = v;
+    } else if (a == "--scan-board") {
+      o.scanBoard = v;
+    } else if (a == "--noise") {
+      if (!parseDouble(v, o.noise) || o.noise < 0 || o.noise > 10)
+        return "--noise: a number of degrees 0-10";
+    } else if (a == "--field-share") {
+      if (!parseDouble(v, o.fieldShare) || o.fieldShare < 0 || o.fieldShare > 1)
+        return "--field-share: a number 0-1";
+    } else if (a == "--phrases") {
+      if (!parseInt(v, o.phrases) || o.phrases < 1 || o.phrases > 20)
+        return "--phrases: 1-20";
+    } else if (a == "--reading-minutes") {
+      if (!parseDouble(v, o.readingMinutes) || o.readingMinutes < 0 || o.readingMinutes > 600)
+        return "--reading-minutes: 0-600";
+    } else if (a == "--seed") {
+      if (!parseInt(v, o.seed) || o.seed < 0)
+        return "--seed: a whole number >= 0";
+    } else if (a == "--dwell-ms") {
+      if (!parseInt(v, o.dwellMs) || o.dwellMs < 100 || o.dwellMs > 10000)
+        return "--dwell-ms: 100-10000";
+    } else if (a == "--scan-interval-ms") {
+      if (!parseInt(v, o.scanIntervalMs) || o.scanIntervalMs < 200 || o.scanIntervalMs > 10000)
+        return "--scan-interval-ms: 200-10000";
+    } else if (a == "--slip") {
+      if (!parseDouble(v, o.slip) || o.slip < 0 || o.slip > 0.5)
+        return "--slip: 0-0.5";
+    } else if (a == "--filter-cutoff-hz") {
+      if (!parseDouble(v, o.filterCutoffHz) || o.filterCutoffHz <= 0 || o.filterCutoffHz > 30)
+        return "--filter-cutoff-hz: a number of Hz, above 0 and at most 30";
+    } else if (a == "--filter-beta") {
+      if (!parseDouble(v, o.filterBeta) || o.filterBeta < 0 || o.filterBeta > 10)
+        return "--filter-beta: 0-10 (Hz per degree per second)";
+    } else if (a == "--data") {
+      o.dataDir = v;
+    } else {
+      return std::string(a) + ": unknown option (see --help)";
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+int simulateMain(int argc, char** argv) {
+  Options o;
+  bool help = false;
+  if (const std::string error = parse(argc, argv, o, help); !error.empty()) {
+    std::fprintf(stderr, "drishti-simulate: %s\n", error.c_str());
+    return 2;
+  }
+  if (help) {
+    std::fputs(kHelp, stdout);
+    return 0;
+  }
+  if (o.dataDir.empty()) {
+    // The installed data when there is some, else the source tree's.
+    std::error_code ec;
+    o.dataDir = std::filesystem::is_directory(DRISHTI_SIM_INSTALLED_DATA_DIR, ec)
+                    ? std::filesystem::path(DRISHTI_SIM_INSTALLED_DATA_DIR)
+                    : std::filesystem::path(DRISHTI_SIM_DATA_DIR);
+  }
+  if (!std::filesystem::is_directory(o.dataDir / "boards")) {
+    std::fprintf(stderr, "drishti-simulate: %s: no boards folder (see --data)\n",
+                 o.dataDir.string().c_str());
+    return 3;
+  }
+  std::vector<std::string> phrases = defaultPhrases();
+  phrases.resize(static_cast<std::size_t>(o.phrases));
+  for (const host::MethodKind method : o.methods) {
+    SimSetup setup;
+    setup.dataDir = o.dataDir;
+    setup.method = method;
+    setup.board = method == host::MethodKind::kScan && !o.scanBoard.empty() ? o.scanBoard : o.board;
+    setup.tracker.noiseDeg = o.noise;
+    setup.tracker.fieldShare = o.fieldShare;
+    setup.user.slipProbability = o.slip;
+    setup.refine = o.refine;
+    if (o.filterCutoffHz > 0)
+      setup.refiner.filter.minCutoffHz = o.filterCutoffHz;
+    if (o.filterBeta >= 0)
+      setup.refiner.filter.betaPerDeg = o.filterBeta;
+    setup.refiner.fixationGaze = o.fixationGaze;
+    setup.dwellMs = static_cast<int>(o.dwellMs);
+    setup.scanIntervalMs = static_cast<int>(o.scanIntervalMs);
+    setup.seed = static_cast<std::uint64_t>(o.seed);
+    Simulation typing(setup);
+    if (typing.session().board() == nullptr || typing.session().board()->id != setup.board) {
+      std::fprintf(stderr, "drishti-simulate: there is no board '%s' in %s\n", setup.board.c_str(),
+                   o.dataDir.string().c_str());
+      return 3;
+    }
+    const TypingResult t = typing.type(phrases);
+    std::string reading = "reading not simulated";
+    if (o.readingMinutes > 0) {
+      setup.seed += 1000;
+      Simulation reader(setup);
+      const ReadingResult r = reader.read(o.readingMinutes, false);
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "false selections while reading %.2f/min (%llu in %.0f min)",
+                    r.perMinute, static_cast<unsigned long long>(r.selections), r.minutes);
+      reading = buf;
+    }
+    std::printf(
+        "%-5s %-8s noise %.1f deg: %.1f wpm, %.1f chars/min, uncorrected errors %.1f %%, "
+        "%llu selections (%llu tries at Delete), %zu/%zu phrases abandoned, %s\n",
+        std::string(host::methodName(method)).c_str(), setup.board.c_str(), o.noise, t.wpm, t.cpm,
+        100.0 * t.errorRate, static_cast<unsigned long long>(t.selections),
+        static_cast<unsigned long long>(t.backspaces), t.gaveUp, t.phrases, reading.c_str());
+    std::fflush(stdout);
+  }
+  return 0;
+}
+
+}  // namespace drishti::sim

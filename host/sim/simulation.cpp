@@ -1,0 +1,424 @@
+#include "host/sim/simulation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "host/sim/text_metrics.h"
+
+namespace drishti::sim {
+namespace {
+
+constexpr std::int64_t kStartUs = 1'000'000;
+
+bool isTextKey(const host::ScreenKey& k) {
+  return (k.role == host::KeyRole::kBoardKey && k.action == host::KeyAction::kInsert) ||
+         k.action == host::KeyAction::kSpace;
+}
+
+std::size_t commonPrefix(const std::string& a, const std::string& b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n])
+    ++n;
+  return n;
+}
+
+}  // namespace
+
+Simulation::Simulation(const SimSetup& setup)
+    : setup_(setup), trace_(std::getenv("DRISHTI_SIM_TRACE") != nullptr) {
+  host::SessionConfig config;
+  config.dataDir = setup.dataDir;
+  config.width = setup.screen.widthPx;
+  config.height = setup.screen.heightPx;
+  config.startBoard = setup.board;
+  session_ = std::make_unique<host::HostSession>(config, nullptr);
+  host::Profile p = session_->profile();
+  p.access.method = setup.method;
+  if (setup.dwellMs > 0)
+    p.access.dwell.dwellMs = static_cast<std::uint32_t>(setup.dwellMs);
+  if (setup.scanIntervalMs > 0)
+    p.access.scan.intervalMs = static_cast<std::uint32_t>(setup.scanIntervalMs);
+  session_->saveProfile(p);
+  session_->setGazeCalibrated(true);
+  session_->advanceTo(kStartUs);
+  refiner_ = std::make_unique<host::GazeRefiner>(setup.refiner, setup.screen.pxPerDegree());
+  eyes_ = std::make_unique<SimulatedEyes>(setup.user, setup.tracker, setup.screen, setup.seed,
+                                          *this, kStartUs);
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::deliver(const host::InputEvent& e) {
+  session_->handle(e);
+  host::SessionEvent ev;
+  while (session_->pollEvent(ev)) {
+    if (ev.kind != host::SessionEventKind::kSelected)
+      continue;
+    ++selections_;
+    if (trace_)
+      std::fprintf(stderr, "%.3f selected '%s' text '%s'\n", ev.tUs / 1e6, ev.text.c_str(),
+                   session_->text().c_str());
+    // A confirmed key teaches the drift correction where the person looked,
+    // as the app does (only methods that point with the gaze).
+    if (setup_.refine && host::methodNeedsGaze(session_->method())) {
+      const int i = session_->findTarget(ev.text);
+      if (i >= 0 && isTextKey(session_->keys()[static_cast<std::size_t>(i)])) {
+        double kx = 0, ky = 0;
+        centre(i, kx, ky);
+        refiner_->observeSelection(static_cast<std::uint64_t>(ev.tUs), kx, ky);
+      }
+    }
+  }
+}
+
+void Simulation::onFrame(std::int64_t tUs, bool valid, double x, double y) {
+  host::InputEvent e;
+  e.tUs = tUs;
+  if (!valid) {
+    refiner_->noGaze(static_cast<std::uint64_t>(tUs));
+    e.kind = host::InputKind::kGazeLost;
+  } else {
+    double ox = x, oy = y;
+    if (setup_.refine && !refiner_->refine(static_cast<std::uint64_t>(tUs), x, y, ox, oy))
+      return;
+    e.kind = host::InputKind::kGaze;
+    e.x = static_cast<float>(ox);
+    e.y = static_cast<float>(oy);
+    e.confidence = 0.9F;
+  }
+  deliver(e);
+}
+
+void Simulation::onBlink(std::int64_t tUs, std::uint32_t durationMs) {
+  host::InputEvent e;
+  e.tUs = tUs;
+  e.kind = host::InputKind::kBlink;
+  e.durationMs = durationMs;
+  e.eyes = host::BlinkEyes::kBoth;
+  deliver(e);
+}
+
+void Simulation::centre(int index, double& x, double& y) const {
+  const host::Rect r = session_->targets()[static_cast<std::size_t>(index)].rect;
+  x = r.x + 0.5 * r.w;
+  y = r.y + 0.5 * r.h;
+}
+
+int Simulation::keyTyping(char c) const {
+  const auto& keys = session_->keys();
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const host::ScreenKey& k = keys[i];
+    if (c == ' ' && k.action == host::KeyAction::kSpace)
+      return static_cast<int>(i);
+    if (c != ' ' && k.role == host::KeyRole::kBoardKey && k.action == host::KeyAction::kInsert &&
+        k.boardKey != nullptr && k.boardKey->value.size() == 1 && k.boardKey->value[0] == c)
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int Simulation::keyWithAction(host::KeyAction action) const {
+  const auto& keys = session_->keys();
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i].role != host::KeyRole::kBoardKey && keys[i].action == action)
+      return static_cast<int>(i);
+  return -1;
+}
+
+int Simulation::neighbourOf(int index) {
+  // The nearest other board key: what a slip of the eye (or of the mind) hits.
+  double cx = 0, cy = 0;
+  centre(index, cx, cy);
+  int best = -1;
+  double bestD = 1e18;
+  const auto& keys = session_->keys();
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (static_cast<int>(i) == index || keys[i].role != host::KeyRole::kBoardKey)
+      continue;
+    double x = 0, y = 0;
+    centre(static_cast<int>(i), x, y);
+    const double d = std::hypot(x - cx, y - cy) * eyes_->logNormal(1.0, 0.2);
+    if (d < bestD) {
+      bestD = d;
+      best = static_cast<int>(i);
+    }
+  }
+  return best >= 0 ? best : index;
+}
+
+void Simulation::reaim(int index) {
+  // The highlight is on another key (or none): the person sees which, and
+  // looks a little further toward the far side of the key from it, from
+  // where they looked last (so a steady offset is walked off), staying on
+  // the key.
+  const host::MethodView v = session_->methodView();
+  double tx = 0, ty = 0;
+  centre(index, tx, ty);
+  const host::Rect r = session_->targets()[static_cast<std::size_t>(index)].rect;
+  double ax = eyes_->aimX(), ay = eyes_->aimY();
+  if (v.focus >= 0 && v.focus != index) {
+    double fx = 0, fy = 0;
+    centre(v.focus, fx, fy);
+    const double len = std::max(1.0, std::hypot(tx - fx, ty - fy));
+    ax += 0.25 * r.w * (tx - fx) / len;
+    ay += 0.25 * r.h * (ty - fy) / len;
+  } else {
+    ax = tx + eyes_->normal(0, 0.2 * r.w);
+    ay = ty + eyes_->normal(0, 0.2 * r.h);
+  }
+  ax = std::clamp(ax, tx - 0.4 * r.w, tx + 0.4 * r.w);
+  ay = std::clamp(ay, ty - 0.4 * r.h, ty + 0.4 * r.h);
+  eyes_->nudge(ax - eyes_->aimX(), ay - eyes_->aimY());
+}
+
+void Simulation::textDisplay(double& x, double& y) const {
+  // The message is shown above the keys.
+  double top = setup_.screen.heightPx;
+  for (const host::Target& t : session_->targets())
+    top = std::min(top, static_cast<double>(t.rect.y));
+  x = 0.35 * setup_.screen.widthPx;
+  y = 0.55 * top;
+}
+
+bool Simulation::dwellOn(int index) {
+  const std::uint64_t before = selections_;
+  if (session_->methodView().focus == index) {
+    // The same key again: the device wants the eyes to leave it first; the
+    // person looks at the letter that just appeared.
+    double mx = 0, my = 0;
+    textDisplay(mx, my);
+    eyes_->lookAt(mx, my);
+    eyes_->hold(eyes_->logNormal(setup_.user.readFixationMs, setup_.user.readFixationSdLog));
+  }
+  if (eyes_->chance(setup_.user.extraSearchProbability)) {
+    // One more look to find the key: lands on a neighbour first.
+    double nx = 0, ny = 0;
+    centre(neighbourOf(index), nx, ny);
+    eyes_->lookAt(nx, ny);
+    eyes_->hold(eyes_->logNormal(setup_.user.searchFixationMs, setup_.user.searchFixationSdLog));
+  }
+  double x = 0, y = 0;
+  centre(index, x, y);
+  eyes_->lookAt(x, y);
+  const auto selected = [&] { return selections_ > before; };
+  for (int tries = 0; tries < 8; ++tries) {
+    if (eyes_->holdUntil(selected, 150 + setup_.user.noticeMs))
+      return true;
+    const host::MethodView v = session_->methodView();
+    if (v.focus == index) {
+      if (eyes_->holdUntil(selected, 2500))
+        return true;
+    } else {
+      reaim(index);
+    }
+  }
+  return selected();
+}
+
+bool Simulation::blinkOn(int index) {
+  const std::uint64_t before = selections_;
+  double x = 0, y = 0;
+  centre(index, x, y);
+  eyes_->lookAt(x, y);
+  for (int tries = 0; tries < 6; ++tries) {
+    // See the key highlighted, then blink on purpose.
+    eyes_->hold(setup_.user.noticeMs);
+    if (selections_ > before)
+      return true;  // a spontaneous blink chose it already
+    if (session_->methodView().focus != index) {
+      reaim(index);
+      continue;
+    }
+    eyes_->blink(eyes_->logNormal(setup_.user.voluntaryBlinkMs, setup_.user.voluntaryBlinkSdLog));
+    if (selections_ > before)
+      return true;
+  }
+  return selections_ > before;
+}
+
+bool Simulation::scanTo(int index) {
+  const std::uint64_t before = selections_;
+  double x = 0, y = 0;
+  centre(index, x, y);
+  eyes_->lookAt(x, y);
+  const std::int64_t deadline = eyes_->now() + 120'000'000;
+  int lastBegin = -2, lastEnd = -2;
+  while (selections_ == before && eyes_->now() < deadline) {
+    const host::MethodView v = session_->methodView();
+    const bool changed = v.groupBegin != lastBegin || v.groupEnd != lastEnd;
+    lastBegin = v.groupBegin;
+    lastEnd = v.groupEnd;
+    if (changed && v.groupBegin <= index && index < v.groupEnd) {
+      // The highlight reached the target's group: react, then blink.
+      eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
+      eyes_->blink(eyes_->logNormal(setup_.user.voluntaryBlinkMs, setup_.user.voluntaryBlinkSdLog));
+      lastBegin = lastEnd = -2;  // look at the highlight afresh
+      continue;
+    }
+    eyes_->hold(1);
+  }
+  return selections_ > before;
+}
+
+bool Simulation::selectTarget(int index) {
+  switch (session_->method()) {
+    case host::MethodKind::kDwell:
+      return dwellOn(index);
+    case host::MethodKind::kBlink:
+      return blinkOn(index);
+    default:
+      return scanTo(index);
+  }
+}
+
+void Simulation::checkText(std::size_t chars) {
+  // Reads the end of the message: one fixation per ~8 letters, along the line.
+  double x = 0, y = 0;
+  textDisplay(x, y);
+  eyes_->lookAt(x, y);
+  const int fixations = 1 + static_cast<int>(chars / 8);
+  for (int i = 0; i < fixations; ++i) {
+    if (i > 0)
+      eyes_->nudge(setup_.user.readSaccadeDeg * eyes_->pxPerDegree(), 0);
+    eyes_->hold(eyes_->logNormal(setup_.user.readFixationMs, setup_.user.readFixationSdLog));
+  }
+}
+
+bool Simulation::typePhrase(const std::string& meant, double limitS) {
+  const std::int64_t limitUs = eyes_->now() + static_cast<std::int64_t>(limitS * 1e6);
+  std::size_t checked = 0;    // text length at the last check
+  std::size_t wordStart = 0;  // the person corrects the word just written, not older ones
+  bool deleting = false;
+  while (eyes_->now() < limitUs) {
+    const std::string typed = session_->text();
+    const std::size_t good = commonPrefix(typed, meant);
+    if (deleting) {
+      if (typed.size() > good) {
+        const int back = keyWithAction(host::KeyAction::kBackspace);
+        if (back < 0)
+          return false;
+        ++backspaces_;
+        selectTarget(back);
+        continue;
+      }
+      deleting = false;
+    }
+    const bool wordDone = typed.size() >= meant.size() || meant[typed.size()] == ' ';
+    if (wordDone && typed.size() > checked) {
+      checked = typed.size();
+      checkText(typed.size());
+      if (good < typed.size() && good >= wordStart &&
+          eyes_->chance(setup_.user.noticeErrorProbability)) {
+        deleting = true;
+        checked = good;
+        continue;
+      }
+      wordStart = typed.size();
+    }
+    if (typed.size() >= meant.size())
+      return true;
+    int key = keyTyping(meant[typed.size()]);
+    if (key < 0)
+      return false;
+    if (meant[typed.size()] != ' ' && eyes_->chance(setup_.user.slipProbability))
+      key = neighbourOf(key);
+    selectTarget(key);
+  }
+  return false;
+}
+
+TypingResult Simulation::type(const std::vector<std::string>& phrases) {
+  TypingResult r;
+  std::size_t longer = 0;
+  const std::uint64_t selectionsBefore = selections_;
+  eyes_->setTask(EyeTask::kSpelling);
+  for (const std::string& meant : phrases) {
+    for (int tries = 0; tries < 5 && !session_->text().empty(); ++tries) {
+      const int clear = keyWithAction(host::KeyAction::kClear);
+      if (clear < 0)
+        break;
+      selectTarget(clear);
+    }
+    const std::int64_t start = eyes_->now();
+    // Generous: a phrase that takes longer than this has failed the person.
+    const double limitS = 60.0 + 12.0 * static_cast<double>(meant.size());
+    const bool done = typePhrase(meant, limitS);
+    const std::int64_t end = eyes_->now();
+    const std::string written = session_->text();
+    ++r.phrases;
+    r.chars += written.size();
+    r.seconds += static_cast<double>(end - start) / 1e6;
+    r.errors += minimumStringDistance(meant, written);
+    longer += std::max(meant.size(), written.size());
+    if (!done)
+      ++r.gaveUp;
+    const int speak = keyWithAction(host::KeyAction::kSpeak);
+    if (speak >= 0)
+      selectTarget(speak);
+  }
+  r.wpm = wordsPerMinute(r.chars, r.seconds);
+  r.cpm = r.seconds > 0 ? static_cast<double>(r.chars) / (r.seconds / 60.0) : 0;
+  r.errorRate = longer > 0 ? static_cast<double>(r.errors) / static_cast<double>(longer) : 0;
+  r.selections = selections_ - selectionsBefore;
+  r.backspaces = backspaces_;
+  return r;
+}
+
+ReadingResult Simulation::read(double minutes, bool resting) {
+  ReadingResult r;
+  const UserParams& u = setup_.user;
+  if (resting) {
+    // Two long blinks pause the device (safety.rest_blinks); wait for the gesture to end.
+    eyes_->setTask(EyeTask::kRest);
+    eyes_->blink(2500);
+    eyes_->hold(800);
+    eyes_->blink(2500);
+    eyes_->hold(5000);
+  }
+  eyes_->setTask(EyeTask::kReading);
+  const std::uint64_t before = selections_;
+  const std::int64_t start = eyes_->now();
+  const std::int64_t end = start + static_cast<std::int64_t>(minutes * 60e6);
+  const double step = u.readSaccadeDeg * eyes_->pxPerDegree();
+  while (eyes_->now() < end) {
+    // The lines of the screen: distinct rows of targets, top to bottom.
+    std::vector<std::pair<double, std::pair<double, double>>> lines;  // y, (left, right)
+    for (const host::Target& t : session_->targets()) {
+      const double y = t.rect.y + 0.5 * t.rect.h;
+      auto it = std::find_if(lines.begin(), lines.end(), [&](const auto& l) {
+        return std::abs(l.first - y) < 0.25 * t.rect.h;
+      });
+      if (it == lines.end())
+        lines.push_back({y, {t.rect.x, t.rect.x + t.rect.w}});
+      else
+        it->second = {std::min(it->second.first, static_cast<double>(t.rect.x)),
+                      std::max(it->second.second, static_cast<double>(t.rect.x + t.rect.w))};
+    }
+    if (lines.empty()) {
+      // No keys (the rest screen): the eyes wander over the screen as over a page.
+      for (int row = 1; row <= 8; ++row)
+        lines.push_back({row * setup_.screen.heightPx / 9.0,
+                         {0.1 * setup_.screen.widthPx, 0.9 * setup_.screen.widthPx}});
+    }
+    std::sort(lines.begin(), lines.end());
+    for (const auto& line : lines) {
+      double x = line.second.first + 0.5 * step;
+      while (x < line.second.second && eyes_->now() < end) {
+        // Reading saccades are programmed during the fixation: no extra latency.
+        eyes_->nudge(x - eyes_->aimX(), line.first - eyes_->aimY());
+        const bool pause = eyes_->chance(u.thinkPauseProbability);
+        eyes_->hold(pause ? eyes_->logNormal(u.thinkPauseMs, u.thinkPauseSdLog)
+                          : eyes_->logNormal(u.readFixationMs, u.readFixationSdLog));
+        x += eyes_->chance(u.regressionProbability) ? -step : step * eyes_->logNormal(1.0, 0.3);
+      }
+    }
+  }
+  r.minutes = static_cast<double>(eyes_->now() - start) / 60e6;
+  r.selections = selections_ - before;
+  r.perMinute = r.minutes > 0 ? static_cast<double>(r.selections) / r.minutes : 0;
+  return r;
+}
+
+}  // namespace drishti::sim

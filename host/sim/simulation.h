@@ -1,0 +1,109 @@
+// Simulation: a simulated user spelling on the real host core, with no screen.
+//
+// Represents: one person (UserParams) with a tracker of a given error
+// (TrackerErrorParams) using one access method on one board of a real
+// HostSession (the installed boards and default profile, nothing saved).
+// The person sees what the screen would show through the session's public
+// state (targets, the method's highlight, the text) and acts on it with
+// SimulatedEyes: looks at keys and holds (dwell), looks and blinks
+// (blink-select), watches the scanning highlight and blinks (scanning);
+// slips to a neighbouring key now and then, checks each word in the text
+// bar and deletes what is wrong when they see it. The gaze goes through
+// the device's GazeRefiner (filter, drift correction from selections,
+// fixation centroid) as in the app; blinks go in as the tracker reports
+// them. Measures what a therapist would: speed, uncorrected errors, and
+// selections made while the person only reads.
+// Deterministic for a seed. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "host/core/calibration_geometry.h"
+#include "host/core/gaze_refiner.h"
+#include "host/core/host_session.h"
+#include "host/sim/simulated_eyes.h"
+#include "host/sim/user_params.h"
+
+namespace drishti::sim {
+
+struct SimSetup {
+  std::filesystem::path dataDir;  // host/data
+  host::MethodKind method = host::MethodKind::kDwell;
+  std::string board = "en-abc";
+  UserParams user;
+  TrackerErrorParams tracker;
+  // 1280 x 800 px on a 13.3" 16:10 laptop screen (286 x 179 mm), 550 mm away.
+  host::CalibrationGeometry screen{1280, 800, 286, 179, 550};
+  bool refine = true;  // the device's GazeRefiner; false: raw points to the session
+  host::GazeRefinerParams refiner;
+  int dwellMs = -1;  // profile overrides (-1: the profile's)
+  int scanIntervalMs = -1;
+  std::uint64_t seed = 1;
+};
+
+struct TypingResult {
+  std::size_t phrases = 0;
+  std::size_t chars = 0;  // characters of the final texts
+  double seconds = 0;     // from the first look of each phrase to its last character
+  double wpm = 0;
+  double cpm = 0;
+  std::size_t errors = 0;  // minimum string distance, summed
+  double errorRate = 0;    // uncorrected: errors / sum of max(len(meant), len(written))
+  std::uint64_t selections = 0;
+  std::uint64_t backspaces = 0;  // times the person set out to select Delete
+  std::size_t gaveUp = 0;        // phrases abandoned at the time limit
+};
+
+struct ReadingResult {
+  double minutes = 0;
+  std::uint64_t selections = 0;  // all of them false: the person only read
+  double perMinute = 0;
+};
+
+class Simulation final : public EyeListener {
+ public:
+  explicit Simulation(const SimSetup& setup);
+  ~Simulation() override;
+
+  // Types each phrase, checks it, then speaks and clears it.
+  TypingResult type(const std::vector<std::string>& phrases);
+  // Reads the board's key labels line by line for `minutes`, meaning to
+  // select nothing; with `resting`, first pauses the device (two long blinks).
+  ReadingResult read(double minutes, bool resting);
+
+  host::HostSession& session() { return *session_; }
+  SimulatedEyes& eyes() { return *eyes_; }
+  std::uint64_t selections() const { return selections_; }
+
+  void onFrame(std::int64_t tUs, bool valid, double x, double y) override;
+  void onBlink(std::int64_t tUs, std::uint32_t durationMs) override;
+
+ private:
+  void deliver(const host::InputEvent& e);
+  bool selectTarget(int index);
+  bool dwellOn(int index);
+  bool blinkOn(int index);
+  bool scanTo(int index);
+  void reaim(int index);
+  int keyTyping(char c) const;
+  int keyWithAction(host::KeyAction action) const;
+  int neighbourOf(int index);
+  void checkText(std::size_t chars);
+  void textDisplay(double& x, double& y) const;
+  void centre(int index, double& x, double& y) const;
+  bool typePhrase(const std::string& meant, double limitS);
+
+  SimSetup setup_;
+  std::unique_ptr<host::HostSession> session_;
+  std::unique_ptr<host::GazeRefiner> refiner_;
+  std::unique_ptr<SimulatedEyes> eyes_;
+  std::uint64_t selections_ = 0;
+  std::uint64_t backspaces_ = 0;
+  bool trace_ = false;  // DRISHTI_SIM_TRACE set: every selection on stderr
+};
+
+}  // namespace drishti::sim

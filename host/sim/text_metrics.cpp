@@ -1,0 +1,28 @@
+#include "host/sim/text_metrics.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace drishti::sim {
+
+std::size_t minimumStringDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+double wordsPerMinute(std::size_t chars, double seconds) {
+  return seconds > 0 ? (static_cast<double>(chars) / 5.0) / (seconds / 60.0) : 0.0;
+}
+
+}  // namespace drishti::sim

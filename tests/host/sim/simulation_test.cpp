@@ -1,0 +1,137 @@
+#include "host/sim/simulation.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+
+#include "host/sim/phrase_set.h"
+#include "host/sim/simulate_main.h"
+#include "host/sim/text_metrics.h"
+#include "tests/host/core/session_helpers.h"
+#include "tests/support/test_data.h"
+
+using namespace drishti;
+using namespace drishti::sim;
+
+namespace {
+
+SimSetup setupFor(host::MethodKind method, double noiseDeg, std::uint64_t seed = 1) {
+  SimSetup s;
+  s.dataDir = host::test::dataDir();
+  s.method = method;
+  s.tracker.noiseDeg = noiseDeg;
+  s.seed = seed;
+  return s;
+}
+
+std::vector<std::string> somePhrases(std::size_t n) {
+  std::vector<std::string> p = defaultPhrases();
+  p.resize(n);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("minimum string distance counts insertions, deletions and substitutions") {
+  CHECK(minimumStringDistance("i need water", "i need water") == 0);
+  CHECK(minimumStringDistance("i need water", "i ned water") == 1);
+  CHECK(minimumStringDistance("i need water", "i need waterr") == 1);
+  CHECK(minimumStringDistance("abc", "xyz") == 3);
+  CHECK(minimumStringDistance("", "abc") == 3);
+  CHECK(wordsPerMinute(50, 60) == Approx(10));
+  CHECK(wordsPerMinute(50, 0) == 0);
+}
+
+TEST_CASE("the simulation is deterministic for a seed") {
+  Simulation a(setupFor(host::MethodKind::kDwell, 1.0, 7));
+  Simulation b(setupFor(host::MethodKind::kDwell, 1.0, 7));
+  const TypingResult ra = a.type(somePhrases(3));
+  const TypingResult rb = b.type(somePhrases(3));
+  CHECK(ra.seconds == rb.seconds);
+  CHECK(ra.selections == rb.selections);
+  CHECK(a.session().text() == b.session().text());
+}
+
+TEST_CASE("a simulated dwell user with a good tracker types the phrases") {
+  Simulation sim(setupFor(host::MethodKind::kDwell, 0.3));
+  const TypingResult r = sim.type(somePhrases(4));
+  CHECK(r.gaveUp == 0);
+  CHECK(r.errorRate < 0.05);
+  CHECK(r.wpm > 2.0);
+  CHECK(r.wpm < 20.0);  // a dwell of 1 s per letter cannot be faster
+}
+
+TEST_CASE("more gaze noise does not make dwell typing faster") {
+  for (std::uint64_t seed : {1, 2}) {
+    Simulation steady(setupFor(host::MethodKind::kDwell, 0.3, seed));
+    Simulation noisy(setupFor(host::MethodKind::kDwell, 2.5, seed));
+    const TypingResult a = steady.type(somePhrases(4));
+    const TypingResult b = noisy.type(somePhrases(4));
+    CHECK(b.wpm <= a.wpm);
+  }
+}
+
+TEST_CASE("blink-select and scanning type with blinks") {
+  for (host::MethodKind m : {host::MethodKind::kBlink, host::MethodKind::kScan}) {
+    Simulation sim(setupFor(m, 1.0));
+    REQUIRE(sim.session().method() == m);
+    const TypingResult r = sim.type(somePhrases(2));
+    CHECK(r.gaveUp == 0);
+    CHECK(r.wpm > 0.5);
+  }
+}
+
+TEST_CASE("while resting, a reader selects nothing with any method") {
+  for (host::MethodKind m :
+       {host::MethodKind::kDwell, host::MethodKind::kBlink, host::MethodKind::kScan}) {
+    Simulation sim(setupFor(m, 1.0, 3));
+    const ReadingResult r = sim.read(3.0, true);
+    CHECK(sim.session().resting());
+    CHECK(r.minutes >= 3.0);
+    CHECK(r.selections == 0);
+  }
+}
+
+TEST_CASE("reading the board with blink-select or scanning selects almost nothing") {
+  // Only spontaneous blinks could select, and they are shorter than blink.min_ms
+  // but for a rare tail.
+  for (host::MethodKind m : {host::MethodKind::kBlink, host::MethodKind::kScan}) {
+    Simulation sim(setupFor(m, 1.0, 5));
+    const ReadingResult r = sim.read(10.0, false);
+    CHECK(r.perMinute <= 0.2);
+  }
+}
+
+TEST_CASE("drishti-simulate with no arguments prints one line per method with its wpm") {
+  // simulateMain prints to stdout: send it to a file for the length of the call.
+  const auto file = drishti::test::scratchDir("simulate-main") / "out.txt";
+  std::fflush(stdout);
+  const int saved = ::dup(1);
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  REQUIRE(fd >= 0);
+  ::dup2(fd, 1);
+  char name[] = "drishti-simulate";
+  char* argv[] = {name, nullptr};
+  const int code = simulateMain(1, argv);
+  std::fflush(stdout);
+  ::dup2(saved, 1);
+  ::close(saved);
+  ::close(fd);
+  REQUIRE(code == 0);
+  std::ifstream in(file);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  REQUIRE(lines.size() == 3);
+  const std::regex wpm(R"(^(dwell|blink|scan)\s+en-abc .* [0-9]+\.[0-9] wpm, .*)");
+  CHECK(std::regex_match(lines[0], wpm));
+  CHECK(lines[0].starts_with("dwell"));
+  CHECK(lines[1].starts_with("blink"));
+  CHECK(lines[2].starts_with("scan"));
+  for (const std::string& l : lines)
+    CHECK(std::regex_match(l, wpm));
+}
