@@ -237,7 +237,7 @@ void DrishtiApp::handleSessionEvents() {
         break;
       case host::SessionEventKind::kSelected:
         if (options_.logText)
-          logLine("selected: " + e.text);
+          logLine("selected: " + e.text + " at " + std::to_string(e.tUs) + " us");
         learnFromSelection(e.text);
         break;
       case host::SessionEventKind::kHelpCalled:
