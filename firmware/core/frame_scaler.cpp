@@ -26,8 +26,10 @@ const cv::Mat& FrameScaler::process(const cv::Mat& frame) {
     workColor_ = cv::Mat();
     if (size == frame.size())
       frame.copyTo(work_);
-    else
-      cv::resize(frame, work_, size, 0, 0, cv::INTER_AREA);
+    else {
+      work_.create(size, CV_8UC1);
+      resizer_.resize(frame, work_);
+    }
     return work_;
   }
   // Colour: keep a BGR work image (the openness estimator uses skin colour).
@@ -37,7 +39,8 @@ const cv::Mat& FrameScaler::process(const cv::Mat& frame) {
     bgr = &bgrFull_;
   }
   if (size != frame.size()) {
-    cv::resize(*bgr, colorBuf_, size, 0, 0, cv::INTER_AREA);
+    colorBuf_.create(size, CV_8UC3);
+    resizer_.resize(*bgr, colorBuf_);
     bgr = &colorBuf_;
   }
   workColor_ = *bgr;  // header only; refers to the input or to colorBuf_

@@ -4,6 +4,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "firmware/core/area_resizer.h"
+
 namespace drishti::core {
 
 // FrameScaler
@@ -16,7 +18,7 @@ namespace drishti::core {
 //   frame without copying, so it is valid only while that frame is);
 //   toOriginal() maps work pixels to frame pixels. Buffers are reused, so
 //   after the first frame of a given size no allocation happens in our code
-//   (OpenCV's resize/cvtColor may use their own scratch memory).
+//   (the downscale is AreaResizer's, not cv::resize, which allocates per call).
 // Units: pixels; scale() = work pixels per original pixel (<= 1; x and y
 //   differ only by integer rounding of the work size).
 class FrameScaler {
@@ -44,6 +46,7 @@ class FrameScaler {
   cv::Mat colorBuf_;            // downscaled BGR (owned) when downscaling
   cv::Mat workColor_;           // BGR at work size: colorBuf_ or a view of the input
   cv::Mat work_;
+  AreaResizer resizer_;
 };
 
 }  // namespace drishti::core

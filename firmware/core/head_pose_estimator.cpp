@@ -204,12 +204,12 @@ const HeadPose& HeadPoseEstimator::estimate(const FaceShape& shape, cv::Size ima
   }
   const double rms = std::sqrt(err / kPoints);
   const cv::Matx33d R = rotationFromVector(cv::Vec3d(x[0], x[1], x[2]));
-  const cv::Vec3d n = R * cv::Vec3d(0, 0, -1);  // face normal, towards the camera
-  const cv::Vec3d ax = R * cv::Vec3d(1, 0, 0);  // the head's left-right axis
+  // Tait-Bryan angles of R = Rz(roll) * Ry(-yaw) * Rx(-pitch): roll about the
+  // camera axis, then yaw about the vertical, then pitch about the horizontal.
   pose_.valid = true;
-  pose_.yawDeg = static_cast<float>(std::atan2(n[0], -n[2]) * 180.0 / kPi);
-  pose_.pitchDeg = static_cast<float>(std::atan2(-n[1], std::hypot(n[0], n[2])) * 180.0 / kPi);
-  pose_.rollDeg = static_cast<float>(std::atan2(ax[1], ax[0]) * 180.0 / kPi);
+  pose_.yawDeg = static_cast<float>(std::asin(std::clamp(R(2, 0), -1.0, 1.0)) * 180.0 / kPi);
+  pose_.pitchDeg = static_cast<float>(-std::atan2(R(2, 1), R(2, 2)) * 180.0 / kPi);
+  pose_.rollDeg = static_cast<float>(std::atan2(R(1, 0), R(0, 0)) * 180.0 / kPi);
   pose_.positionMm =
       cv::Vec3f(static_cast<float>(x[3]), static_cast<float>(x[4]), static_cast<float>(x[5]));
   pose_.rotation = cv::Matx33f(R);

@@ -14,8 +14,9 @@ namespace drishti::core {
 // Represents: the head's orientation and position relative to the camera.
 // Units and signs (those of protocol::HeadPose): yawDeg + = face turned
 //   towards the image's right; pitchDeg + = face tilted up; rollDeg + =
-//   clockwise in the image; positionMm = the model origin (midpoint of the two
-//   outer eye corners) in camera coordinates (x right, y down, z forward), mm,
+//   clockwise in the image, as Tait-Bryan angles of
+//   rotation = Rz(roll) * Ry(-yaw) * Rx(-pitch) (model to camera); positionMm = the model origin
+//   (midpoint of the two outer eye corners) in camera coordinates (x right, y down, z forward), mm,
 //   as accurate as the generic model's size and the assumed field of view.
 // Ensures: valid == false means no estimate (confidence 0); confidence 0..1
 //   from the face confidence and the reprojection error.
