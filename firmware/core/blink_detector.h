@@ -77,6 +77,9 @@ class BlinkDetector {
   explicit BlinkDetector(const TrackingParams::Blink& params);
   const BlinkUpdate& update(const OpennessSample& sample);
   void reset();  // forget everything including the baselines (new person)
+  // New thresholds and durations; the baselines and any closure in progress
+  // are kept (the baselines' time constant stays that of construction).
+  void setParams(const TrackingParams::Blink& params) { p_ = params; }
 
  private:
   struct Hysteresis {

@@ -54,6 +54,7 @@ class HeadPoseEstimator {
 
   const HeadPose& estimate(const FaceShape& shape, cv::Size imageSize, float faceConfidence);
   void reset() { havePrevious_ = false; }
+  void setParams(const TrackingParams::HeadPose& params) { p_ = params; }
 
   // Projects a model point (mm, model frame) with `pose` into the image.
   cv::Point2f project(const HeadPose& pose, cv::Point3f modelMm, cv::Size imageSize) const;

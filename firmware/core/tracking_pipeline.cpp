@@ -21,6 +21,13 @@ void TrackingPipeline::reset() {
   blinks_.reset();
 }
 
+void TrackingPipeline::setParams(const TrackingParams& params) {
+  params_.blink = params.blink;
+  params_.headPose = params.headPose;
+  blinks_.setParams(params.blink);
+  headPose_.setParams(params.headPose);
+}
+
 void TrackingPipeline::measureEye(const cv::Mat& work, const EyeContour& contour, EyeResult& eye) {
   eye.pupil = pupils_.locate(work, contour);
   eye.closedProbability = eyeState_.closedProbability(work, contour);

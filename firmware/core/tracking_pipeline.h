@@ -69,6 +69,10 @@ class TrackingPipeline {
   const FrameResult& process(const cv::Mat& frame, double tMs);
   void reset();  // new person: forget the face and all baselines
 
+  // Replaces the blink and head-pose parameters between frames, keeping the
+  // tracking state; the other groups only take effect in a new pipeline.
+  void setParams(const TrackingParams& params);
+
   const TrackingParams& params() const { return params_; }
   const cv::Mat& workImage() const { return scaler_.work(); }
 
