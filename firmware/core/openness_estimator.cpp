@@ -45,13 +45,20 @@ Similarity eyeFrame(const EyeContour& eye, int cols, int rows, int n) {
   return t;
 }
 
+// Median of n (1..4) values; the mean of the middle two for an even count.
+float median(float* v, int n) {
+  std::sort(v, v + n);
+  return n % 2 ? v[n / 2] : 0.5f * (v[n / 2 - 1] + v[n / 2]);
+}
+
 }  // namespace
 
 OpennessEstimator::EyeState::EyeState(const TrackingParams::Openness& p)
     : earHist(0.f, 0.6f, p.baselineTauMs),
       chromaHist(0.f, 0.2f, p.baselineTauMs),
       edgeHist(0.f, 1.f, p.baselineTauMs),
-      contrastHist(0.f, 1.f, p.baselineTauMs) {
+      contrastHist(0.f, 1.f, p.baselineTauMs),
+      stateHist(0.f, 1.f, p.baselineTauMs) {
   reset(p);
 }
 
@@ -60,10 +67,12 @@ void OpennessEstimator::EyeState::reset(const TrackingParams::Openness& p) {
   chromaHist.reset();
   edgeHist.reset();
   contrastHist.reset();
+  stateHist.reset();
   if (p.priorWeightMs > 0) {
     earHist.add(p.earPrior, p.priorWeightMs);
     chromaHist.add(p.chromaPrior, p.priorWeightMs);
     edgeHist.add(p.edgePrior, p.priorWeightMs);
+    stateHist.add(p.eyeStatePrior, p.priorWeightMs);
   }
 }
 
@@ -139,8 +148,8 @@ float OpennessEstimator::nonSkin(const cv::Mat& bgr, const EyeContour& eye, floa
 }
 
 void OpennessEstimator::updateEye(const cv::Mat& gray, const cv::Mat& bgr, const EyeContour& eye,
-                                  float faceConf, float sizeConf, float dtMs, EyeState& st,
-                                  EyeOpenness& out) {
+                                  float faceConf, float sizeConf, float dtMs,
+                                  float closedProbability, EyeState& st, EyeOpenness& out) {
   out.eyeWidthPx = distance(eye[0], eye[3]);
   float inside = 0.f, insideC = 1.f;
   out.ear.raw = eyeAspectRatio(eye);
@@ -167,6 +176,9 @@ void OpennessEstimator::updateEye(const cv::Mat& gray, const cv::Mat& bgr, const
   cue(out.ear, st.earHist, p_.earPrior, p_.earClosedRatio, true);
   cue(out.edge, st.edgeHist, p_.edgePrior, p_.edgeClosedRatio, true);
   cue(out.chroma, st.chromaHist, p_.chromaPrior, p_.chromaClosedRatio, colour);
+  const bool state = p_.useEyeState && closedProbability >= 0.f;
+  out.state.raw = state ? 1.f - std::min(closedProbability, 1.f) : 0.f;
+  cue(out.state, st.stateHist, p_.eyeStatePrior, p_.eyeStateClosedRatio, state);
 
   // Edge cue weight from the open baseline of the region's contrast.
   if (learn)
@@ -174,24 +186,32 @@ void OpennessEstimator::updateEye(const cv::Mat& gray, const cv::Mat& bgr, const
   const float contrast = st.contrastHist.quantile(p_.baselinePercentile, p_.edgeFullContrast);
   const float we = p_.useEdge ? ramp(contrast, p_.edgeMinContrast, p_.edgeFullContrast) : 0.f;
   out.edgeWeight = we;
-  // Median of three (robust to any single failing cue); without a usable
-  // edge cue the mean of the other two.
-  const float a = out.ear.openness, b = out.edge.openness;
-  if (colour) {
-    const float c = out.chroma.openness;
-    const float med = std::max(std::min(a, b), std::min(std::max(a, b), c));
-    out.openness = we * med + (1.f - we) * 0.5f * (a + c);
-    out.opennessLow = we >= 0.5f ? std::min(std::min(a, b), c) : std::min(a, c);
-  } else {
-    out.openness = we * 0.5f * (a + b) + (1.f - we) * a;
-    out.opennessLow = we >= 0.5f ? std::min(a, b) : a;
-  }
+  // The median of the cues, so any one failing cue cannot break it; the
+  // edge cue only where the eye region has enough contrast (weight we).
+  float with[4], without[3];
+  int nw = 0, nwo = 0;
+  auto use = [&](const CueValue& c, bool edgeCue) {
+    if (!c.valid)
+      return;
+    with[nw++] = c.openness;
+    if (!edgeCue)
+      without[nwo++] = c.openness;
+  };
+  use(out.ear, false);
+  use(out.edge, true);
+  use(out.chroma, false);
+  use(out.state, false);
+  const float withEdge = median(with, nw), withoutEdge = median(without, nwo);
+  out.openness = we * withEdge + (1.f - we) * withoutEdge;
+  out.opennessLow =
+      we >= 0.5f ? *std::min_element(with, with + nw) : *std::min_element(without, without + nwo);
   const float warm = ramp(st.earHist.massMs(), 0.f, std::max(1.f, p_.warmupMs));
   out.confidence = faceConf * sizeConf * warm * ramp(inside, 0.8f, 1.f);
 }
 
 void OpennessEstimator::update(const cv::Mat& gray, const cv::Mat& bgr, const FaceShape& shape,
-                               float faceConf, double tMs, EyeOpenness& left, EyeOpenness& right) {
+                               float faceConf, double tMs, EyeOpenness& left, EyeOpenness& right,
+                               float leftClosed, float rightClosed) {
   CV_Assert(gray.type() == CV_8UC1);
   CV_Assert(bgr.empty() || (bgr.type() == CV_8UC3 && bgr.size() == gray.size()));
   const float dt = haveLastT_ ? static_cast<float>(std::clamp(tMs - lastT_, 0.0, 100.0)) : 33.f;
@@ -207,8 +227,8 @@ void OpennessEstimator::update(const cv::Mat& gray, const cv::Mat& bgr, const Fa
     const float turn = wmax > 0 ? ramp(w / wmax, 0.5f * rmin, rmin) : 0.f;
     return ramp(w, p_.minEyePx, p_.goodEyePx) * turn;
   };
-  updateEye(gray, bgr, el, faceConf, sizeConf(wl), dt, left_, left);
-  updateEye(gray, bgr, er, faceConf, sizeConf(wr), dt, right_, right);
+  updateEye(gray, bgr, el, faceConf, sizeConf(wl), dt, leftClosed, left_, left);
+  updateEye(gray, bgr, er, faceConf, sizeConf(wr), dt, rightClosed, right_, right);
 }
 
 }  // namespace drishti::core

@@ -39,6 +39,7 @@ struct EyeOpenness {
   CueValue ear;            // eye aspect ratio of the landmarks
   CueValue chroma;         // non-skin fraction of the eye region (colour input)
   CueValue edge;           // edge-orientation ratio of the eye region
+  CueValue state;          // 1 - P(closed) of the eye-state classifier
   float contrast = 0.f;    // mean |gradient| / mean intensity of the eye region
   float edgeWeight = 0.f;  // 0..1, weight of the edge cue (contrast gate)
   float eyeWidthPx = 0.f;
@@ -56,8 +57,12 @@ class OpennessEstimator {
  public:
   explicit OpennessEstimator(const TrackingParams::Openness& params);
 
+  // leftClosed / rightClosed: EyeStateClassifier's P(closed) of each eye's
+  // landmark crop, 0..1, or negative when not measured (the cue is then left
+  // out).
   void update(const cv::Mat& gray, const cv::Mat& bgr, const FaceShape& shape, float faceConfidence,
-              double tMs, EyeOpenness& left, EyeOpenness& right);
+              double tMs, EyeOpenness& left, EyeOpenness& right, float leftClosed = -1.f,
+              float rightClosed = -1.f);
   // Call on frames without a face: the gap does not count as observed time.
   void markLost() { haveLastT_ = false; }
   void reset();
@@ -66,10 +71,11 @@ class OpennessEstimator {
   struct EyeState {
     explicit EyeState(const TrackingParams::Openness& p);
     void reset(const TrackingParams::Openness& p);
-    RunningPercentile earHist, chromaHist, edgeHist, contrastHist;
+    RunningPercentile earHist, chromaHist, edgeHist, contrastHist, stateHist;
   };
   void updateEye(const cv::Mat& gray, const cv::Mat& bgr, const EyeContour& eye, float faceConf,
-                 float sizeConf, float dtMs, EyeState& st, EyeOpenness& out);
+                 float sizeConf, float dtMs, float closedProbability, EyeState& st,
+                 EyeOpenness& out);
   float edgeRatio(const cv::Mat& gray, const EyeContour& eye, float& inside);
   float nonSkin(const cv::Mat& bgr, const EyeContour& eye, float& inside);
 

@@ -128,6 +128,13 @@ struct TrackingParams {
     // weight is 0.
     bool useChroma = true;
     bool useEdge = true;
+    // A fourth cue: 1 - P(closed) of EyeStateClassifier on the landmark crop,
+    // relative to its own open baseline (so a person whose open eyes the
+    // classifier finds half-closed, e.g. with ptosis, is still "open"). It sees
+    // the image, not the lid landmarks, so it outvotes landmarks that lag.
+    bool useEyeState = true;
+    float eyeStateClosedRatio = 0.25f;
+    float eyeStatePrior = 0.9f;
     // Open baseline of each raw cue = this percentile of the cue's recent,
     // confidently tracked history (robust to blinks and closures as long as
     // the eyes are open most of the time).

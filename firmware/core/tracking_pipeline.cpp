@@ -30,7 +30,6 @@ void TrackingPipeline::setParams(const TrackingParams& params) {
 
 void TrackingPipeline::measureEye(const cv::Mat& work, const EyeContour& contour, EyeResult& eye) {
   eye.pupil = pupils_.locate(work, contour);
-  eye.closedProbability = eyeState_.closedProbability(work, contour);
   const float scale = 1.f / std::max(1e-6f, result_.workScale);
   eye.pupil.centre = scaler_.toOriginal(eye.pupil.centre);
   for (cv::Point2f& p : eye.contour)
@@ -53,11 +52,15 @@ const FrameResult& TrackingPipeline::process(const cv::Mat& frame, double tMs) {
   sample.tMs = tMs;
   sample.faceFound = face.found;
   if (face.found) {
-    openness_.update(work, scaler_.workColor(), face.shape, face.confidence, tMs, r.left.openness,
-                     r.right.openness);
     r.left.contour = eyeContour(face.shape, kImageLeftEyeFirst);
     r.right.contour = eyeContour(face.shape, kImageRightEyeFirst);
     const EyeContour workLeft = r.left.contour, workRight = r.right.contour;
+    // The eye-state classifier sees the image, not the lid landmarks: it is
+    // one of the openness cues (and the per-eye confidence uses it).
+    r.left.closedProbability = eyeState_.closedProbability(work, workLeft);
+    r.right.closedProbability = eyeState_.closedProbability(work, workRight);
+    openness_.update(work, scaler_.workColor(), face.shape, face.confidence, tMs, r.left.openness,
+                     r.right.openness, r.left.closedProbability, r.right.closedProbability);
     // Report in original pixels.
     for (cv::Point2f& p : r.face.shape)
       p = scaler_.toOriginal(p);

@@ -53,10 +53,10 @@ struct Run {
   OpennessEstimator est{TrackingParams::Openness{}};
   double t = 0;
   EyeOpenness l, r;
-  void feed(const cv::Mat& bgr, const FaceShape& s, bool colour) {
+  void feed(const cv::Mat& bgr, const FaceShape& s, bool colour, float closedProbability = -1.f) {
     cv::Mat g;
     cv::cvtColor(bgr, g, cv::COLOR_BGR2GRAY);
-    est.update(g, colour ? bgr : cv::Mat(), s, 1.f, t, l, r);
+    est.update(g, colour ? bgr : cv::Mat(), s, 1.f, t, l, r, closedProbability, closedProbability);
     t += 33.3;
   }
 };
@@ -102,4 +102,37 @@ TEST_CASE("OpennessEstimator: droopy lids are the new open", "[OpennessEstimator
     run.feed(open, shapeWithEyes(6.f), true);
   CHECK(run.l.ear.raw < 0.2f);  // a fixed EAR threshold would say "closed"
   CHECK(run.l.openness > 0.9f);
+}
+
+TEST_CASE("OpennessEstimator: on grey frames the eye-state cue outvotes lagging landmarks",
+          "[OpennessEstimator]") {
+  Run withState, without;
+  const cv::Mat open = draw(true), closed = draw(false);
+  for (int i = 0; i < 90; ++i) {
+    withState.feed(open, shapeWithEyes(12.f), false, 0.05f);
+    without.feed(open, shapeWithEyes(12.f), false);
+  }
+  CHECK(withState.l.openness > 0.9f);
+  CHECK(withState.l.state.valid);
+  CHECK_FALSE(without.l.state.valid);
+  // The lids close in the image; the landmarks stay open (EAR at baseline).
+  withState.feed(closed, shapeWithEyes(12.f), false, 0.95f);
+  without.feed(closed, shapeWithEyes(12.f), false);
+  CHECK(withState.l.ear.openness > 0.9f);
+  CHECK(withState.l.openness < 0.2f);
+  CHECK(without.l.openness > withState.l.openness + 0.3f);
+}
+
+TEST_CASE("OpennessEstimator: an eye the classifier always doubts is open at its own baseline",
+          "[OpennessEstimator]") {
+  // Ptosis: P(closed) of the open eye is 0.6; relative to that baseline the
+  // eye is open, and a real closure (0.98) still reads closed.
+  Run run;
+  const cv::Mat open = draw(true), closed = draw(false);
+  for (int i = 0; i < 300; ++i)
+    run.feed(open, shapeWithEyes(6.f), false, 0.6f);
+  CHECK(run.l.state.openness > 0.9f);
+  run.feed(closed, shapeWithEyes(2.f), false, 0.98f);
+  CHECK(run.l.state.openness < 0.2f);
+  CHECK(run.l.openness < 0.3f);
 }
