@@ -98,10 +98,10 @@ struct TrackingParams {
   } face;
 
   struct Openness {
-    // Three cues per eye, each divided by the person's own open baseline and
-    // mapped to 0..1; the eye's openness is their MEDIAN (grey input: the
-    // mean of the two grey cues), so any one cue failing does not break it
-    // (see the edge-contrast gate below for when two would fail):
+    // Up to four cues per eye, each divided by the person's own open
+    // baseline and mapped to 0..1; the eye's openness is their MEDIAN (the
+    // mean of the middle two for an even count), so any one cue failing does
+    // not break it (see the edge-contrast gate below for when two would fail):
     //  * EAR, the eye aspect ratio of the 6 eye landmarks (Soukupova & Cech,
     //    2016). Geometric, but dlib's lid landmarks lag in fast blinks and
     //    for some eyes barely move.
@@ -119,8 +119,8 @@ struct TrackingParams {
     //    so its weight ramps from 0 to 1 as the open baseline of the region's
     //    contrast (mean |gradient| / mean intensity) goes from
     //    edgeMinContrast to edgeFullContrast. With weight w the openness
-    //    is w * median(3 cues) + (1 - w) * mean(EAR, colour) (grey input:
-    //    w * mean(EAR, edge) + (1 - w) * EAR).
+    //    is w * median(all cues) + (1 - w) * median(cues without the edge).
+    //  * eye state (useEyeState, below): 1 - P(closed) of the classifier.
     float edgeMinContrast = 0.06f;
     float edgeFullContrast = 0.12f;
     // Ablation switches (both true in normal use): without the colour cue
