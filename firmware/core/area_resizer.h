@@ -26,8 +26,14 @@ class AreaResizer {
     float weight;
   };
   void buildTable(int srcLen, int dstLen, std::vector<Tap>& taps, std::vector<int>& start);
+  template <int Ch>
+  void horizontal(const uchar* src, float* out) const;
+  template <int Ch>
+  void run(const cv::Mat& src, cv::Mat& dst);
 
   cv::Size srcSize_, dstSize_;
+  int channels_ = 0;
+  int cachedRow_ = -1;  // source row whose horizontal pass is in row_
   std::vector<Tap> xTaps_, yTaps_;
   std::vector<int> xStart_, yStart_;  // dst index -> first tap; size dstLen + 1
   std::vector<float> row_, acc_;

@@ -13,9 +13,12 @@ namespace drishti::core {
 // Requires: frames CV_8UC1 (grey), CV_8UC3 (BGR) or CV_8UC4 (BGRA), non-empty.
 // Ensures: work() is CV_8UC1 with width*height <= maxWorkPixels (aspect
 //   kept; frames already small enough are only converted to grey, never
-//   upscaled); workColor() is the same-size BGR image for colour input (empty
-//   for grey input; for frames already small enough it refers to the caller's
-//   frame without copying, so it is valid only while that frame is);
+//   upscaled); workColor() is the BGR frame for colour input at its own
+//   resolution, colorScale() work pixels per colour pixel (empty for grey
+//   input; it refers to the caller's frame without copying, or for BGRA input
+//   to a converted copy, so it is valid only while that frame is; the colour
+//   frame is never resized, since the openness cues sample only small eye
+//   patches of it);
 //   toOriginal() maps work pixels to frame pixels. Buffers are reused, so
 //   after the first frame of a given size no allocation happens in our code
 //   (the downscale is AreaResizer's, not cv::resize, which allocates per call).
@@ -30,6 +33,7 @@ class FrameScaler {
 
   const cv::Mat& work() const { return work_; }
   const cv::Mat& workColor() const { return workColor_; }
+  double colorScale() const { return colorScale_; }
   double scale() const { return sx_; }
   cv::Point2f toOriginal(cv::Point2f p) const {
     return {static_cast<float>(p.x / sx_), static_cast<float>(p.y / sy_)};
@@ -42,9 +46,10 @@ class FrameScaler {
  private:
   int maxWorkPixels_;
   double sx_ = 1.0, sy_ = 1.0;  // work px per original px, per axis
+  double colorScale_ = 1.0;     // work px per workColor_ px
   cv::Mat bgrFull_;             // BGRA input converted to BGR (native size)
-  cv::Mat colorBuf_;            // downscaled BGR (owned) when downscaling
-  cv::Mat workColor_;           // BGR at work size: colorBuf_ or a view of the input
+  cv::Mat greyFull_;            // colour input converted to grey before downscaling
+  cv::Mat workColor_;           // header of the BGR frame (the input or bgrFull_)
   cv::Mat work_;
   AreaResizer resizer_;
 };

@@ -111,10 +111,19 @@ float OpennessEstimator::edgeRatio(const cv::Mat& gray, const EyeContour& eye, f
   return (sx + sy) > 1e-6 ? static_cast<float>(sx / (sx + sy)) : 0.f;
 }
 
+Similarity OpennessEstimator::toColour(Similarity t) const {
+  const float k = static_cast<float>(1.0 / colourScale_);
+  t.a *= k;
+  t.b *= k;
+  t.tx *= k;
+  t.ty *= k;
+  return t;
+}
+
 float OpennessEstimator::nonSkin(const cv::Mat& bgr, const EyeContour& eye, float& inside) {
   const int n = std::max(4, p_.regionPxPerEyeWidth);
-  inside =
-      samplePatchChroma(bgr, eyeFrame(eye, chroma_.cols, chroma_.rows, n), chroma_, intensity_);
+  inside = samplePatchChroma(bgr, toColour(eyeFrame(eye, chroma_.cols, chroma_.rows, n)), chroma_,
+                             intensity_);
   // Skin reference: median chromaticity of the (mostly skin) patch.
   size_t m = 0;
   for (int r = 0; r < chroma_.rows; ++r) {
@@ -211,9 +220,11 @@ void OpennessEstimator::updateEye(const cv::Mat& gray, const cv::Mat& bgr, const
 
 void OpennessEstimator::update(const cv::Mat& gray, const cv::Mat& bgr, const FaceShape& shape,
                                float faceConf, double tMs, EyeOpenness& left, EyeOpenness& right,
-                               float leftClosed, float rightClosed) {
+                               float leftClosed, float rightClosed, double colourScale) {
   CV_Assert(gray.type() == CV_8UC1);
-  CV_Assert(bgr.empty() || (bgr.type() == CV_8UC3 && bgr.size() == gray.size()));
+  CV_Assert(bgr.empty() || bgr.type() == CV_8UC3);
+  CV_Assert(colourScale > 0.0);
+  colourScale_ = colourScale;
   const float dt = haveLastT_ ? static_cast<float>(std::clamp(tMs - lastT_, 0.0, 100.0)) : 33.f;
   lastT_ = tMs;
   haveLastT_ = true;

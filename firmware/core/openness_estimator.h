@@ -48,7 +48,7 @@ struct EyeOpenness {
 // OpennessEstimator
 // Represents: the per-person state (cue baselines) needed to turn landmarks +
 //   image into per-eye openness, for a stream of frames of one person.
-// Requires: grey CV_8UC1 image and, if available, the same-size BGR CV_8UC3
+// Requires: grey CV_8UC1 image and, if available, the BGR CV_8UC3
 //   image (empty Mat for grey cameras); the 68-point shape in their pixel
 //   coordinates; timestamps in ms, non-decreasing; faceConfidence 0..1.
 // Ensures: no allocation after construction; no clocks or I/O. Baselines are
@@ -57,12 +57,14 @@ class OpennessEstimator {
  public:
   explicit OpennessEstimator(const TrackingParams::Openness& params);
 
+  // `bgr` may have another resolution than `gray`: colourScale = gray pixels
+  // per bgr pixel (the colour cue maps its eye patch accordingly).
   // leftClosed / rightClosed: EyeStateClassifier's P(closed) of each eye's
   // landmark crop, 0..1, or negative when not measured (the cue is then left
   // out).
   void update(const cv::Mat& gray, const cv::Mat& bgr, const FaceShape& shape, float faceConfidence,
               double tMs, EyeOpenness& left, EyeOpenness& right, float leftClosed = -1.f,
-              float rightClosed = -1.f);
+              float rightClosed = -1.f, double colourScale = 1.0);
   // Call on frames without a face: the gap does not count as observed time.
   void markLost() { haveLastT_ = false; }
   void reset();
@@ -78,6 +80,8 @@ class OpennessEstimator {
                  EyeOpenness& out);
   float edgeRatio(const cv::Mat& gray, const EyeContour& eye, float& inside);
   float nonSkin(const cv::Mat& bgr, const EyeContour& eye, float& inside);
+  Similarity toColour(Similarity workToPatch) const;
+  double colourScale_ = 1.0;  // gray px per bgr px, for the current update()
 
   TrackingParams::Openness p_;
   EyeState left_, right_;

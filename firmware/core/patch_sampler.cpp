@@ -41,32 +41,45 @@ float samplePatchChroma(const cv::Mat& img, const Similarity& t, cv::Mat& chroma
             chroma.size() == intensity.size());
   const int w = img.cols, h = img.rows;
   const float xmax = static_cast<float>(w - 1), ymax = static_cast<float>(h - 1);
+  // Patch pixels wider than ~1.5 source pixels average k x k bilinear
+  // samples over their footprint, so a large colour frame is not aliased.
+  const float step = std::sqrt(t.a * t.a + t.b * t.b);
+  const int k = std::clamp(static_cast<int>(std::lround(step)), 1, 4);
+  float off[4];
+  for (int i = 0; i < k; ++i)
+    off[i] = (static_cast<float>(i) + 0.5f) / static_cast<float>(k) - 0.5f;
+  const float norm = 1.f / static_cast<float>(k * k);
+  auto sample = [&](float x, float y, float* bgr) {
+    const float cx = std::clamp(x, 0.f, xmax);
+    const float cy = std::clamp(y, 0.f, ymax);
+    const int x0 = std::min(static_cast<int>(cx), std::max(0, w - 2));
+    const int y0 = std::min(static_cast<int>(cy), std::max(0, h - 2));
+    const int x1 = std::min(x0 + 1, w - 1);
+    const int y1 = std::min(y0 + 1, h - 1);
+    const float fx = cx - static_cast<float>(x0), fy = cy - static_cast<float>(y0);
+    const uchar* r0 = img.ptr<uchar>(y0);
+    const uchar* r1 = img.ptr<uchar>(y1);
+    for (int c = 0; c < 3; ++c) {
+      const float top = r0[3 * x0 + c] + fx * (r0[3 * x1 + c] - r0[3 * x0 + c]);
+      const float bot = r1[3 * x0 + c] + fx * (r1[3 * x1 + c] - r1[3 * x0 + c]);
+      bgr[c] += top + fy * (bot - top);
+    }
+  };
   int inside = 0;
   for (int v = 0; v < chroma.rows; ++v) {
     float* oc = chroma.ptr<float>(v);
     float* oi = intensity.ptr<float>(v);
-    const float vv = static_cast<float>(v);
-    float x = -t.b * vv + t.tx;
-    float y = t.a * vv + t.ty;
-    for (int u = 0; u < chroma.cols; ++u, x += t.a, y += t.b) {
+    for (int u = 0; u < chroma.cols; ++u) {
+      const float uu = static_cast<float>(u), vv = static_cast<float>(v);
+      const float x = t.a * uu - t.b * vv + t.tx, y = t.b * uu + t.a * vv + t.ty;
       inside += x >= 0.f && y >= 0.f && x <= xmax && y <= ymax;
-      const float cx = std::clamp(x, 0.f, xmax);
-      const float cy = std::clamp(y, 0.f, ymax);
-      const int x0 = std::min(static_cast<int>(cx), std::max(0, w - 2));
-      const int y0 = std::min(static_cast<int>(cy), std::max(0, h - 2));
-      const int x1 = std::min(x0 + 1, w - 1);
-      const int y1 = std::min(y0 + 1, h - 1);
-      const float fx = cx - x0, fy = cy - y0;
-      const uchar* r0 = img.ptr<uchar>(y0);
-      const uchar* r1 = img.ptr<uchar>(y1);
-      float bgr[3];
-      for (int k = 0; k < 3; ++k) {
-        const float top = r0[3 * x0 + k] + fx * (r0[3 * x1 + k] - r0[3 * x0 + k]);
-        const float bot = r1[3 * x0 + k] + fx * (r1[3 * x1 + k] - r1[3 * x0 + k]);
-        bgr[k] = top + fy * (bot - top);
-      }
-      const float sum = bgr[0] + bgr[1] + bgr[2];
-      oc[u] = sum > 0.f ? bgr[2] / sum : 1.f / 3.f;
+      float bgr[3] = {0.f, 0.f, 0.f};
+      for (int j = 0; j < k; ++j)
+        for (int i = 0; i < k; ++i)
+          sample(t.a * (uu + off[i]) - t.b * (vv + off[j]) + t.tx,
+                 t.b * (uu + off[i]) + t.a * (vv + off[j]) + t.ty, bgr);
+      const float sum = (bgr[0] + bgr[1] + bgr[2]) * norm;
+      oc[u] = sum > 0.f ? bgr[2] * norm / sum : 1.f / 3.f;
       oi[u] = sum / 3.f;
     }
   }

@@ -60,7 +60,8 @@ const FrameResult& TrackingPipeline::process(const cv::Mat& frame, double tMs) {
     r.left.closedProbability = eyeState_.closedProbability(work, workLeft);
     r.right.closedProbability = eyeState_.closedProbability(work, workRight);
     openness_.update(work, scaler_.workColor(), face.shape, face.confidence, tMs, r.left.openness,
-                     r.right.openness, r.left.closedProbability, r.right.closedProbability);
+                     r.right.openness, r.left.closedProbability, r.right.closedProbability,
+                     scaler_.colorScale());
     // Report in original pixels.
     for (cv::Point2f& p : r.face.shape)
       p = scaler_.toOriginal(p);

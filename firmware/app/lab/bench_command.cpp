@@ -3,7 +3,7 @@
 //
 // Frames are decoded first and downscaled (area interpolation) to at most a
 // 640x480-equivalent pixel count outside the timing, i.e. what a 640x480
-// camera delivers. The timed unit is one TrackingPipeline::process() call
+// camera delivers (--native: as decoded). The timed unit is one TrackingPipeline::process() call
 // (grey conversion, tracking with one landmark evaluation, periodic local
 // detector checks, pupils, eye state, openness, head pose, blinks) or one
 // NaiveTracker::process() call. Times are wall clock (steady_clock) and this
@@ -99,17 +99,21 @@ double ratio(double a, double b) {
 int benchCommand(const LabArgs& args) {
   std::string error;
   long maxFrames = 1000000, repeat = 3;
-  if (!args.check({"video", "frames", "baseline", "repeat", "model"}, error) ||
+  if (!args.check({"video", "frames", "baseline", "repeat", "model", "native"}, error) ||
       !args.getInt("frames", 1, 1000000, maxFrames, error) ||
       !args.getInt("repeat", 1, 100, repeat, error) || !args.has("video") ||
       (args.has("baseline") && args.get("baseline") != "naive")) {
     std::cerr << "drishti-lab bench: "
               << (error.empty() ? "missing --video, or --baseline other than naive" : error)
               << "\nusage: drishti-lab bench --video FILE [--frames N] [--baseline naive]"
-                 " [--repeat K]\n";
+                 " [--repeat K] [--native]\n";
     return 2;
   }
   const bool naive = args.has("baseline");
+  // --native: hand the pipeline the decoded frames as they are, so its own
+  // downscale and grey conversion are timed too (the naive baseline then
+  // runs on the same full-size frames).
+  const bool native = args.has("native");
   VideoReader video;
   if (!video.open(args.get("video"))) {
     std::cerr << "drishti-lab bench: " << args.get("video") << ": cannot open the video\n";
@@ -125,7 +129,7 @@ int benchCommand(const LabArgs& args) {
       original = f.size();
       const double px = static_cast<double>(f.cols) * f.rows;
       cv::Mat g;
-      if (px > kMaxWorkPixels) {
+      if (px > kMaxWorkPixels && !native) {
         const double s = std::sqrt(kMaxWorkPixels / px);
         cv::resize(f, g, cv::Size(static_cast<int>(f.cols * s), static_cast<int>(f.rows * s)), 0, 0,
                    cv::INTER_AREA);

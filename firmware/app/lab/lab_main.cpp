@@ -23,7 +23,7 @@ void usage(std::ostream& out) {
          "            open/closed per eye crop: image,closed_prob,state\n"
          "  blinks    --video FILE --out frames.csv --events events.csv\n"
          "            per-frame openness and blink events\n"
-         "  bench     --video FILE [--frames N] [--baseline naive] [--repeat K]\n"
+         "  bench     --video FILE [--frames N] [--baseline naive] [--repeat K] [--native]\n"
          "            per-frame processing time as JSON on stdout\n"
          "  simulate  ARGS...   the host-side simulator (when built with the host)\n\n"
          "locate, blinks and bench accept --model FILE (default: the landmark model\n"

@@ -15,7 +15,9 @@ TEST_CASE("a large colour frame is downscaled to a 640x480 budget with its aspec
   CHECK(work.type() == CV_8UC1);
   CHECK(work.cols * work.rows <= 640 * 480);
   CHECK(static_cast<double>(work.cols) / work.rows == Approx(1.5).margin(0.01));
-  CHECK(scaler.workColor().size() == work.size());
+  // The colour frame is kept at its own size; the colour cue samples it.
+  CHECK(scaler.workColor().size() == frame.size());
+  CHECK(scaler.colorScale() == Approx(scaler.scale()).epsilon(0.01));
   const cv::Point2f back = scaler.toOriginal(cv::Point2f(static_cast<float>(work.cols), 0.f));
   CHECK(back.x == Approx(1620).margin(1));
 }
@@ -49,6 +51,26 @@ TEST_CASE("area downscaling matches OpenCV's INTER_AREA within one grey level", 
     cv::minMaxLoc(diff.reshape(1), nullptr, &maxDiff);
     INFO(size);
     CHECK(maxDiff <= 1.0);
+  }
+}
+
+}  // namespace drishti::core
+
+namespace drishti::core {
+
+TEST_CASE("grey conversion matches OpenCV's within one level, for BGR and BGRA", "[scaler]") {
+  cv::Mat bgr(120, 160, CV_8UC3);
+  cv::RNG(5).fill(bgr, cv::RNG::UNIFORM, 0, 256);
+  cv::Mat bgra, reference, diff;
+  cv::cvtColor(bgr, bgra, cv::COLOR_BGR2BGRA);
+  cv::cvtColor(bgr, reference, cv::COLOR_BGR2GRAY);
+  for (const cv::Mat* input : {&bgr, &bgra}) {
+    FrameScaler scaler(640 * 480);
+    cv::absdiff(scaler.process(*input), reference, diff);
+    double maxDiff = 0;
+    cv::minMaxLoc(diff, nullptr, &maxDiff);
+    CHECK(maxDiff <= 1.0);
+    CHECK(scaler.workColor().type() == CV_8UC3);
   }
 }
 
