@@ -1,11 +1,12 @@
 #include "firmware/app/processor_factory.h"
 
+#include "firmware/app/core_processor.h"
 #include "firmware/io/pattern_processor.h"
 
 namespace drishti::app {
 
 bool haveTrackingCore() {
-  return false;
+  return true;
 }
 
 std::unique_ptr<io::FrameProcessor> makeProcessor(const std::string& name, std::string& error) {
@@ -13,10 +14,11 @@ std::unique_ptr<io::FrameProcessor> makeProcessor(const std::string& name, std::
   if (chosen == "pattern")
     return std::make_unique<io::PatternProcessor>();
   if (chosen == "core") {
-    error =
-        "the tracking core (firmware/core) is not part of this build yet; "
-        "--processor pattern runs the pipeline on the test pattern";
-    return nullptr;
+    auto core = makeCoreProcessor("", error);
+    if (!core)
+      error = "the tracking core cannot start: " + error +
+              " (--processor pattern runs the pipeline on the test pattern)";
+    return core;
   }
   error = "unknown processor '" + name + "' (core or pattern)";
   return nullptr;

@@ -1,7 +1,8 @@
 // makeProcessor: the FrameProcessor drishti-tracker runs, by name.
 //
 // "pattern" is PatternProcessor (measures the generated test pattern only).
-// "core" is the tracking core, once it is part of the build. `name` empty:
+// "core" is the tracking core (CoreProcessor; loads the landmark model named
+// in models/manifest.ini, so it can fail with a message). `name` empty:
 // the core when built, else the pattern processor (the caller says so).
 // Thread safety: reentrant.
 #pragma once

@@ -15,7 +15,7 @@ Stop it with Ctrl-C or SIGTERM; SIGHUP reloads the board file.
 
   --config FILE      board file (boards/<board>/board.ini); without it: a webcam
                      at /dev/video0, 640x480, UDP to 127.0.0.1:47800
-  --processor NAME   core (the tracking core) or pattern (measures only the
+  --processor NAME   core (the tracking core, default) or pattern (measures only the
                      generated test pattern: for tests and benchmarks)
   --state-dir DIR    where the last good board file is kept
                      (default: $STATE_DIRECTORY, else ~/.local/state/drishti)

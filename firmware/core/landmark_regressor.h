@@ -1,0 +1,86 @@
+// Allocation-free evaluation of a dlib shape-predictor
+// model (cascade of regression-tree ensembles, Kazemi & Sullivan, "One
+// Millisecond Face Alignment with an Ensemble of Regression Trees", CVPR 2014).
+#pragma once
+
+#include <cstdint>
+#include <opencv2/core.hpp>
+#include <vector>
+
+#include "firmware/core/face_shape.h"
+
+namespace dlib {
+class shape_predictor;
+}
+
+namespace drishti::core {
+
+// LandmarkModel
+// Represents: the same model as a dlib::shape_predictor (68 points), copied
+//   once into flat, immutable arrays; shareable between any number of
+//   LandmarkRegressors (e.g. two cameras) and threads.
+// Requires: a 68-point dlib shape predictor (serialisation format version 1).
+// Ensures: construction serialises the model into memory once (about the
+//   model's size, ~100 MB, of temporary memory, and 1-3 s); afterwards the
+//   object is read-only.
+class LandmarkModel {
+ public:
+  explicit LandmarkModel(const dlib::shape_predictor& model);
+
+  // The model's mean shape in normalised box coordinates.
+  const FaceShape& meanShape() const { return mean_; }
+  int cascades() const { return cascades_; }
+  int treesPerCascade() const { return trees_; }
+
+ private:
+  friend class LandmarkRegressor;
+  struct Split {
+    uint16_t idx1, idx2;
+    float thresh;
+  };
+  int cascades_ = 0, trees_ = 0, splitsPerTree_ = 0, leavesPerTree_ = 0, features_ = 0;
+  FaceShape mean_{};
+  std::vector<uint16_t> anchor_;  // [cascade][feature]
+  std::vector<float> delta_;      // [cascade][feature][2], normalised units
+  std::vector<Split> splits_;     // [cascade][tree][split]
+  std::vector<float> leaves_;     // [cascade][tree][leaf][136]
+};
+
+// LandmarkRegressor
+// Represents: evaluation of a LandmarkModel the way dlib evaluates a
+//   shape_predictor: start from the mean shape placed in the box; per cascade
+//   level, read the model's feature pixels (positions relative to their
+//   anchor landmarks, warped by the similarity from the mean shape to the
+//   current shape), walk every tree with the pixel-difference splits and add
+//   the reached leaf's shape increment.
+// Differences from dlib::shape_predictor::operator(): the mean-to-current
+//   similarity is solved in closed form (2-D Umeyama) instead of an SVD; all
+//   trees of a level are walked before their leaves are added (four per pass,
+//   with prefetching, each coordinate still summed in tree order); landmarks
+//   are returned with sub-pixel precision (dlib rounds them); nothing is
+//   allocated per call. Rounded to whole pixels the landmarks are identical
+//   to dlib's on the test frames.
+// Requires: the model outlives the regressor; grey CV_8UC1 image; box in that
+//   image's pixels.
+// Ensures: predict() performs no allocation and touches no global state; one
+//   regressor is not thread-safe (per-object buffers), use one per thread.
+class LandmarkRegressor {
+ public:
+  explicit LandmarkRegressor(const LandmarkModel& model);
+
+  // Landmarks for the face in `box` (dlib convention: the box's top-left
+  // corner maps to (0,0) and its bottom-right corner to (1,1) of the model's
+  // normalised space; corners are rounded to whole pixels like dlib's
+  // rectangle).
+  void predict(const cv::Mat& gray, const cv::Rect2f& box, FaceShape& out);
+
+  const LandmarkModel& model() const { return m_; }
+
+ private:
+  const LandmarkModel& m_;
+  std::vector<float> shape_;     // 136: current shape, normalised units
+  std::vector<float> pixels_;    // feature pixel values of one cascade level
+  std::vector<int> leafOffset_;  // reached leaf of each tree of one level
+};
+
+}  // namespace drishti::core

@@ -1,0 +1,97 @@
+// CoreProcessor: the tracking core behind drishti-tracker's FrameProcessor,
+// on a real video ($DRISHTI_DATA), and its parameter and bad-frame handling.
+#include "firmware/app/core_processor.h"
+
+#include <catch2/catch.hpp>
+#include <opencv2/videoio.hpp>
+
+#include "tests/support/test_data.h"
+
+namespace drishti::app {
+namespace {
+
+std::unique_ptr<CoreProcessor> makeOrFail() {
+  std::string error;
+  auto p = makeCoreProcessor("", error);
+  INFO(error);
+  REQUIRE(p);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("core processor fills eye samples and blinks from a real video", "[data]") {
+  const auto video =
+      test::dataDir("videos/phone-portrait-480x854.mp4") / "videos/phone-portrait-480x854.mp4";
+  cv::VideoCapture cap(video.string());
+  REQUIRE(cap.isOpened());
+  auto processor = makeOrFail();
+  CHECK(processor->name() == "core");
+  cv::Mat frame;
+  std::uint64_t t = 1'000'000;
+  int tracking = 0, frames = 0, validEyes = 0;
+  std::vector<protocol::BlinkEvent> blinks;
+  while (frames < 130 && cap.read(frame)) {  // the first four blinks end by frame 115
+    protocol::EyeSample s;
+    io::BlinkList list;
+    REQUIRE(processor->process(frame, t, s, list) == io::ProcessStatus::kOk);
+    ++frames;
+    CHECK(s.captureUs == t);
+    CHECK(s.imageWidth == 480);
+    CHECK(s.imageHeight == 854);
+    for (const auto& b : list.items())
+      blinks.push_back(b);
+    if (s.state == protocol::TrackingState::kTracking) {
+      ++tracking;
+      CHECK(s.face.width > 100.f);
+      CHECK(s.head.valid);
+      CHECK(std::abs(s.head.yawDeg) < 30.f);
+      CHECK(s.head.zMm > 150.f);
+      for (const auto& e : s.eyes) {
+        if (!e.valid)
+          continue;
+        ++validEyes;
+        // The pupil lies inside the face box and between the eye corners.
+        CHECK(e.pupilX > s.face.x);
+        CHECK(e.pupilX < s.face.x + s.face.width);
+        CHECK(e.normX > 0.f);
+        CHECK(e.normX < 1.f);
+        CHECK(std::abs(e.normY) < 0.5f);
+      }
+      if (s.eyes[0].valid && s.eyes[1].valid)
+        CHECK(s.eyes[0].pupilX < s.eyes[1].pupilX);
+    }
+    t += 41'841;  // 23.9 fps
+  }
+  CHECK(tracking >= frames - 2);
+  CHECK(validEyes > frames);  // most frames have both eyes
+  REQUIRE(blinks.size() >= 4u);
+  for (const auto& b : blinks) {
+    CHECK(b.kind == protocol::BlinkKind::kSpontaneous);
+    CHECK(b.endUs > b.startUs);
+    CHECK(b.durationMs == (b.endUs - b.startUs + 500) / 1000);
+    CHECK(b.durationMs < 400u);
+  }
+}
+
+TEST_CASE("core processor checks parameters by name and range", "[data]") {
+  test::dataDir();  // needs the landmark model; kept with the data tests for the qemu build
+  auto processor = makeOrFail();
+  CHECK(processor->checkParameter("long_blink_ms", 800) == protocol::AckResult::kOk);
+  CHECK(processor->checkParameter("long_blink_ms", -5) == protocol::AckResult::kOutOfRange);
+  CHECK(processor->checkParameter("close_below", 0.9) == protocol::AckResult::kOutOfRange);
+  CHECK(processor->checkParameter("blink_colour", 1) == protocol::AckResult::kUnknownParameter);
+  CHECK(processor->setParameter("long_blink_ms", 800) == protocol::AckResult::kOk);
+  CHECK(processor->params().blink.longBlinkMs == 800.f);
+  CHECK(processor->setParameter("min_blink_ms", 5000) == protocol::AckResult::kOutOfRange);
+  CHECK(processor->params().blink.minBlinkMs == 50.f);
+  protocol::EyeSample s;
+  io::BlinkList list;
+  CHECK(processor->process(cv::Mat(480, 640, CV_16UC1), 1, s, list) ==
+        io::ProcessStatus::kBadFrame);
+  CHECK(processor->process(cv::Mat(480, 640, CV_8UC1, cv::Scalar(90)), 1, s, list) ==
+        io::ProcessStatus::kOk);
+  CHECK(s.state == protocol::TrackingState::kSearching);
+}
+
+}  // namespace drishti::app
