@@ -2,6 +2,8 @@
 // place, in physical units (milliseconds, fractions of face / eye size).
 #pragma once
 
+#include "firmware/core/eye_frame_stabilizer.h"
+
 namespace drishti::core {
 
 // How the 68 landmarks are computed from the model.
@@ -231,6 +233,11 @@ struct TrackingParams {
     float goodReprojection = 0.05f;
     float badReprojection = 0.15f;
   } headPose;
+
+  // Smoothing of the eye corners the pupil is measured against
+  // (EyeFrameStabilizer; One Euro filter, cutoffs in Hz, beta in Hz per eye
+  // width per second).
+  EyeFrameStabilizer::Params eyeFrame;
 };
 
 }  // namespace drishti::core

@@ -1,6 +1,8 @@
 #include "firmware/core/tracking_pipeline.h"
 
 #include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
 
 namespace drishti::core {
 
@@ -12,12 +14,16 @@ TrackingPipeline::TrackingPipeline(const dlib::shape_predictor& predictor,
       tracker_(predictor, params.face, std::move(model)),
       openness_(params.openness),
       headPose_(params.headPose),
+      leftFrame_(params.eyeFrame),
+      rightFrame_(params.eyeFrame),
       blinks_(params.blink) {}
 
 void TrackingPipeline::reset() {
   tracker_.reset();
   openness_.reset();
   headPose_.reset();
+  leftFrame_.reset();
+  rightFrame_.reset();
   blinks_.reset();
 }
 
@@ -28,16 +34,71 @@ void TrackingPipeline::setParams(const TrackingParams& params) {
   headPose_.setParams(params.headPose);
 }
 
-void TrackingPipeline::measureEye(const cv::Mat& work, const EyeContour& contour, EyeResult& eye) {
-  eye.pupil = pupils_.locate(work, contour);
+cv::Mat TrackingPipeline::fullResolutionEye(const cv::Mat& frame, const EyeContour& eye,
+                                            cv::Point& origin) {
+  // The pupil patch spans 1.3 x 0.8 eye widths around the contour plus filter
+  // support: a box of the contour's extent widened by one eye width suffices.
+  float x0 = eye[0].x, x1 = eye[0].x, y0 = eye[0].y, y1 = eye[0].y;
+  for (const cv::Point2f& p : eye) {
+    x0 = std::min(x0, p.x);
+    x1 = std::max(x1, p.x);
+    y0 = std::min(y0, p.y);
+    y1 = std::max(y1, p.y);
+  }
+  const float w = std::hypot(eye[3].x - eye[0].x, eye[3].y - eye[0].y);
+  const cv::Rect box(
+      cv::Point(static_cast<int>(std::floor(x0 - w)), static_cast<int>(std::floor(y0 - w))),
+      cv::Point(static_cast<int>(std::ceil(x1 + w)), static_cast<int>(std::ceil(y1 + w))));
+  const cv::Rect roi = box & cv::Rect(0, 0, frame.cols, frame.rows);
+  if (roi.area() <= 0)
+    return {};
+  origin = roi.tl();
+  if (frame.type() == CV_8UC1)
+    return frame(roi);
+  // Grey conversion of the eye box only, into a buffer that only ever grows
+  // (a view of the exact size makes cvtColor write in place, no allocation).
+  // Room for twice the eye, so that a person leaning closer does not make the
+  // warm pipeline allocate.
+  if (eyeGrey_.rows < roi.height || eyeGrey_.cols < roi.width)
+    eyeGrey_.create(std::max(eyeGrey_.rows, 2 * roi.height), std::max(eyeGrey_.cols, 2 * roi.width),
+                    CV_8UC1);
+  cv::Mat grey = eyeGrey_(cv::Rect(0, 0, roi.width, roi.height));
+  cv::cvtColor(frame(roi), grey, frame.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+  return grey;
+}
+
+void TrackingPipeline::measureEye(const cv::Mat& frame, const cv::Mat& work,
+                                  const EyeContour& contour, EyeFrameStabilizer& stabilizer,
+                                  EyeResult& eye) {
   const float scale = 1.f / std::max(1e-6f, result_.workScale);
-  eye.pupil.centre = scaler_.toOriginal(eye.pupil.centre);
   for (cv::Point2f& p : eye.contour)
     p = scaler_.toOriginal(p);
+  // A downscaled frame keeps the face tracking cheap, but the iris moves only
+  // a few pixels across the whole screen: locate the pupil in the frame's own
+  // pixels when the work image has fewer of them than the locator's patch.
+  const float workEyeWidth = std::hypot(contour[3].x - contour[0].x, contour[3].y - contour[0].y);
+  cv::Point origin;
+  const cv::Mat full = result_.workScale < 1.f && workEyeWidth < pupils_.options().eyeWidthPx
+                           ? fullResolutionEye(frame, eye.contour, origin)
+                           : cv::Mat();
+  if (!full.empty()) {
+    EyeContour local = eye.contour;
+    for (cv::Point2f& p : local)
+      p -= cv::Point2f(static_cast<float>(origin.x), static_cast<float>(origin.y));
+    eye.pupil = pupils_.locate(full, local);
+    eye.pupil.centre += cv::Point2f(static_cast<float>(origin.x), static_cast<float>(origin.y));
+  } else {
+    eye.pupil = pupils_.locate(work, contour);
+    eye.pupil.centre = scaler_.toOriginal(eye.pupil.centre);
+  }
   eye.openness.eyeWidthPx *= scale;
   // The pupil estimate is only as good as the face and as open as the eye.
   const float conf = eye.pupil.confidence * result_.face.confidence * (1.f - eye.closedProbability);
-  eye.features = eyeFeatures(eye.contour, eye.pupil.centre, eye.pupil.found, conf);
+  // The corners are steadied for the gaze features only; the reported
+  // contour stays what the landmarks said on this frame.
+  EyeContour reference = eye.contour;
+  stabilizer.apply(result_.tMs, reference);
+  eye.features = eyeFeatures(reference, eye.pupil.centre, eye.pupil.found, conf);
 }
 
 const FrameResult& TrackingPipeline::process(const cv::Mat& frame, double tMs) {
@@ -66,8 +127,8 @@ const FrameResult& TrackingPipeline::process(const cv::Mat& frame, double tMs) {
     for (cv::Point2f& p : r.face.shape)
       p = scaler_.toOriginal(p);
     r.face.box = scaler_.toOriginal(face.box);
-    measureEye(work, workLeft, r.left);
-    measureEye(work, workRight, r.right);
+    measureEye(frame, work, workLeft, leftFrame_, r.left);
+    measureEye(frame, work, workRight, rightFrame_, r.right);
     r.head = headPose_.estimate(r.face.shape, frame.size(), face.confidence);
     sample.left = r.left.openness.openness;
     sample.leftConfidence = r.left.openness.confidence;

@@ -77,7 +77,12 @@ class TrackingPipeline {
   const cv::Mat& workImage() const { return scaler_.work(); }
 
  private:
-  void measureEye(const cv::Mat& work, const EyeContour& contour, EyeResult& eye);
+  void measureEye(const cv::Mat& frame, const cv::Mat& work, const EyeContour& contour,
+                  EyeFrameStabilizer& stabilizer, EyeResult& eye);
+  // The grey pixels around `eye` (original-frame coordinates) at the frame's
+  // own resolution; `origin` is the frame position of the view's (0, 0).
+  // Empty if the eye is not inside the frame.
+  cv::Mat fullResolutionEye(const cv::Mat& frame, const EyeContour& eye, cv::Point& origin);
 
   TrackingParams params_;
   FrameScaler scaler_;
@@ -86,8 +91,10 @@ class TrackingPipeline {
   PupilLocator pupils_;
   EyeStateClassifier eyeState_;
   HeadPoseEstimator headPose_;
+  EyeFrameStabilizer leftFrame_, rightFrame_;  // image-left and image-right eye
   BlinkDetector blinks_;
   FrameResult result_;
+  cv::Mat eyeGrey_;  // reused buffer for fullResolutionEye (grown, never shrunk)
 };
 
 }  // namespace drishti::core
