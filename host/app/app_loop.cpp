@@ -237,7 +237,8 @@ void DrishtiApp::handleSessionEvents() {
         break;
       case host::SessionEventKind::kSelected:
         if (options_.logText)
-          logLine("selected: " + e.text + " at " + std::to_string(e.tUs) + " us");
+          logLine("selected: " + e.text + " at " + std::to_string(e.tUs) +
+                  " us; latest eye frame captured at " + std::to_string(lastCaptureUs_) + " us");
         learnFromSelection(e.text);
         break;
       case host::SessionEventKind::kHelpCalled:

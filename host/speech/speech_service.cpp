@@ -177,15 +177,17 @@ void SpeechService::speakOne(const Item& item, const VoiceProfile& profile) {
     const std::span<const std::int16_t> part(pcm_.data() + pos, n);
     for (AudioOutput* out : outputs_)
       out->write(part);
-    if (pos == 0 && request.kind == host::SpeechKind::kMessage) {
-      // When the first sound of a message leaves for the outputs, on the
+    if (pos == 0 &&
+        (request.kind == host::SpeechKind::kMessage || request.kind == host::SpeechKind::kPrompt)) {
+      // When the first sound of a message or prompt (an answer) leaves for the outputs, on the
       // monotonic clock the app stamps input with: selection-to-voice latency.
-      const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                          Clock::now().time_since_epoch())
-                          .count();
+      const auto us =
+          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch())
+              .count();
       std::lock_guard lock(mutex_);
-      messages_.push_back("speech: first audio of message " + std::to_string(item.id) + " at " +
-                          std::to_string(us) + " us");
+      messages_.push_back(std::string("speech: first audio of ") +
+                          (request.kind == host::SpeechKind::kMessage ? "message " : "prompt ") +
+                          std::to_string(item.id) + " at " + std::to_string(us) + " us");
     }
     pos += n;
   }

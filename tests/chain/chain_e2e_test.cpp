@@ -1,0 +1,187 @@
+// The whole chain, camera frames in and spoken words out (issue 6):
+//
+//   drishti --calibration-plan  -> where the host will show its targets
+//   drishti-gazegen             -> a real face photo rendered looking at them,
+//                                  then at the keys of a word, as a video
+//   drishti-tracker --video     -> the real tracking core on those frames,
+//                                  the real wire (UDP)
+//   drishti --headless          -> calibrates on the tracker's clock, then
+//                                  spells by dwell and speaks into a WAV
+//
+// Nothing in between is simulated: the gaze the host sees is what the
+// tracking core measured in the rendered pixels.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "host/core/atomic_file.h"
+#include "host/core/host_session.h"
+#include "tests/firmware/app/tracker_process.h"
+#include "tests/host/app/run_drishti.h"
+#include "tests/support/test_data.h"
+
+extern char** environ;
+
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+using namespace drishti;
+using drishti::app::test::DrishtiProcess;
+using drishti::app::test::readText;
+
+namespace {
+
+// Runs a program to its end with stdout and stderr in `log`; its exit code.
+int runProgram(const std::vector<std::string>& args, const fs::path& log) {
+  std::vector<std::string> store = args;
+  std::vector<char*> argv;
+  for (auto& a : store)
+    argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  if (rc != 0)
+    return -1;
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// The value after `key` in the first line of `log` that contains `key` ("... at N us").
+bool findMicros(const std::string& log, const std::string& key, long long& us) {
+  const std::size_t at = log.find(key);
+  if (at == std::string::npos)
+    return false;
+  std::smatch m;
+  const std::string line = log.substr(at + key.size(), log.find('\n', at) - at - key.size());
+  static const std::regex number("(-?[0-9]+) us");
+  if (!std::regex_search(line, m, number))
+    return false;
+  us = std::stoll(m[1]);
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a rendered face calibrates drishti through drishti-tracker and the wire, then answers Yes "
+    "by dwell and it is spoken",
+    "[data][e2e]") {
+  const fs::path data = drishti::test::dataDir();
+  const fs::path dir = drishti::test::scratchDir("chain");
+  const fs::path state = dir / "state";
+  // The screen the therapist entered: 1280 x 800 px, 344 x 215 mm, seen from 600 mm.
+  fs::create_directories(state / "profiles");
+  REQUIRE(host::writeFileAtomically(
+              state / "profiles" / "default.profile",
+              "drishti-profile 1\nboard en-yesno\nscreen.width_mm 344\nscreen.height_mm "
+              "215\nscreen.distance_mm 600\n")
+              .empty());
+
+  // 1. Where the host will show its calibration targets, from the binary itself.
+  {
+    std::string out;
+    REQUIRE(drishti::app::test::runDrishti({"--calibration-plan", "9", "--screen", "1280x800"}, dir,
+                                           nullptr, &out) == 0);
+    std::ofstream(dir / "plan.csv") << out;
+  }
+  // 2. Then the Yes target of the yes/no board, where the host's own layout
+  //    puts it, held for a dwell, then a look back at the middle.
+  {
+    host::SessionConfig config;
+    config.dataDir = fs::path(DRISHTI_TEST_SOURCE_DIR) / "host" / "data";
+    config.startBoard = "en-yesno";
+    host::HostSession layout(config, nullptr);
+    const int i = layout.findTarget("Yes");
+    REQUIRE(i >= 0);
+    const host::Rect r = layout.targets()[static_cast<std::size_t>(i)].rect;
+    std::ofstream(dir / "then.csv") << r.x + r.w / 2 << ',' << r.y + r.h / 2 << ",3000\n"
+                                    << "640,700,1500\n";
+  }
+  // 3. The video: a real photo whose irises look there, with sensor noise,
+  //    head sway and lossy compression (MJPG), 30 fps.
+  const fs::path video = dir / "gaze.avi";
+  REQUIRE(runProgram({DRISHTI_GAZEGEN_BIN, "--photo",
+                      (data / "faces/stills/obama-720p.jpg").string(), "--out", video.string(),
+                      "--plan", (dir / "plan.csv").string(), "--then", (dir / "then.csv").string(),
+                      "--screen", "1280", "800", "344", "215", "600", "--no-blinks", "--seed", "5"},
+                     dir / "gazegen.txt") == 0);
+  INFO(readText(dir / "gazegen.txt"));
+
+  // 4. The host first (the plan starts with the first sample it hears), then
+  //    the tracker replaying the video in real time to it over UDP.
+  const int port = 47900 + static_cast<int>(::getpid() % 1000);
+  const std::string endpoint = "127.0.0.1:" + std::to_string(port);
+  DrishtiProcess app(
+      {"--headless", "--state", state.string(), "--udp", endpoint, "--unix",
+       (dir / "no-tracker.sock").string(), "--calibrate", "9", "--follow-sample-clock",
+       "--calibration-report", (dir / "report.svg").string(), "--speech-wav",
+       (dir / "speech.wav").string(), "--no-audio", "--log-text"},
+      dir);
+  const auto waitFor = [&](const std::string& text, std::chrono::milliseconds timeout) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < until) {
+      if (app.err().find(text) != std::string::npos)
+        return true;
+      std::this_thread::sleep_for(50ms);
+    }
+    return false;
+  };
+  REQUIRE(waitFor("drishti-tracker input: udp " + endpoint, 10s));
+  drishti::test::TrackerProcess tracker({"--video", video.string(), "--transport", "udp", "--port",
+                                         std::to_string(port), "--no-state", "--quiet"});
+
+  INFO("drishti:\n" << app.err());
+  // The plan's calibration and validation last ~36 s of video.
+  REQUIRE(waitFor("calibration saved:", 90s));
+  INFO("tracker:\n" << tracker.stderrText());
+
+  // 5. The answer part of the video: Yes, held.
+  REQUIRE(waitFor("selected: Yes at", 20s));
+  REQUIRE(waitFor("speech: first audio of prompt", 10s));
+  REQUIRE(tracker.waitExit(30000));  // the video ended
+  ::kill(app.pid(), SIGTERM);
+  REQUIRE(app.wait(10s) == 0);
+  const std::string log = app.err();
+  const std::string tsv = readText(dir / "speech.wav.tsv");
+  CHECK(tsv.find("\tprompt\t0\tYes\n") != std::string::npos);
+  CHECK(log.find("selected: No") == std::string::npos);
+
+  // The calibration through the real tracker, as the therapist would see it.
+  const std::size_t v = log.find("Validation error:");
+  REQUIRE(v != std::string::npos);
+  std::printf("chain: %s\n", log.substr(v, log.find('\n', v) - v).c_str());
+
+  // Selection to voice. The tracker stamps frames with CLOCK_MONOTONIC and
+  // the host's clock is the same one (one machine), so the latest eye frame
+  // before the selection and the answer's first audio sample compare directly.
+  long long selectedUs = 0, frameUs = 0, audioUs = 0;
+  REQUIRE(findMicros(log, "selected: Yes at", selectedUs));
+  REQUIRE(findMicros(log, "latest eye frame captured at", frameUs));
+  REQUIRE(findMicros(log, "speech: first audio of prompt", audioUs));
+  const double frameToAudioMs = static_cast<double>(audioUs - frameUs) / 1000.0;
+  const double decisionToAudioMs = static_cast<double>(audioUs - selectedUs) / 1000.0;
+  std::printf(
+      "chain: selecting frame captured -> first audio sample of the answer: %.1f ms "
+      "(host's selection -> audio %.1f ms)\n",
+      frameToAudioMs, decisionToAudioMs);
+  CHECK(frameToAudioMs >= 0);
+  CHECK(frameToAudioMs < 2000);
+}
