@@ -39,6 +39,11 @@ struct DwellParams {
   std::uint32_t lockOnMs = 150;     // gaze must settle this long before progress starts
   std::uint32_t lossGraceMs = 300;  // gaze lost (a blink) this long keeps the progress
   float marginPx = 12;              // a locked key keeps the gaze this far outside it
+  // Take up a new key only once the eyes landed (InputEvent::fixation); off
+  // by default until it is measured with a lighter filter on a noisy tracker
+  // (docs/BENCHMARKS.md, simulated user).
+  bool landedOnly = false;
+  float refixationPx = 0;  // > 0: a new fixation this far from the last restarts the dwell
 };
 
 // Blink selection and the blink switch (blink_selector.h, scan_selector.h).

@@ -1,9 +1,12 @@
 #include "host/core/dwell_selector.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace drishti::host {
 namespace {
+
+constexpr std::int64_t kFixationsSeenUs = 1'000'000;
 
 Rect grow(Rect r, float by) {
   return {r.x - by, r.y - by, r.w + 2 * by, r.h + 2 * by};
@@ -17,7 +20,7 @@ void DwellSelector::setTargets(std::span<const Target> targets, std::int64_t tUs
   focus_ = -1;
   progress_ = 0;
   if (haveGaze_ && lostSinceUs_ < 0)
-    gazeAt(x_, y_, nowUs_);
+    gazeAt(x_, y_, fixation_, nowUs_);
 }
 
 void DwellSelector::reset(std::int64_t tUs) {
@@ -43,7 +46,7 @@ std::uint32_t DwellSelector::dwellMsOf(int target) const {
   return own != 0 ? own : params_.dwellMs;
 }
 
-void DwellSelector::gazeAt(float x, float y, std::int64_t tUs) {
+void DwellSelector::gazeAt(float x, float y, std::int32_t fixation, std::int64_t tUs) {
   x_ = x;
   y_ = y;
   haveGaze_ = true;
@@ -54,7 +57,32 @@ void DwellSelector::gazeAt(float x, float y, std::int64_t tUs) {
   }
   if (mustLeave_ && !leaveRect_.contains(x, y))
     mustLeave_ = false;
-  const int hit = hitTest(x, y);
+  int hit = hitTest(x, y);
+  if (fixation > 0)
+    lastFixationUs_ = tUs;
+  // A tracker too noisy for the fixation detector (none found for a second)
+  // dwells on the points themselves, as the mouse does, rather than never.
+  const bool fixationsSeen = lastFixationUs_ >= 0 && tUs - lastFixationUs_ < kFixationsSeenUs;
+  if (params_.landedOnly && fixation == 0 && fixationsSeen && hit != focus_) {
+    // The eyes are on their way (between fixations): a key the point crosses,
+    // or the one it lags on after a saccade, is not taken up; the key being
+    // dwelt on is dropped once the point is clearly beyond it.
+    hit = -1;
+  }
+  if (fixation > 0 && fixation != dwellFixation_ && hit >= 0) {
+    // A new fixation. On another key it starts that key's dwell (below); on
+    // the key being dwelt on it continues the dwell only if the eyes came
+    // back to about the same spot (a noisy fixation split in two); a real
+    // step along the key (reading its label) starts the clock again.
+    if (hit == focus_ && params_.refixationPx > 0 &&
+        std::hypot(x - dwellX_, y - dwellY_) > params_.refixationPx) {
+      focusSinceUs_ = tUs;
+      progress_ = 0;
+    }
+    dwellFixation_ = fixation;
+    dwellX_ = x;
+    dwellY_ = y;
+  }
   if (hit != focus_) {
     focus_ = hit;
     focusSinceUs_ = tUs;
@@ -97,7 +125,8 @@ int DwellSelector::input(const InputEvent& e) {
   const int due = advance(t);
   switch (e.kind) {
     case InputKind::kGaze: {
-      gazeAt(e.x, e.y, t);
+      fixation_ = e.fixation;
+      gazeAt(e.x, e.y, e.fixation, t);
       const int now = update(t);
       return due >= 0 ? due : now;
     }

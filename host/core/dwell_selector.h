@@ -7,8 +7,14 @@
 // A short gaze loss (a blink, up to dwell.loss_grace_ms) keeps it; a longer one
 // resets it. After a selection the gaze must leave that key's rect before
 // anything under it can be selected again, also across screen changes, so a
-// held look never types "aaaa". Timing from event stamps only; see
-// access_method.h for the contract.
+// held look never types "aaaa".
+// With landedOnly, when the gaze source detects fixations (InputEvent::fixation >= 0), a new
+// key is taken up only while the eyes rest in a fixation: points on the way
+// (a saccade, a filter still catching up with one) neither start a dwell on
+// the keys they cross nor keep one going outside the margin. Mouse and
+// scripted points (fixation -1) work as before, and so does a gaze in which
+// no fixation was found for a second (a tracker too noisy for the detector). Timing from event
+// stamps only; see access_method.h for the contract.
 #pragma once
 
 #include "host/core/access_method.h"
@@ -35,7 +41,7 @@ class DwellSelector final : public AccessMethod {
   int focus() const { return focus_; }
 
  private:
-  void gazeAt(float x, float y, std::int64_t tUs);
+  void gazeAt(float x, float y, std::int32_t fixation, std::int64_t tUs);
   int update(std::int64_t tUs);
   int hitTest(float x, float y) const;
   std::uint32_t dwellMsOf(int target) const;
@@ -47,6 +53,10 @@ class DwellSelector final : public AccessMethod {
   std::int64_t lostSinceUs_ = -1;  // -1: gaze present (or never seen)
   bool haveGaze_ = false;
   float x_ = 0, y_ = 0;
+  std::int32_t fixation_ = -1;        // of the last gaze event (InputEvent::fixation)
+  std::int64_t lastFixationUs_ = -1;  // last gaze event inside a fixation
+  std::int32_t dwellFixation_ = -1;   // the fixation the dwell clock last (re)started in
+  float dwellX_ = 0, dwellY_ = 0;     // where that fixation was first seen
   float progress_ = 0;
   bool mustLeave_ = false;  // a selection happened at leaveRect_; wait for the gaze to leave
   Rect leaveRect_;

@@ -16,7 +16,8 @@ namespace drishti::host {
 struct GazePoint {
   float x = 0;  // logical screen px (may lie off screen: looks beyond the edge)
   float y = 0;
-  float confidence = 0;  // 0..1
+  float confidence = 0;        // 0..1
+  std::int32_t fixation = -1;  // as InputEvent::fixation: id > 0, 0 moving, -1 unknown
 };
 
 // Maps eye samples to the screen; implemented by the calibration.

@@ -25,6 +25,7 @@ bool CalibratedGazeMapper::map(const protocol::EyeSample& sample, GazePoint& out
   out.x = static_cast<float>(x);
   out.y = static_cast<float>(y);
   out.confidence = static_cast<float>(std::clamp(est.confidence, 0.0, 1.0));
+  out.fixation = refiner_->fixationId();
   return true;
 }
 

@@ -28,6 +28,12 @@ bool GazeRefiner::refine(std::uint64_t tUs, double x, double y, double& outX, do
   return true;
 }
 
+std::int32_t GazeRefiner::fixationId() const {
+  const Fixation& f = fixations_.current();
+  // Ids wrap far beyond any session; keep them positive.
+  return f.active ? static_cast<std::int32_t>(f.id % 0x7fffffffU) + 1 : 0;
+}
+
 void GazeRefiner::noGaze(std::uint64_t tUs) {
   fixations_.add(tUs, 0, 0, false);
 }

@@ -38,7 +38,12 @@ struct InputEvent {
   InputKind kind = InputKind::kGaze;
   float x = 0;  // kGaze: logical px
   float y = 0;
-  float confidence = 1;               // kGaze, kBlink: 0..1
+  float confidence = 1;  // kGaze, kBlink: 0..1
+  // kGaze: the fixation the point belongs to, from the gaze refiner: > 0 its
+  // id (the point is then the fixation's centroid), 0 = the eyes are moving
+  // between fixations, -1 = the source does not detect fixations (the mouse,
+  // scripts, raw points). Dwell takes up a new key only once the eyes landed.
+  std::int32_t fixation = -1;
   std::uint32_t durationMs = 0;       // kBlink
   BlinkEyes eyes = BlinkEyes::kBoth;  // kBlink
   std::uint8_t switchId = 0;          // kSwitchDown/Up: 0 = primary switch, 1 = secondary, ...

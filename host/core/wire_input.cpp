@@ -67,6 +67,7 @@ InputBatch WireInput::convert(const protocol::Message& message, std::int64_t arr
       g.x = p.x;
       g.y = p.y;
       g.confidence = p.confidence;
+      g.fixation = p.fixation;
       out.push(g);
     } else if (mapper_.calibrated()) {
       InputEvent g;

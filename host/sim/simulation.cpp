@@ -38,6 +38,11 @@ Simulation::Simulation(const SimSetup& setup)
   p.access.method = setup.method;
   if (setup.dwellMs > 0)
     p.access.dwell.dwellMs = static_cast<std::uint32_t>(setup.dwellMs);
+  if (setup.lockOnMs >= 0)
+    p.access.dwell.lockOnMs = static_cast<std::uint32_t>(setup.lockOnMs);
+  p.access.dwell.landedOnly = setup.landedDwell;
+  if (setup.marginPx >= 0)
+    p.access.dwell.marginPx = static_cast<float>(setup.marginPx);
   if (setup.scanIntervalMs > 0)
     p.access.scan.intervalMs = static_cast<std::uint32_t>(setup.scanIntervalMs);
   session_->saveProfile(p);
@@ -58,8 +63,8 @@ void Simulation::deliver(const host::InputEvent& e) {
       continue;
     ++selections_;
     if (trace_)
-      std::fprintf(stderr, "%.3f selected '%s' text '%s'\n", ev.tUs / 1e6, ev.text.c_str(),
-                   session_->text().c_str());
+      std::fprintf(stderr, "%.3f selected '%s' (meant '%s') text '%s'\n", ev.tUs / 1e6,
+                   ev.text.c_str(), intended_.c_str(), session_->text().c_str());
     // A confirmed key teaches the drift correction where the person looked,
     // as the app does (only methods that point with the gaze).
     if (setup_.refine && host::methodNeedsGaze(session_->method())) {
@@ -87,6 +92,7 @@ void Simulation::onFrame(std::int64_t tUs, bool valid, double x, double y) {
     e.x = static_cast<float>(ox);
     e.y = static_cast<float>(oy);
     e.confidence = 0.9F;
+    e.fixation = setup_.refine ? refiner_->fixationId() : -1;
   }
   deliver(e);
 }
@@ -263,6 +269,8 @@ bool Simulation::scanTo(int index) {
 }
 
 bool Simulation::selectTarget(int index) {
+  if (trace_)
+    intended_ = session_->keys()[static_cast<std::size_t>(index)].label;
   switch (session_->method()) {
     case host::MethodKind::kDwell:
       return dwellOn(index);
@@ -366,7 +374,7 @@ TypingResult Simulation::type(const std::vector<std::string>& phrases) {
   return r;
 }
 
-ReadingResult Simulation::read(double minutes, bool resting) {
+ReadingResult Simulation::read(double minutes, bool resting, Reading what) {
   ReadingResult r;
   const UserParams& u = setup_.user;
   if (resting) {
@@ -395,6 +403,14 @@ ReadingResult Simulation::read(double minutes, bool resting) {
       else
         it->second = {std::min(it->second.first, static_cast<double>(t.rect.x)),
                       std::max(it->second.second, static_cast<double>(t.rect.x + t.rect.w))};
+    }
+    if (what == Reading::kMessage && !lines.empty()) {
+      // A composed message fills the text bar above the keys: one line of
+      // text across most of the screen's width (the text bar keys to the
+      // right are not part of it).
+      double x = 0, y = 0;
+      textDisplay(x, y);
+      lines.assign(1, {y, {0.05 * setup_.screen.widthPx, 0.8 * setup_.screen.widthPx}});
     }
     if (lines.empty()) {
       // No keys (the rest screen): the eyes wander over the screen as over a page.

@@ -42,6 +42,9 @@ struct SimSetup {
   host::GazeRefinerParams refiner;
   int dwellMs = -1;  // profile overrides (-1: the profile's)
   int scanIntervalMs = -1;
+  int lockOnMs = -1;
+  double marginPx = -1;
+  bool landedDwell = false;
   std::uint64_t seed = 1;
 };
 
@@ -71,9 +74,14 @@ class Simulation final : public EyeListener {
 
   // Types each phrase, checks it, then speaks and clears it.
   TypingResult type(const std::vector<std::string>& phrases);
-  // Reads the board's key labels line by line for `minutes`, meaning to
-  // select nothing; with `resting`, first pauses the device (two long blinks).
-  ReadingResult read(double minutes, bool resting);
+  // What the person reads while meaning to select nothing.
+  enum class Reading : std::uint8_t {
+    kMessage,  // the message in the text bar, line after line (a composed phrase)
+    kBoard,    // the board's key labels, row by row (looking the board over)
+  };
+  // Reads for `minutes`, meaning to select nothing; with `resting`, first
+  // pauses the device (two long blinks).
+  ReadingResult read(double minutes, bool resting, Reading what = Reading::kBoard);
 
   host::HostSession& session() { return *session_; }
   SimulatedEyes& eyes() { return *eyes_; }
@@ -103,7 +111,8 @@ class Simulation final : public EyeListener {
   std::unique_ptr<SimulatedEyes> eyes_;
   std::uint64_t selections_ = 0;
   std::uint64_t backspaces_ = 0;
-  bool trace_ = false;  // DRISHTI_SIM_TRACE set: every selection on stderr
+  bool trace_ = false;    // DRISHTI_SIM_TRACE set: every selection on stderr
+  std::string intended_;  // the key the person is after (for the trace)
 };
 
 }  // namespace drishti::sim

@@ -149,3 +149,106 @@ TEST_CASE(
     }
   }
 }
+
+namespace {
+
+DwellParams landed() {
+  DwellParams p = params();
+  p.landedOnly = true;
+  return p;
+}
+
+InputEvent fixGaze(std::int64_t tMs, float x, float y, std::int32_t fixation) {
+  InputEvent e = gaze(tMs, x, y);
+  e.fixation = fixation;
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("with fixations known, a key the gaze passes over between fixations is never dwelt on") {
+  const auto targets = gridTargets(1, 3);
+  DwellSelector d(landed());
+  d.setTargets(targets, 0);
+  CHECK(d.input(fixGaze(0, 50, 50, 3)) == -1);  // a fixation on key 0 ...
+  // ... then a lagging point (fixation 0: the eyes are moving) rests on key 1
+  // longer than lock-on plus dwell: nothing starts there.
+  for (std::int64_t t = 33; t < 900; t += 33) {
+    CHECK(d.input(fixGaze(t, 150, 50, 0)) == -1);
+    CHECK(d.focus() == -1);
+  }
+  // The eyes land on key 2: its dwell starts at the landing.
+  CHECK(d.input(fixGaze(900, 250, 50, 7)) == -1);
+  CHECK(d.focus() == 2);
+  for (std::int64_t t = 933; t < 2033; t += 33)  // 1133 ms after landing: not yet
+    CHECK(d.input(fixGaze(t, 250, 50, 7)) == -1);
+  int selected = -1;
+  for (std::int64_t t = 2033; t < 2200 && selected < 0; t += 33)
+    selected = d.input(fixGaze(t, 250, 50, 7));
+  CHECK(selected == 2);
+}
+
+TEST_CASE("leaving the key between fixations drops it, within the margin it is kept") {
+  const auto targets = gridTargets(1, 3);
+  DwellSelector d(landed());
+  d.setTargets(targets, 0);
+  CHECK(d.input(fixGaze(0, 150, 50, 1)) == -1);
+  CHECK(d.input(fixGaze(500, 150, 50, 1)) == -1);
+  // Noise takes the point 8 px past the edge while the detector lost the fixation.
+  CHECK(d.input(fixGaze(533, 208, 50, 0)) == -1);
+  CHECK(d.focus() == 1);
+  CHECK(d.progress() > 0.3F);
+  // Clearly onto the next key, still moving: dropped, and key 2 not taken up.
+  CHECK(d.input(fixGaze(566, 240, 50, 0)) == -1);
+  CHECK(d.focus() == -1);
+}
+
+TEST_CASE("a fixation split by noise continues the dwell, a step along the key restarts it") {
+  const auto targets = gridTargets(1, 3);
+  DwellParams p = landed();
+  p.refixationPx = 30;
+  SECTION("split at the same spot") {
+    DwellSelector e(p);
+    e.setTargets(targets, 0);
+    for (std::int64_t t = 0; t < 700; t += 33)
+      CHECK(e.input(fixGaze(t, 140, 50, 1)) == -1);
+    // The detector starts fixation 2 ten px away: the same look.
+    int selected = -1;
+    for (std::int64_t t = 700; t < 1200 && selected < 0; t += 33)
+      selected = e.input(fixGaze(t, 150, 50, 2));
+    CHECK(selected == 1);  // 1150 ms after the first landing
+  }
+  SECTION("a reading step of 2 degrees") {
+    DwellSelector e(p);
+    e.setTargets(targets, 0);
+    for (std::int64_t t = 0; t < 700; t += 33)
+      CHECK(e.input(fixGaze(t, 115, 50, 1)) == -1);
+    for (std::int64_t t = 700; t < 1700; t += 33)
+      CHECK(e.input(fixGaze(t, 185, 50, 2)) == -1);  // restarted at 700: due at 1850
+    CHECK(e.focus() == 1);
+  }
+}
+
+TEST_CASE("the mouse (no fixation information) dwells as before") {
+  const auto targets = gridTargets(1, 2);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  REQUIRE(gaze(0, 1, 1).fixation == -1);
+  // Moving across key 0 onto key 1 with no fixations known: key 1 is taken up at once.
+  CHECK(d.input(gaze(0, 50, 50)) == -1);
+  CHECK(d.input(gaze(33, 150, 50)) == -1);
+  CHECK(d.focus() == 1);
+  CHECK(hold(d, 66, 1200, 150, 50) == 1);
+}
+
+TEST_CASE("a gaze with no fixation found for a second dwells on its points") {
+  const auto targets = gridTargets(1, 2);
+  DwellSelector d(landed());
+  d.setTargets(targets, 0);
+  // The detector never finds a fixation (a very noisy tracker): still usable.
+  CHECK(hold(d, 0, 100, 150, 50) == -1);
+  int selected = -1;
+  for (std::int64_t t = 0; t < 1300 && selected < 0; t += 33)
+    selected = d.input(fixGaze(t, 150, 50, 0));
+  CHECK(selected == 1);
+}
