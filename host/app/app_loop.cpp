@@ -272,6 +272,9 @@ void DrishtiApp::handleSessionEvents() {
   }
   for (const std::string& m : speech_->takeMessages())
     logLine(m);
+  for (const std::string& m : speech_->takeAudioStarts())
+    if (options_.logText)
+      logLine("speech: " + m);
   if (options_.logText && session_->text() != lastText_) {
     lastText_ = session_->text();
     logLine("text: \"" + lastText_ + "\"");

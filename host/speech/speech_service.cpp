@@ -106,6 +106,11 @@ std::vector<std::string> SpeechService::takeMessages() {
   return std::exchange(messages_, {});
 }
 
+std::vector<std::string> SpeechService::takeAudioStarts() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(audioStarts_, {});
+}
+
 SpeechStats SpeechService::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
@@ -185,9 +190,9 @@ void SpeechService::speakOne(const Item& item, const VoiceProfile& profile) {
           std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch())
               .count();
       std::lock_guard lock(mutex_);
-      messages_.push_back(std::string("speech: first audio of ") +
-                          (request.kind == host::SpeechKind::kMessage ? "message " : "prompt ") +
-                          std::to_string(item.id) + " at " + std::to_string(us) + " us");
+      audioStarts_.push_back(std::string("first audio of ") +
+                             (request.kind == host::SpeechKind::kMessage ? "message " : "prompt ") +
+                             std::to_string(item.id) + " at " + std::to_string(us) + " us");
     }
     pos += n;
   }

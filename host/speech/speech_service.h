@@ -69,6 +69,11 @@ class SpeechService final : public host::SpeechSink {
   void setVoices(VoiceLibrary voices);
   // Problems met since the last call (failed voices, synthesis errors), for the log.
   std::vector<std::string> takeMessages();
+  // When the first samples of each message or prompt (an answer) since the
+  // last call left for the outputs: one line each, "first audio of message
+  // ID at T us", T on the steady clock the app stamps input with. For
+  // measuring selection-to-voice latency.
+  std::vector<std::string> takeAudioStarts();
   SpeechStats stats() const;
   int sampleRate() const { return sampleRate_; }
 
@@ -97,6 +102,7 @@ class SpeechService final : public host::SpeechSink {
   std::deque<Item> queue_;
   VoiceLibrary voices_;
   std::vector<std::string> messages_;
+  std::vector<std::string> audioStarts_;
   SpeechStats stats_;
   std::uint64_t nextId_ = 1;
   bool busy_ = false;  // an item is being synthesised or played
