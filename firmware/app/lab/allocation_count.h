@@ -1,6 +1,7 @@
-// Counts calls of the global operator new in drishti-lab (the bench reports
-// allocations per frame). allocation_count.cpp replaces the global allocation
-// functions for the whole program.
+// Counts calls of the global operator new (all forms, any thread) in the
+// program that links allocation_count.cpp, which replaces the global
+// allocation functions: drishti-lab (the bench reports allocations per frame)
+// and the core's allocation test, so both count the same way.
 #pragma once
 
 #include <cstdint>

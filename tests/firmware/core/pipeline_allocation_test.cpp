@@ -7,9 +7,9 @@
 #include <opencv2/videoio.hpp>
 #include <vector>
 
+#include "firmware/app/lab/allocation_count.h"
 #include "firmware/core/tracking_pipeline.h"
 #include "tests/firmware/core/core_test_support.h"
-#include "tests/firmware/core/operator_new_counter.h"
 #include "tests/support/test_data.h"
 
 namespace drishti::core {
@@ -28,9 +28,9 @@ TEST_CASE("tracked frames allocate nothing once warm", "[data][allocation]") {
   int tracked = 0, detectorFrames = 0;
   std::uint64_t trackedNew = 0, detectorNew = 0;
   for (size_t i = 0; i < frames.size(); ++i) {
-    const std::uint64_t before = test::operatorNewCalls();
+    const std::uint64_t before = lab::operatorNewCount();
     const FrameResult& r = pipeline.process(frames[i], 41.7 * static_cast<double>(i));
-    const std::uint64_t calls = test::operatorNewCalls() - before;
+    const std::uint64_t calls = lab::operatorNewCount() - before;
     if (i < 10)
       continue;  // warm-up: buffers sized by the first frames
     if (r.face.detectorRuns > 0) {
