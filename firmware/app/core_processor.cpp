@@ -1,9 +1,8 @@
 #include "firmware/app/core_processor.h"
 
 #include <cmath>
-#include <fstream>
 
-#include "models/model_catalog.h"
+#include "firmware/app/landmark_model_file.h"
 
 namespace drishti::app {
 namespace {
@@ -168,29 +167,10 @@ io::ProcessStatus CoreProcessor::process(const cv::Mat& image, std::uint64_t cap
 }
 
 std::unique_ptr<CoreProcessor> makeCoreProcessor(const std::string& modelPath, std::string& error) {
-  std::string file = modelPath;
-  if (file.empty()) {
-    const auto catalog = models::ModelCatalog::load(models::defaultManifestPath(), error);
-    if (!catalog)
-      return nullptr;
-    const models::ModelLocation where = catalog->locate("face_landmarks_68");
-    if (!where.found) {
-      error = where.message;
-      return nullptr;
-    }
-    file = where.path;
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    error = file + ": cannot open the landmark model";
+  auto landmarks = loadLandmarkModel(modelPath, error);
+  if (!landmarks)
     return nullptr;
-  }
-  try {
-    return std::make_unique<CoreProcessor>(std::make_unique<core::LandmarkDetector>(in));
-  } catch (const std::exception& e) {
-    error = file + ": not a usable 68-point landmark model (" + e.what() + ")";
-    return nullptr;
-  }
+  return std::make_unique<CoreProcessor>(std::move(landmarks));
 }
 
 }  // namespace drishti::app

@@ -7,8 +7,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "models/model_catalog.h"
-
 namespace drishti::lab {
 
 namespace fs = std::filesystem;
@@ -111,33 +109,6 @@ std::optional<std::vector<std::string>> listImages(const std::string& dirOrList,
 
 std::string baseName(const std::string& path) {
   return fs::path(path).filename().string();
-}
-
-std::unique_ptr<core::LandmarkDetector> loadLandmarkModel(const std::string& path,
-                                                          std::string& error) {
-  std::string file = path;
-  if (file.empty()) {
-    const auto catalog = models::ModelCatalog::load(models::defaultManifestPath(), error);
-    if (!catalog)
-      return nullptr;
-    const models::ModelLocation where = catalog->locate("face_landmarks_68");
-    if (!where.found) {
-      error = where.message;
-      return nullptr;
-    }
-    file = where.path;
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    error = file + ": cannot open the landmark model";
-    return nullptr;
-  }
-  try {
-    return std::make_unique<core::LandmarkDetector>(in);
-  } catch (const std::exception& e) {
-    error = file + ": not a 68-point dlib shape predictor (" + e.what() + ")";
-    return nullptr;
-  }
 }
 
 bool VideoReader::open(const std::string& path) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "firmware/app/landmark_model_file.h"
 #include "firmware/core/landmark_detector.h"
 
 namespace drishti::lab {
@@ -43,10 +44,8 @@ std::optional<std::vector<std::string>> listImages(const std::string& dirOrList,
 // The file name part of a path ("a/b/c.jpg" -> "c.jpg").
 std::string baseName(const std::string& path);
 
-// Loads dlib's 68-point landmark model: `path` if given, else the
-// face_landmarks_68 entry of the model manifest (models/manifest.ini).
-std::unique_ptr<core::LandmarkDetector> loadLandmarkModel(const std::string& path,
-                                                          std::string& error);
+// The landmark model file, as drishti-tracker loads it.
+using app::loadLandmarkModel;
 
 // VideoReader: decodes a video file frame by frame with timestamps in ms:
 // CAP_PROP_POS_MSEC while it increases, otherwise (FFmpeg reports 0 for the
