@@ -287,6 +287,12 @@ void HostSession::handle(const InputEvent& event) {
   advanceTo(event.tUs);
   InputEvent e = event;
   e.tUs = nowUs_;
+  if (e.kind == InputKind::kEyes) {  // lids only: for the safety gestures, not for selecting
+    const SafetySignal signal = safety_.input(e);
+    if (signal != SafetySignal::kNone)
+      onSafety(signal);
+    return;
+  }
   switch (e.kind) {
     case InputKind::kTrackingLost:
       if (lostSinceUs_ < 0) {

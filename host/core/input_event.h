@@ -22,6 +22,7 @@ enum class InputKind : std::uint8_t {
   kSwitchUp,      // switch released: switchId
   kTrackingLost,  // the tracker cannot see the eyes (face lost or camera lost)
   kTrackingBack,  // the eyes are seen again
+  kEyes,          // a tracker sample's lids: eyesOpen (for the safety gestures only)
 };
 
 enum class BlinkEyes : std::uint8_t { kBoth, kLeft, kRight };  // image-left / image-right eye
@@ -48,6 +49,7 @@ struct InputEvent {
   BlinkEyes eyes = BlinkEyes::kBoth;  // kBlink
   std::uint8_t switchId = 0;          // kSwitchDown/Up: 0 = primary switch, 1 = secondary, ...
   TrackingLoss loss = TrackingLoss::kEyes;  // kTrackingLost
+  bool eyesOpen = false;                    // kEyes: every eye the tracker sees is open
 };
 
 }  // namespace drishti::host

@@ -75,6 +75,18 @@ InputBatch WireInput::convert(const protocol::Message& message, std::int64_t arr
       g.kind = InputKind::kGazeLost;
       out.push(g);
     }
+    // The lids, with or without calibration: the safety gestures need to know
+    // that no long blink is under way (the tracker reports blinks at their end).
+    InputEvent lids;
+    lids.tUs = t;
+    lids.kind = InputKind::kEyes;
+    int seen = 0, open = 0;
+    for (const protocol::EyeMeasurement& eye : s->eyes) {
+      seen += eye.valid ? 1 : 0;
+      open += eye.valid && eye.openness >= params_.openMin ? 1 : 0;
+    }
+    lids.eyesOpen = seen > 0 && open == seen;
+    out.push(lids);
     return out;
   }
   if (const auto* b = std::get_if<protocol::BlinkEvent>(&message)) {

@@ -30,6 +30,7 @@ namespace drishti::host {
 struct WireInputParams {
   std::uint32_t silenceMs = 1000;  // no message this long: tracker gone
   std::uint32_t maxDelayMs = 500;  // larger capture-to-send delays are not trusted
+  float openMin = 0.5F;            // openness from which a seen eye counts as open (kEyes events)
 };
 
 // The events made from one message: at most three, in order, no allocation.

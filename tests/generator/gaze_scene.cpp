@@ -10,17 +10,17 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-// Lid closure of a blink `ms` after it started: 70 ms closing, 80 ms closed,
-// 150 ms opening (eased).
-double blinkClosure(double ms) {
+// Lid closure of a blink `ms` after it started: 70 ms closing, `closedMs`
+// closed (80 ms for a spontaneous blink), 150 ms opening (eased).
+double blinkClosure(double ms, double closedMs = 80) {
   if (ms < 0)
     return 0;
   if (ms < 70)
     return 0.5 - 0.5 * std::cos(kPi * ms / 70);
-  if (ms < 150)
+  if (ms < 70 + closedMs)
     return 1;
-  if (ms < 300)
-    return 0.5 + 0.5 * std::cos(kPi * (ms - 150) / 150);
+  if (ms < 220 + closedMs)
+    return 0.5 + 0.5 * std::cos(kPi * (ms - 70 - closedMs) / 150);
   return 0;
 }
 
@@ -152,7 +152,9 @@ const FrameTruth& GazeScene::step(bool targetShown, double targetX, double targe
             ? t + 300 + std::exponential_distribution<double>(1.0 / params_.blinkIntervalMs)(rng_)
             : -1;
   }
-  const double closure = blinkClosure(t - blinkStartMs_);
+  double closure = blinkClosure(t - blinkStartMs_);
+  for (const auto& [startMs, closedMs] : closures_)
+    closure = std::max(closure, blinkClosure(t - startMs, closedMs));
   for (int e = 0; e < 2; ++e) {
     EyeTruth& eye = truth_.eyes[static_cast<std::size_t>(e)];
     eyeFor(e, truth_.gazeX, truth_.gazeY, eye);

@@ -22,13 +22,16 @@
 //   fixes; while fixating, the eye wanders around the fixation point as an
 //   Ornstein-Uhlenbeck process (fixational drift, RMS fixationJitterDeg);
 //   blinks arrive at random (mean interval blinkIntervalMs) and close the lids
-//   over 70 ms, hold 80 ms and reopen over 150 ms.
+//   over 70 ms, hold 80 ms and reopen over 150 ms; scripted long closures
+//   (closeEyesAt) hold as long as asked.
 // Deterministic for a given seed. Pure std; not thread-safe.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <random>
+#include <utility>
+#include <vector>
 
 #include "host/core/calibration_geometry.h"
 
@@ -82,6 +85,9 @@ class GazeScene {
   void moveHead(double dxMm, double dyMm, double dzMm);
   // Makes the next blink start at tMs (instead of the next random one).
   void blinkAt(double tMs) { nextBlinkMs_ = tMs; }
+  // A deliberate closure from tMs: the lids close (70 ms), stay shut for
+  // closedMs and reopen (150 ms); the eyes keep following the script.
+  void closeEyesAt(double tMs, double closedMs) { closures_.emplace_back(tMs, closedMs); }
 
   // Iris displacement (image axes, mm) and rotation of one eye for a gaze point.
   void eyeFor(int eye, double gazeX, double gazeY, EyeTruth& out) const;
@@ -104,6 +110,7 @@ class GazeScene {
   bool corrective_ = false;
   // Blinks and head.
   double nextBlinkMs_ = -1, blinkStartMs_ = -1e9;
+  std::vector<std::pair<double, double>> closures_;  // scripted: start, closed ms
   double headStepX_ = 0, headStepY_ = 0, headStepZ_ = 0;
   std::array<double, 6> swayPhase_{};
 };

@@ -94,6 +94,24 @@ TEST_CASE("a blink closes and reopens the lids on the documented profile") {
   CHECK(reopenedAt <= 1340);
 }
 
+TEST_CASE("a scripted long closure holds the lids shut as long as asked, then reopens") {
+  GazeScene scene(still());
+  scene.closeEyesAt(500, 2500);
+  double closedAt = -1, reopenedAt = -1;
+  for (int i = 0; i < 120; ++i) {  // 4 s at 30 fps
+    const FrameTruth& f = scene.step(true, 960, 540);
+    if (closedAt < 0 && f.eyes[0].closure == 1.0)
+      closedAt = f.tMs;
+    if (closedAt > 0 && reopenedAt < 0 && f.eyes[0].closure == 0.0)
+      reopenedAt = f.tMs;
+  }
+  CHECK(closedAt >= 570);
+  CHECK(closedAt <= 610);
+  // 70 ms closing + 2500 ms shut + 150 ms opening after 500 ms.
+  CHECK(reopenedAt >= 3220);
+  CHECK(reopenedAt <= 3260);
+}
+
 TEST_CASE("fixational drift has the configured spread") {
   SceneParams p = still();
   p.fixationJitterDeg = 0.2;

@@ -34,6 +34,8 @@ GazeVideo::GazeVideo(const FacePhoto& photo, const SceneParams& scene, const Ren
     : scene_(scene), renderer_(photo, scene, render), script_(std::move(script)) {
   for (const ScriptTarget& s : script_) {
     starts_.push_back(totalMs_);
+    if (s.closedMs > 0)
+      scene_.closeEyesAt(totalMs_, s.closedMs);
     totalMs_ += s.durationMs;
   }
 }

@@ -23,6 +23,7 @@ namespace drishti::gen {
 struct ScriptTarget {
   double x = 0, y = 0;  // screen px
   double durationMs = 2000;
+  double closedMs = 0;  // eyes held shut this long from the start (GazeScene::closeEyesAt)
 };
 
 // Pattern points, validation points, then random points until `totalMs` (if

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     }
     script.clear();
     for (const gen::PlannedTarget& p : planned)
-      script.push_back({p.x, p.y, p.durationMs});
+      script.push_back({p.x, p.y, p.durationMs, p.closedMs});
   }
   if (opt.seconds > 0) {  // cut the script to length
     double t = 0;

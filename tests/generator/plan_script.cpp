@@ -74,15 +74,24 @@ bool planScript(std::string_view planCsv, std::string_view planName, std::string
     if (line.empty() || line[0] == '#')
       continue;
     const std::vector<std::string> f = fields(line);
-    double x = 0, y = 0, ms = 0;
-    if (f.size() != 3 || !number(f[0], x) || !number(f[1], y) || !number(f[2], ms) || ms <= 0) {
-      if (lineNo == 1 && f.size() == 3 && !number(f[0], x))
+    double x = 0, y = 0, ms = 0, closed = 0;
+    const bool numbers = (f.size() == 3 || f.size() == 4) && number(f[0], x) && number(f[1], y) &&
+                         number(f[2], ms) && (f.size() == 3 || number(f[3], closed));
+    if (!numbers || ms <= 0 || closed < 0) {
+      if (lineNo == 1 && f.size() >= 3 && !number(f[0], x))
         continue;  // a header
       error = std::string(thenName) + ":" + std::to_string(lineNo) +
-              ": expected x_px,y_px,duration_ms (duration above 0)";
+              ": expected x_px,y_px,duration_ms[,closed_ms] (duration above 0, closed_ms 0 or "
+              "more)";
       return false;
     }
-    out.push_back({x, y, ms});
+    if (closed > 0 && closed + kLidMovesMs > ms) {
+      error = std::string(thenName) + ":" + std::to_string(lineNo) + ": the eyes closed for " +
+              f[3] + " ms need a row of at least " + std::to_string(int(closed + kLidMovesMs)) +
+              " ms (the lids take " + std::to_string(int(kLidMovesMs)) + " ms to close and open)";
+      return false;
+    }
+    out.push_back({x, y, ms, closed});
   }
   // Zero-length steps (rows at the same time) are dropped.
   std::erase_if(out, [](const PlannedTarget& p) { return p.durationMs <= 0; });

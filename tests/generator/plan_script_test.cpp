@@ -41,4 +41,23 @@ TEST_CASE("a bad plan or key file is refused naming the file and line") {
   CHECK_FALSE(planScript("t_ms,x_px,y_px,phase\n0,1,2,move\n", "p.csv", "1,2\n", "k.csv", 0, 0, 0,
                          out, error));
   CHECK(error.starts_with("k.csv:1:"));
+  // A closure longer than its row leaves no time for the lids to reopen.
+  CHECK_FALSE(planScript("t_ms,x_px,y_px,phase\n0,1,2,move\n", "p.csv", "1,2,3000\n1,2,2500,2400\n",
+                         "k.csv", 0, 0, 0, out, error));
+  CHECK(error.starts_with("k.csv:2:"));
+  CHECK(error.find("at least 2620 ms") != std::string::npos);
+  CHECK_FALSE(planScript("t_ms,x_px,y_px,phase\n0,1,2,move\n", "p.csv", "1,2,3000,-5\n", "k.csv", 0,
+                         0, 0, out, error));
+  CHECK(error.starts_with("k.csv:1:"));
+}
+
+TEST_CASE("a key row may hold the eyes shut for a deliberate long blink") {
+  std::vector<PlannedTarget> out;
+  std::string error;
+  REQUIRE(planScript("t_ms,x_px,y_px,phase\n0,640,400,board\n", "p.csv",
+                     "640,400,3000,2500\n640,400,1000\n", "k.csv", 0, 640, 400, out, error));
+  REQUIRE(out.size() == 3);
+  CHECK(out[1].closedMs == 2500);
+  CHECK(out[1].durationMs == 3000);
+  CHECK(out[2].closedMs == 0);
 }

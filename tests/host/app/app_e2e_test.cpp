@@ -447,14 +447,8 @@ TEST_CASE("three long blinks from the tracker over UDP call for help, through ga
        "--speech-wav", (dir / "speech.wav").string(), "--screenshot-dir", (dir / "shots").string(),
        "--no-audio"},
       dir);
-  const auto waitFor = [&](const std::string& text, std::chrono::seconds timeout) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < until) {
-      if (app.err().find(text) != std::string::npos)
-        return true;
-      std::this_thread::sleep_for(20ms);
-    }
-    return false;
+  const auto waitFor = [&](const std::string& text, std::chrono::milliseconds timeout) {
+    return app.waitForStderr(text, timeout);
   };
   REQUIRE(waitFor("drishti-tracker input: udp " + endpoint, 10s));
 

@@ -117,13 +117,7 @@ TEST_CASE("drishti calibrates on the tracker's clock over UDP, then dwell on y-e
        (dir / "speech.wav").string(), "--no-audio", "--log-text"},
       dir);
   const auto waitFor = [&](const std::string& text, std::chrono::milliseconds timeout) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < until) {
-      if (app.err().find(text) != std::string::npos)
-        return true;
-      std::this_thread::sleep_for(20ms);
-    }
-    return false;
+    return app.waitForStderr(text, timeout);
   };
   REQUIRE(waitFor("drishti-tracker input: udp " + endpoint, 10s));
 

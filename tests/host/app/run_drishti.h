@@ -99,6 +99,16 @@ class DrishtiProcess {
 
   pid_t pid() const { return pid_; }
   std::string out() const { return readText(out_); }
+  // Waits until the program's stderr (its log) holds `text`; false at the timeout.
+  bool waitForStderr(const std::string& text, std::chrono::milliseconds timeout) const {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < until) {
+      if (err().find(text) != std::string::npos)
+        return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
   std::string err() const { return readText(err_); }
 
  private:

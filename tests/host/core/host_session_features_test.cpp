@@ -224,7 +224,8 @@ TEST_CASE("a switch held down wakes a switch user from rest") {
   s.advanceTo(t * 1000);
   s.handle(blink(t += 2500, 2500));
   s.handle(blink(t += 3500, 2500));
-  s.advanceTo((t += 4500) * 1000);
+  for (const std::int64_t end = t + 4500; t < end; t += 33)  // eyes open after the burst
+    s.handle(lids(t, true));
   REQUIRE(s.resting());
   s.handle(simple(t += 10, InputKind::kSwitchDown, 0));
   s.advanceTo((t += 1000) * 1000);

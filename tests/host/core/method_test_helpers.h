@@ -40,6 +40,15 @@ inline InputEvent blink(std::int64_t endMs, std::uint32_t durationMs,
   return e;
 }
 
+// A tracker sample's lids (InputKind::kEyes), as WireInput makes them.
+inline InputEvent lids(std::int64_t tMs, bool open) {
+  InputEvent e;
+  e.tUs = tMs * 1000;
+  e.kind = InputKind::kEyes;
+  e.eyesOpen = open;
+  return e;
+}
+
 inline InputEvent simple(std::int64_t tMs, InputKind kind, std::uint8_t id = 0) {
   InputEvent e;
   e.tUs = tMs * 1000;

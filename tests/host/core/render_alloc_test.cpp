@@ -113,7 +113,8 @@ TEST_CASE("rendering a warm screen allocates nothing, on every kind of screen") 
 
   s.handle(blink(t += 2500, 2500));
   s.handle(blink(t += 3500, 2500));
-  s.advanceTo((t += 4500) * 1000);
+  for (const std::int64_t end = t + 4500; t < end; t += 33)  // eyes open after the burst
+    s.handle(lids(t, true));
   REQUIRE(s.resting());
   warmAndCount("rest");
   for (int k = 0; k < 3; ++k)

@@ -73,47 +73,59 @@ TEST_CASE("messages decoded from the wire become gaze, blink and tracking events
                    events.push_back(e);
                  arrival += 1000;
                });
-  REQUIRE(events.size() == 2);
+  REQUIRE(events.size() == 3);
   CHECK(events[0].kind == InputKind::kGaze);
   CHECK(events[0].x == Approx(640));
   CHECK(events[0].y == Approx(200));
-  CHECK(events[0].tUs == 5'000'000 - 4000);  // arrival minus the capture-to-send delay
-  CHECK(events[1].kind == InputKind::kBlink);
-  CHECK(events[1].durationMs == 400);
-  CHECK(events[1].eyes == BlinkEyes::kRight);
-  CHECK(events[1].tUs >= events[0].tUs);
+  CHECK(events[0].tUs == 5'000'000 - 4000);   // arrival minus the capture-to-send delay
+  CHECK(events[1].kind == InputKind::kEyes);  // the sample's lids, for the safety gestures
+  CHECK(events[1].eyesOpen);
+  CHECK(events[2].kind == InputKind::kBlink);
+  CHECK(events[2].durationMs == 400);
+  CHECK(events[2].eyes == BlinkEyes::kRight);
+  CHECK(events[2].tUs >= events[0].tUs);
 }
 
 TEST_CASE("tracking loss and recovery are reported once each") {
   LinearMapper mapper;
   WireInput in(mapper);
-  CHECK(all(in, sample(1, 0, proto::TrackingState::kTracking), 1000).size() == 1);
+  CHECK(all(in, sample(1, 0, proto::TrackingState::kTracking), 1000).size() == 2);
   auto lost = all(in, sample(2, 33'000, proto::TrackingState::kLost), 34'000);
   REQUIRE(lost.size() == 1);
   CHECK(lost[0].kind == InputKind::kTrackingLost);
   CHECK(lost[0].loss == TrackingLoss::kEyes);
   CHECK(all(in, sample(3, 66'000, proto::TrackingState::kSearching), 67'000).empty());
   auto back = all(in, sample(4, 99'000, proto::TrackingState::kTracking), 100'000);
-  REQUIRE(back.size() == 2);
+  REQUIRE(back.size() == 3);
   CHECK(back[0].kind == InputKind::kTrackingBack);
   CHECK(back[1].kind == InputKind::kGaze);
+  CHECK(back[2].kind == InputKind::kEyes);
 }
 
 TEST_CASE("closed eyes on a calibrated tracker give gaze-lost, not a stale point") {
   LinearMapper mapper;
   WireInput in(mapper);
   auto e = all(in, sample(1, 0, proto::TrackingState::kTracking, 0.05F), 1000);
-  REQUIRE(e.size() == 1);
+  REQUIRE(e.size() == 2);
   CHECK(e[0].kind == InputKind::kGazeLost);
+  CHECK(e[1].kind == InputKind::kEyes);
+  CHECK_FALSE(e[1].eyesOpen);
 }
 
 TEST_CASE("before calibration there is no gaze, but blinks and tracking state work") {
   UncalibratedGazeMapper mapper;
   WireInput in(mapper);
   CHECK_FALSE(in.calibrated());
-  CHECK(all(in, sample(1, 0, proto::TrackingState::kTracking), 1000).empty());
+  // No gaze, but the lids: open, then closed (openness below WireInputParams::openMin).
+  const auto open = all(in, sample(1, 0, proto::TrackingState::kTracking), 1000);
+  REQUIRE(open.size() == 1);
+  CHECK(open[0].kind == InputKind::kEyes);
+  CHECK(open[0].eyesOpen);
+  const auto shut = all(in, sample(2, 33'000, proto::TrackingState::kTracking, 0.3F), 34'000);
+  REQUIRE(shut.size() == 1);
+  CHECK_FALSE(shut[0].eyesOpen);
   proto::BlinkEvent b;
-  b.seq = 2;
+  b.seq = 3;
   b.endUs = b.sendUs = 500'000;
   b.durationMs = 600;
   b.kind = proto::BlinkKind::kLong;
@@ -121,7 +133,7 @@ TEST_CASE("before calibration there is no gaze, but blinks and tracking state wo
   REQUIRE(blink.size() == 1);
   CHECK(blink[0].kind == InputKind::kBlink);
   CHECK(blink[0].eyes == BlinkEyes::kBoth);
-  auto lost = all(in, sample(3, 600'000, proto::TrackingState::kLost), 601'000);
+  auto lost = all(in, sample(4, 600'000, proto::TrackingState::kLost), 601'000);
   REQUIRE(lost.size() == 1);
   CHECK(lost[0].kind == InputKind::kTrackingLost);
 }
