@@ -445,6 +445,18 @@ void BoardReader::check() {
       }
     }
     for (BoardKey& k : g.keys) {
+      if (k.label.empty() && k.value.empty()) {
+        // An action written in a row (`row @space e t`) is shown by what it does.
+        static constexpr std::pair<KeyAction, const char*> kShown[] = {
+            {KeyAction::kSpace, "Space"},   {KeyAction::kBackspace, "Delete"},
+            {KeyAction::kSpeak, "Speak"},   {KeyAction::kClear, "Clear"},
+            {KeyAction::kUndo, "Undo"},     {KeyAction::kRecent, "Recent"},
+            {KeyAction::kBoards, "Boards"}, {KeyAction::kLetters, "Letters"},
+            {KeyAction::kRest, "Rest"},     {KeyAction::kHelp, "Help"}};
+        for (const auto& [action, shown] : kShown)
+          if (k.action == action)
+            k.label = shown;
+      }
       std::size_t pos = 0;
       if (k.action == KeyAction::kInsert && k.label.empty() &&
           isCombiningMark(decodeUtf8(k.value, pos))) {

@@ -5,8 +5,10 @@
 #include <algorithm>
 
 #include "host/core/board_parser.h"
+#include "host/core/last_good_file.h"
 #include "host/core/screen_renderer.h"
 #include "host/core/utf8_text.h"
+#include "host/core/word_predictor.h"
 
 namespace drishti::host {
 namespace {
@@ -54,12 +56,42 @@ void HostSession::load() {
                          "no board could be read; using a built-in letter board"});
     library_.add(*parseBoard(kFallbackBoard, "built-in").board);
   }
+  loadVocabularies();
   profileName_ = config_.profile.empty() ? store_.activeProfileName() : config_.profile;
   if (!validProfileName(profileName_)) {
     problems_.push_back({profileName_, 0, "not a valid profile name; using 'default'"});
     profileName_ = "default";
   }
   loadProfileState();
+}
+
+void HostSession::loadVocabularies() {
+  vocabularies_.clear();
+  const std::filesystem::path dir = config_.dataDir / "vocabulary";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    return;  // no prediction: the boards work as before
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".words")
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  const auto parse = [](std::string_view text, const std::string& file, std::vector<Problem>& out) {
+    return parseVocabulary(text, file, out);
+  };
+  for (const std::filesystem::path& file : files) {
+    std::optional<Vocabulary> v =
+        loadWithLastGood<Vocabulary>(file, store_.lastGoodDir(), parse, problems_);
+    if (!v)
+      continue;
+    const bool repeat = std::any_of(vocabularies_.begin(), vocabularies_.end(),
+                                    [&](const Vocabulary& o) { return o.language == v->language; });
+    if (repeat)
+      problems_.push_back(
+          {file.string(), 0, "a second vocabulary for language '" + v->language + "'; ignored"});
+    else
+      vocabularies_.push_back(std::move(*v));
+  }
 }
 
 void HostSession::loadProfileState() {
@@ -84,6 +116,7 @@ void HostSession::applyProfile(Profile profile, bool restoreState) {
     composer_.set(saved.text, saved.undo);
     composer_.setRecent(profile_.keepHistory ? store_.loadHistory(profileName_, problems_)
                                              : std::vector<std::string>{});
+    learned_ = store_.loadWords(profileName_, problems_);
   } else if (place_.board != nullptr) {
     saved.board = place_.board->id;  // a changed setting keeps the person where they are
   }
@@ -208,12 +241,15 @@ LayoutInput HostSession::layoutInput() const {
   in.canUndo = composer_.canUndo();
   in.hasHistory = profile_.keepHistory;
   in.consonant = consonant_;
+  in.predictionSlots = predictionSlots();
+  in.predictions = &predictions_;
   in.width = static_cast<float>(config_.width);
   in.height = static_cast<float>(config_.height);
   return in;
 }
 
 void HostSession::rebuild() {
+  refreshPredictions();
   layout_.build(layoutInput());
   if (method_)
     method_->setTargets(layout_.targets(), nowUs_);
@@ -254,7 +290,31 @@ void HostSession::textChanged() {
     consonant_ = t.substr(start);
   }
   textTailStart_ = tailStart(t, kTextTail);
+  refreshPredictions();
   relabel();
+}
+
+int HostSession::predictionSlots() const {
+  const Board* b = place_.board;
+  if (!profile_.prediction.enabled || place_.screen != ScreenKind::kBoard || b == nullptr ||
+      b->kind != BoardKind::kLetters || b->style != BoardStyle::kGrid || !b->textBar)
+    return 0;
+  const bool known = std::any_of(vocabularies_.begin(), vocabularies_.end(),
+                                 [&](const Vocabulary& v) { return v.language == b->language; });
+  return known ? static_cast<int>(profile_.prediction.slots) : 0;
+}
+
+void HostSession::refreshPredictions() {
+  const int slots = predictionSlots();
+  if (slots <= 0) {
+    predictions_.clear();
+    return;
+  }
+  const Vocabulary* base = nullptr;
+  for (const Vocabulary& v : vocabularies_)
+    if (v.language == place_.board->language)
+      base = &v;
+  predictWords(composer_.text(), base, learned_, static_cast<std::size_t>(slots), predictions_);
 }
 
 std::string_view HostSession::screenName() const {

@@ -28,7 +28,10 @@
 //
 // Costs: handle() and advanceTo() do no file I/O unless the text, board or
 // history changes (then one small atomic write); render() allocates nothing
-// once the DrawList has grown. Not thread-safe: one thread drives a session.
+// once the DrawList has grown. Word prediction (word_predictor.h) runs on
+// every text change on a letter board whose language has a vocabulary
+// (data/vocabulary/LANG.words); the spoken messages teach it (per profile,
+// saved atomically). Not thread-safe: one thread drives a session.
 #pragma once
 
 #include <cstdint>
@@ -45,12 +48,14 @@
 #include "host/core/draw_list.h"
 #include "host/core/dwell_selector.h"
 #include "host/core/input_event.h"
+#include "host/core/learned_words.h"
 #include "host/core/profile.h"
 #include "host/core/safety_gestures.h"
 #include "host/core/screen_layout.h"
 #include "host/core/session_store.h"
 #include "host/core/speech_sink.h"
 #include "host/core/text_composer.h"
+#include "host/core/vocabulary.h"
 
 namespace drishti::host {
 
@@ -123,6 +128,12 @@ class HostSession {
   MethodKind method() const { return methodKind_; }  // in use (may be a fallback)
   MethodView methodView() const;
   std::uint64_t selectionCount() const { return selections_; }
+  // The words in the prediction slots now (best first; empty when the
+  // screen has no prediction row), and the words learned from what was said.
+  const std::vector<std::string>& predictions() const { return predictions_; }
+  const LearnedWords& learnedWords() const { return learned_; }
+  // Forgets the learned words (memory and file); "" or the error.
+  std::string forgetLearnedWords();
 
   // --- settings, for the app and the caregiver ---
   // Whether the tracker's gaze is calibrated. Until it is (and unless a mouse
@@ -162,6 +173,10 @@ class HostSession {
   void applyKey(const ScreenKey& key);
   void insertText(std::string_view text, const Board* from);
   void textChanged();
+  int predictionSlots() const;
+  void refreshPredictions();
+  void choosePrediction(int slot);
+  void loadVocabularies();
   void speakMessage();
   void openBoard(std::string_view id);
   void goTo(ScreenKind screen);
@@ -189,6 +204,9 @@ class HostSession {
   std::size_t reportedProblems_ = 0;  // problems_ already sent as kProblem events
   std::string saveError_;
   TextComposer composer_;
+  std::vector<Vocabulary> vocabularies_;  // base words, one per language with a file
+  LearnedWords learned_;
+  std::vector<std::string> predictions_;
   std::string consonant_;  // last consonant of the text (+ nukta) while it ends in one
   std::size_t textTailStart_ = 0;
 

@@ -208,6 +208,15 @@ const Field kFields[] = {
        return setFloat(p.access.dwell.marginPx, t, 0, 100);
      },
      [](const Profile& p) { return num(p.access.dwell.marginPx); }},
+    DR_ONOFF("dwell.landed", access.dwell.landedOnly),
+    {"dwell.refixation_px",
+     [](Profile& p, const std::vector<Token>& t) {
+       return setFloat(p.access.dwell.refixationPx, t, 0, 400);
+     },
+     [](const Profile& p) { return num(p.access.dwell.refixationPx); }},
+    DR_ONOFF("prediction", prediction.enabled),
+    DR_MS("prediction.slots", prediction.slots, 1, 6),
+    DR_ONOFF("prediction.learn", prediction.learn),
     DR_MS("blink.min_ms", access.blink.minMs, 50, 3000),
     DR_MS("blink.max_ms", access.blink.maxMs, 100, 5000),
     {"blink.eyes",

@@ -14,6 +14,7 @@
 
 #include "host/core/access_params.h"
 #include "host/core/problem.h"
+#include "host/core/word_predictor.h"
 
 namespace drishti::host {
 
@@ -29,6 +30,7 @@ struct Profile {
   std::string yesNoBoard = "en-yesno";
   std::vector<std::string> menu;  // boards in the boards menu; empty = all
   AccessParams access;
+  PredictionParams prediction;
   bool echoLetters = false;      // say each letter as it is chosen
   bool echoWords = false;        // say each word when a space follows it
   bool clearAfterSpeak = false;  // empty the text bar after speaking it

@@ -31,6 +31,7 @@ constexpr std::uint16_t kBoardSection = 0;
 constexpr std::uint16_t kBoardSection2 = 1;  // phrases beside their category tabs
 constexpr std::uint16_t kTextSection = 2;
 constexpr std::uint16_t kNavSection = 3;
+constexpr float kPredictionRowWeight = 0.8F;  // of a key row (grid rows weigh 1 by default)
 
 Rect inset(Rect r, float by) {
   return {r.x + by, r.y + by, r.w - 2 * by, r.h - 2 * by};
@@ -90,6 +91,28 @@ void ScreenLayout::boardKeys(const LayoutInput& in, Rect area) {
   const Board& b = *in.board;
   const float gap = 6 * in.width / 1280;
   if (b.style == BoardStyle::kGrid) {
+    std::uint16_t firstRow = 0;
+    if (in.predictionSlots > 0) {
+      // The predicted words: a row a little lower than a key row, above the
+      // keys (where the eyes are after reading the message), first in scan order.
+      float rowsWeight = 0;
+      for (const BoardGroup& g : b.groups)
+        rowsWeight += g.weight;
+      const float h = area.h * kPredictionRowWeight / (kPredictionRowWeight + rowsWeight);
+      grid({area.x, area.y, area.w, h}, in.predictionSlots, in.predictionSlots, kBoardSection, gap,
+           scratchRects_, scratchRows_);
+      for (int i = 0; i < in.predictionSlots; ++i) {
+        ScreenKey& k = add(scratchRects_[static_cast<std::size_t>(i)], kBoardSection, 0,
+                           KeyRole::kPrediction, {});
+        k.arg = i;
+        k.script = b.script;
+        k.tone = KeyTone::kText;
+        k.textSize = std::min(scratchRects_[static_cast<std::size_t>(i)].h * 0.42F, 40.0F);
+      }
+      area.y += h;
+      area.h -= h;
+      firstRow = 1;
+    }
     float totalWeight = 0;
     std::size_t columns = static_cast<std::size_t>(std::max(b.columns, 1));
     for (const BoardGroup& g : b.groups) {
@@ -105,7 +128,7 @@ void ScreenLayout::boardKeys(const LayoutInput& in, Rect area) {
         const BoardKey& key = g.keys[c];
         ScreenKey& k =
             add(inset({area.x + static_cast<float>(c) * w, y, w, h}, gap / 2), kBoardSection,
-                static_cast<std::uint16_t>(r), KeyRole::kBoardKey, key.shown());
+                static_cast<std::uint16_t>(r + firstRow), KeyRole::kBoardKey, key.shown());
         k.action = key.action;
         k.boardKey = &key;
         k.script = b.script;
@@ -336,6 +359,14 @@ void ScreenLayout::build(const LayoutInput& in) {
 
 void ScreenLayout::relabel(const LayoutInput& in) {
   for (ScreenKey& k : keys_) {
+    if (k.role == KeyRole::kPrediction) {
+      const bool has =
+          in.predictions != nullptr && k.arg < static_cast<int>(in.predictions->size());
+      k.label = has ? std::string_view((*in.predictions)[static_cast<std::size_t>(k.arg)])
+                    : std::string_view();
+      k.dim = !has;
+      continue;
+    }
     if (k.role == KeyRole::kCommand && k.action == KeyAction::kUndo)
       k.dim = !in.canUndo;
     if (k.role != KeyRole::kBoardKey || k.boardKey == nullptr || k.boardKey->sign.empty())

@@ -2,8 +2,8 @@
 //
 // Represents: the keys of one screen (a board with the text bar and the
 // navigation bar, the boards menu, recent messages, a confirmation, rest,
-// help) with their rectangles in logical px, in scan order (board, text bar,
-// navigation), plus the areas for the message and the status line. The
+// help) with their rectangles in logical px, in scan order (the predicted
+// words, board, text bar, navigation), plus the areas for the message and the status line. The
 // targets go to the access method; the keys tell the session what a selected
 // target does and the renderer what to draw. Built when the screen changes
 // (build) and relabelled cheaply when the text changes (relabel: vowel signs
@@ -44,6 +44,7 @@ enum class KeyRole : std::uint8_t {
   kAskClearHistory,
   kConfirmYes,
   kConfirmNo,
+  kPrediction,  // predicted word slot `arg` (label "" = empty): completes the word
 };
 
 // Which board a navigation-bar key opens.
@@ -83,6 +84,10 @@ struct LayoutInput {
   bool canUndo = false;
   bool hasHistory = false;
   std::string_view consonant;  // last consonant of the text (+ nukta), "" if it does not end in one
+  // Predicted words (best first): on a grid letter board with slots > 0, a
+  // row of that many slots above the keys, first in scan order.
+  int predictionSlots = 0;
+  const std::vector<std::string>* predictions = nullptr;
   float width = 1280;
   float height = 800;
 };

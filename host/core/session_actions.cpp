@@ -3,6 +3,7 @@
 
 #include "host/core/host_session.h"
 #include "host/core/utf8_text.h"
+#include "host/core/word_predictor.h"
 
 namespace drishti::host {
 
@@ -57,13 +58,48 @@ void HostSession::select(int target) {
       const std::string error = store_.clearHistory(profileName_);
       if (!error.empty())
         problem({store_.historyPath(profileName_).string(), 0, error});
+      // The learned words are what the saved messages were made of.
+      if (const std::string wordsError = forgetLearnedWords(); !wordsError.empty())
+        problem({store_.wordsPath(profileName_).string(), 0, wordsError});
       goTo(ScreenKind::kRecent);
       return;
     }
     case KeyRole::kConfirmNo:
       goTo(ScreenKind::kRecent);
       return;
+    case KeyRole::kPrediction:
+      choosePrediction(key.arg);
+      return;
   }
+}
+
+void HostSession::choosePrediction(int slot) {
+  if (slot < 0 || slot >= static_cast<int>(predictions_.size()))
+    return;  // an empty slot: nothing to complete
+  const std::string word = predictions_[static_cast<std::size_t>(slot)];
+  const std::string& t = composer_.text();
+  const std::size_t prefixBytes = wordContext(t).prefix.size();
+  if (t.size() - prefixBytes + word.size() + 1 > TextComposer::kMaxTextBytes) {
+    status_ = "The message is full. Speak it or clear it to go on.";
+    return;
+  }
+  // The letters written so far are replaced by the word (they are its start,
+  // perhaps in another case), then a space follows, ready for the next word.
+  for (std::size_t n = countCodePoints(std::string_view(t).substr(t.size() - prefixBytes)); n > 0;
+       --n)
+    composer_.backspace();
+  composer_.insert(word + " ");
+  textChanged();
+  saveState();
+  if (profile_.echoWords)
+    say(word, voiceFor(word), SpeechKind::kWordEcho);
+}
+
+std::string HostSession::forgetLearnedWords() {
+  learned_.clear();
+  refreshPredictions();
+  relabel();
+  return store_.clearWords(profileName_);
 }
 
 void HostSession::applyKey(const ScreenKey& key) {
@@ -182,6 +218,15 @@ void HostSession::speakMessage() {
     const std::string error = store_.saveHistory(profileName_, composer_.recent());
     if (!error.empty())
       problem({store_.historyPath(profileName_).string(), 0, error});
+  }
+  if (profile_.prediction.learn) {
+    // What the person said is what they are likely to say again.
+    learned_.learn(message);
+    const std::string error = store_.saveWords(profileName_, learned_);
+    if (!error.empty())
+      problem({store_.wordsPath(profileName_).string(), 0, error});
+    refreshPredictions();
+    relabel();
   }
   if (profile_.clearAfterSpeak && composer_.clear()) {
     textChanged();

@@ -111,6 +111,10 @@ std::filesystem::path SessionStore::historyPath(const std::string& name) const {
   return dir_ / "profiles" / (name + ".history");
 }
 
+std::filesystem::path SessionStore::wordsPath(const std::string& name) const {
+  return dir_ / "profiles" / (name + ".words");
+}
+
 std::vector<std::string> SessionStore::profileNames() const {
   std::vector<std::string> names;
   std::error_code ec;
@@ -233,6 +237,44 @@ std::string SessionStore::clearHistory(const std::string& name) const {
   std::filesystem::remove(historyPath(name), ec);
   if (ec)
     return "cannot delete " + historyPath(name).string() + ": " + ec.message();
+  return {};
+}
+
+LearnedWords SessionStore::loadWords(const std::string& name,
+                                     std::vector<Problem>& problems) const {
+  std::error_code ec;
+  if (!enabled() || !std::filesystem::exists(wordsPath(name), ec))
+    return {};
+  std::string error;
+  const std::optional<std::string> text = readWholeFile(wordsPath(name), error);
+  if (!text) {
+    problems.push_back({wordsPath(name).string(), 0, error});
+    return {};
+  }
+  // Like the history, no last good copy: the words reveal what was said.
+  std::optional<LearnedWords> words = parseLearnedWords(*text, wordsPath(name).string(), problems);
+  if (!words) {
+    problems.push_back({wordsPath(name).string(), 0,
+                        "learned words start afresh (the file is replaced when a message is "
+                        "next spoken)"});
+    return {};
+  }
+  return std::move(*words);
+}
+
+std::string SessionStore::saveWords(const std::string& name, const LearnedWords& words) const {
+  if (!enabled())
+    return {};
+  return writeFileAtomically(wordsPath(name), words.format(), 0600);
+}
+
+std::string SessionStore::clearWords(const std::string& name) const {
+  if (!enabled())
+    return {};
+  std::error_code ec;
+  std::filesystem::remove(wordsPath(name), ec);
+  if (ec)
+    return "cannot delete " + wordsPath(name).string() + ": " + ec.message();
   return {};
 }
 

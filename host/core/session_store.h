@@ -7,6 +7,8 @@
 //                               board in use: written on every change (mode 0600)
 //   profiles/NAME.history       spoken messages, only if the profile keeps
 //                               history; private (mode 0600); clearable
+//   profiles/NAME.words         words learned for prediction (learned_words.h);
+//                               private (mode 0600), no last good copy
 //   last-good/                  last good copies of every data file read
 // Every write is atomic (atomic_file.h); every read of a damaged file is
 // reported with file and line and falls back to its last good copy. With an
@@ -19,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "host/core/learned_words.h"
 #include "host/core/problem.h"
 #include "host/core/profile.h"
 
@@ -75,9 +78,16 @@ class SessionStore {
   std::string saveHistory(const std::string& name, const std::vector<std::string>& messages) const;
   std::string clearHistory(const std::string& name) const;  // deletes the file and its copies
 
+  // Learned words: empty when there is no file; a damaged file is reported
+  // and the person starts afresh (the next spoken message rewrites it).
+  LearnedWords loadWords(const std::string& name, std::vector<Problem>& problems) const;
+  std::string saveWords(const std::string& name, const LearnedWords& words) const;
+  std::string clearWords(const std::string& name) const;
+
   std::filesystem::path profilePath(const std::string& name) const;
   std::filesystem::path statePath(const std::string& name) const;
   std::filesystem::path historyPath(const std::string& name) const;
+  std::filesystem::path wordsPath(const std::string& name) const;
 
  private:
   std::filesystem::path dir_;

@@ -24,7 +24,8 @@ uncorrected error rate, and false selections per minute while only reading
 
   --method LIST        dwell, blink, scan (comma separated; default all three)
   --board ID           letter board (default en-abc)
-  --scan-board ID      board for scanning (default: --board)
+  --scan-board ID      board for scanning (default en-freq: frequency order,
+                       Space first, fewer steps to common letters)
   --noise DEG          tracker gaze error, 1 sigma per axis, degrees (default 1.0)
   --field-share F      share of that error's variance that is a smooth calibration
                        error, the rest per-frame jitter (default 0.5)
@@ -34,9 +35,17 @@ uncorrected error rate, and false selections per minute while only reading
   --dwell-ms MS        dwell time (default: the profile's, 1000)
   --landed-dwell       dwell takes up a key only once the eyes landed on it
                        (DwellParams::landedOnly)
+  --refixation-px PX   a new fixation this far from where the dwell began
+                       restarts it (dwell.refixation_px; default: the profile's)
   --lock-on-ms MS      dwell lock-on time (default: the profile's)
   --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
   --scan-interval-ms MS  scanning interval (default: the profile's)
+  --scan-first-delay-ms MS  extra time on the first item after a selection
+                       (default: the profile's)
+  --prediction-slots N predicted words offered, 0-6 (0 = no prediction row;
+                       default: the profile's)
+  --look-min-letters N read the prediction slots before a letter when at least
+                       N letters of the word are left (default 2; 99 = never)
   --slip P             chance of aiming at a neighbouring key (default 0.01)
   --no-refine          give the raw gaze to the session (no filter, drift
                        correction or fixation centroid), to see what they add
@@ -67,7 +76,7 @@ struct Options {
   std::vector<host::MethodKind> methods{host::MethodKind::kDwell, host::MethodKind::kBlink,
                                         host::MethodKind::kScan};
   std::string board = "en-abc";
-  std::string scanBoard;
+  std::string scanBoard = "en-freq";  // frequency order, Space first: the scanning board
   double noise = 1.0;
   double fieldShare = 0.5;
   long long phrases = 20;
@@ -79,9 +88,13 @@ struct Options {
   // conservative point on that path.
   long long dwellMs = -1;
   long long scanIntervalMs = -1;
+  long long predictionSlots = -1;
+  long long scanFirstDelayMs = -1;
   long long lockOnMs = -1;
   double marginPx = -1;
+  double refixationPx = -1;
   double slip = 0.01;
+  long long lookMinLetters = -1;
   bool refine = true;
   double filterCutoffHz = -1;  // -1: the device's default
   double filterBeta = -1;
@@ -152,12 +165,24 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     } else if (a == "--lock-on-ms") {
       if (!parseInt(v, o.lockOnMs) || o.lockOnMs < 0 || o.lockOnMs > 5000)
         return "--lock-on-ms: 0-5000";
+    } else if (a == "--refixation-px") {
+      if (!parseDouble(v, o.refixationPx) || o.refixationPx < 0 || o.refixationPx > 400)
+        return "--refixation-px: 0-400";
     } else if (a == "--margin-px") {
       if (!parseDouble(v, o.marginPx) || o.marginPx < 0 || o.marginPx > 100)
         return "--margin-px: 0-100";
     } else if (a == "--scan-interval-ms") {
       if (!parseInt(v, o.scanIntervalMs) || o.scanIntervalMs < 200 || o.scanIntervalMs > 10000)
         return "--scan-interval-ms: 200-10000";
+    } else if (a == "--scan-first-delay-ms") {
+      if (!parseInt(v, o.scanFirstDelayMs) || o.scanFirstDelayMs < 0 || o.scanFirstDelayMs > 10000)
+        return "--scan-first-delay-ms: 0-10000";
+    } else if (a == "--prediction-slots") {
+      if (!parseInt(v, o.predictionSlots) || o.predictionSlots < 0 || o.predictionSlots > 6)
+        return "--prediction-slots: 0-6";
+    } else if (a == "--look-min-letters") {
+      if (!parseInt(v, o.lookMinLetters) || o.lookMinLetters < 1 || o.lookMinLetters > 99)
+        return "--look-min-letters: 1-99";
     } else if (a == "--slip") {
       if (!parseDouble(v, o.slip) || o.slip < 0 || o.slip > 0.5)
         return "--slip: 0-0.5";
@@ -211,6 +236,8 @@ int simulateMain(int argc, char** argv) {
     setup.tracker.noiseDeg = o.noise;
     setup.tracker.fieldShare = o.fieldShare;
     setup.user.slipProbability = o.slip;
+    if (o.lookMinLetters > 0)
+      setup.user.predictionMinLetters = static_cast<std::size_t>(o.lookMinLetters);
     setup.refine = o.refine;
     if (o.filterCutoffHz > 0)
       setup.refiner.filter.minCutoffHz = o.filterCutoffHz;
@@ -219,8 +246,11 @@ int simulateMain(int argc, char** argv) {
     setup.refiner.fixationGaze = o.fixationGaze;
     setup.dwellMs = static_cast<int>(o.dwellMs);
     setup.scanIntervalMs = static_cast<int>(o.scanIntervalMs);
+    setup.predictionSlots = static_cast<int>(o.predictionSlots);
+    setup.scanFirstDelayMs = static_cast<int>(o.scanFirstDelayMs);
     setup.lockOnMs = static_cast<int>(o.lockOnMs);
     setup.marginPx = o.marginPx;
+    setup.refixationPx = o.refixationPx;
     setup.landedDwell = o.landedDwell;
     setup.seed = static_cast<std::uint64_t>(o.seed);
     Simulation typing(setup);
@@ -250,10 +280,12 @@ int simulateMain(int argc, char** argv) {
     }
     std::printf(
         "%-5s %-8s noise %.1f deg: %.1f wpm, %.1f chars/min, uncorrected errors %.1f %%, "
-        "%llu selections (%llu tries at Delete), %zu/%zu phrases abandoned, %s\n",
+        "%llu selections (%llu tries at Delete, %llu predicted words), %zu/%zu phrases "
+        "abandoned, %s\n",
         std::string(host::methodName(method)).c_str(), setup.board.c_str(), o.noise, t.wpm, t.cpm,
         100.0 * t.errorRate, static_cast<unsigned long long>(t.selections),
-        static_cast<unsigned long long>(t.backspaces), t.gaveUp, t.phrases, reading.c_str());
+        static_cast<unsigned long long>(t.backspaces),
+        static_cast<unsigned long long>(t.predictionsChosen), t.gaveUp, t.phrases, reading.c_str());
     std::fflush(stdout);
   }
   return 0;

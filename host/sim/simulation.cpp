@@ -14,7 +14,7 @@ constexpr std::int64_t kStartUs = 1'000'000;
 
 bool isTextKey(const host::ScreenKey& k) {
   return (k.role == host::KeyRole::kBoardKey && k.action == host::KeyAction::kInsert) ||
-         k.action == host::KeyAction::kSpace;
+         k.role == host::KeyRole::kPrediction || k.action == host::KeyAction::kSpace;
 }
 
 std::size_t commonPrefix(const std::string& a, const std::string& b) {
@@ -40,9 +40,17 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.dwell.dwellMs = static_cast<std::uint32_t>(setup.dwellMs);
   if (setup.lockOnMs >= 0)
     p.access.dwell.lockOnMs = static_cast<std::uint32_t>(setup.lockOnMs);
-  p.access.dwell.landedOnly = setup.landedDwell;
+  p.access.dwell.landedOnly = setup.landedDwell || p.access.dwell.landedOnly;
+  if (setup.refixationPx >= 0)
+    p.access.dwell.refixationPx = static_cast<float>(setup.refixationPx);
   if (setup.marginPx >= 0)
     p.access.dwell.marginPx = static_cast<float>(setup.marginPx);
+  if (setup.predictionSlots == 0)
+    p.prediction.enabled = false;
+  else if (setup.predictionSlots > 0)
+    p.prediction.slots = static_cast<std::uint32_t>(setup.predictionSlots);
+  if (setup.scanFirstDelayMs >= 0)
+    p.access.scan.firstDelayMs = static_cast<std::uint32_t>(setup.scanFirstDelayMs);
   if (setup.scanIntervalMs > 0)
     p.access.scan.intervalMs = static_cast<std::uint32_t>(setup.scanIntervalMs);
   session_->saveProfile(p);
@@ -129,6 +137,15 @@ int Simulation::keyWithAction(host::KeyAction action) const {
   const auto& keys = session_->keys();
   for (std::size_t i = 0; i < keys.size(); ++i)
     if (keys[i].role != host::KeyRole::kBoardKey && keys[i].action == action)
+      return static_cast<int>(i);
+  return -1;
+}
+
+int Simulation::lettersKey() const {
+  const auto& keys = session_->keys();
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i].role == host::KeyRole::kCommand && keys[i].action == host::KeyAction::kBoard &&
+        keys[i].arg == static_cast<int>(host::NavBoard::kLetters))
       return static_cast<int>(i);
   return -1;
 }
@@ -256,6 +273,9 @@ bool Simulation::scanTo(int index) {
     const bool changed = v.groupBegin != lastBegin || v.groupEnd != lastEnd;
     lastBegin = v.groupBegin;
     lastEnd = v.groupEnd;
+    if (trace_ && changed)
+      std::fprintf(stderr, "  %.3f highlight [%d,%d) want %d\n", eyes_->now() / 1e6, v.groupBegin,
+                   v.groupEnd, index);
     if (changed && v.groupBegin <= index && index < v.groupEnd) {
       // The highlight reached the target's group: react, then blink.
       eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
@@ -281,6 +301,32 @@ bool Simulation::selectTarget(int index) {
   }
 }
 
+int Simulation::readPredictions(const std::string& word) {
+  // The slots, left to right: one look at the row (a saccade with its
+  // latency), then a reading fixation per word, stopping at the wanted one.
+  // Empty slots are seen at a glance with the one before.
+  const auto& keys = session_->keys();
+  bool first = true;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].role != host::KeyRole::kPrediction || keys[i].labelOf().empty())
+      continue;
+    double x = 0, y = 0;
+    centre(static_cast<int>(i), x, y);
+    if (first)
+      eyes_->lookAt(x, y);
+    else
+      eyes_->nudge(x - eyes_->aimX(), y - eyes_->aimY());
+    first = false;
+    eyes_->hold(eyes_->logNormal(setup_.user.readFixationMs, setup_.user.readFixationSdLog));
+    // What the person saw during that fixation (the row may change under a
+    // selection made meanwhile; then it is read again next time).
+    if (i < session_->keys().size() && session_->keys()[i].role == host::KeyRole::kPrediction &&
+        session_->keys()[i].labelOf() == word)
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
 void Simulation::checkText(std::size_t chars) {
   // Reads the end of the message: one fixation per ~8 letters, along the line.
   double x = 0, y = 0;
@@ -299,8 +345,13 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
   std::size_t checked = 0;    // text length at the last check
   std::size_t wordStart = 0;  // the person corrects the word just written, not older ones
   bool deleting = false;
+  std::string lookedAt = "\x01";  // the text when the predictions were last read
   while (eyes_->now() < limitUs) {
-    const std::string typed = session_->text();
+    std::string typed = session_->text();
+    // A predicted last word brings its space: the message is complete (the
+    // voice says the same), so the person does not delete it.
+    if (typed.size() == meant.size() + 1 && typed.back() == ' ' && typed.starts_with(meant))
+      typed.pop_back();
     const std::size_t good = commonPrefix(typed, meant);
     if (deleting) {
       if (typed.size() > good) {
@@ -327,9 +378,32 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
     }
     if (typed.size() >= meant.size())
       return true;
+    if (setup_.usePredictions && meant[typed.size()] != ' ' && good == typed.size() &&
+        typed != lookedAt) {
+      // A prediction could be there: read the slots (once per change of the
+      // text), and choose the word if it is offered.
+      const std::size_t wordBegin = meant.rfind(' ', typed.size() == 0 ? 0 : typed.size() - 1);
+      const std::size_t from = wordBegin == std::string::npos || typed.empty() ? 0 : wordBegin + 1;
+      const std::size_t to = std::min(meant.find(' ', typed.size()), meant.size());
+      if (to - typed.size() >= setup_.user.predictionMinLetters) {
+        lookedAt = typed;
+        const int slot = readPredictions(meant.substr(from, to - from));
+        if (slot >= 0) {
+          ++predictionsChosen_;
+          selectTarget(slot);
+          continue;
+        }
+      }
+    }
     int key = keyTyping(meant[typed.size()]);
-    if (key < 0)
-      return false;
+    if (key < 0) {
+      // Another board is open (a slip onto a board key): back to the letters.
+      const int letters = lettersKey();
+      if (letters < 0)
+        return false;
+      selectTarget(letters);
+      continue;
+    }
     if (meant[typed.size()] != ' ' && eyes_->chance(setup_.user.slipProbability))
       key = neighbourOf(key);
     selectTarget(key);
@@ -354,12 +428,18 @@ TypingResult Simulation::type(const std::vector<std::string>& phrases) {
     const double limitS = 60.0 + 12.0 * static_cast<double>(meant.size());
     const bool done = typePhrase(meant, limitS);
     const std::int64_t end = eyes_->now();
-    const std::string written = session_->text();
+    std::string written = session_->text();
+    while (!written.empty() && written.back() == ' ')
+      written.pop_back();  // spoken the same
     ++r.phrases;
-    r.chars += written.size();
+    const std::size_t distance = minimumStringDistance(meant, written);
+    const std::size_t longest = std::max(meant.size(), written.size());
+    // Only correct text counts: a wrong predicted word adds many characters
+    // at once, and must not make a noisy tracker look fast.
+    r.chars += longest - std::min(distance, longest);
     r.seconds += static_cast<double>(end - start) / 1e6;
-    r.errors += minimumStringDistance(meant, written);
-    longer += std::max(meant.size(), written.size());
+    r.errors += distance;
+    longer += longest;
     if (!done)
       ++r.gaveUp;
     const int speak = keyWithAction(host::KeyAction::kSpeak);
@@ -371,6 +451,7 @@ TypingResult Simulation::type(const std::vector<std::string>& phrases) {
   r.errorRate = longer > 0 ? static_cast<double>(r.errors) / static_cast<double>(longer) : 0;
   r.selections = selections_ - selectionsBefore;
   r.backspaces = backspaces_;
+  r.predictionsChosen = predictionsChosen_;
   return r;
 }
 

@@ -42,23 +42,30 @@ struct SimSetup {
   host::GazeRefinerParams refiner;
   int dwellMs = -1;  // profile overrides (-1: the profile's)
   int scanIntervalMs = -1;
+  int scanFirstDelayMs = -1;
   int lockOnMs = -1;
   double marginPx = -1;
+  double refixationPx = -1;
   bool landedDwell = false;
+  // The person reads the prediction slots and chooses a predicted word
+  // (when the board shows them); false: types every letter.
+  bool usePredictions = true;
+  int predictionSlots = -1;  // profile override: 0 = no prediction row, -1 = the profile's
   std::uint64_t seed = 1;
 };
 
 struct TypingResult {
   std::size_t phrases = 0;
-  std::size_t chars = 0;  // characters of the final texts
+  std::size_t chars = 0;  // correct characters of the final texts: longer length - distance
   double seconds = 0;     // from the first look of each phrase to its last character
   double wpm = 0;
   double cpm = 0;
   std::size_t errors = 0;  // minimum string distance, summed
   double errorRate = 0;    // uncorrected: errors / sum of max(len(meant), len(written))
   std::uint64_t selections = 0;
-  std::uint64_t backspaces = 0;  // times the person set out to select Delete
-  std::size_t gaveUp = 0;        // phrases abandoned at the time limit
+  std::uint64_t backspaces = 0;         // times the person set out to select Delete
+  std::size_t gaveUp = 0;               // phrases abandoned at the time limit
+  std::uint64_t predictionsChosen = 0;  // times the person set out to choose a predicted word
 };
 
 struct ReadingResult {
@@ -99,8 +106,10 @@ class Simulation final : public EyeListener {
   void reaim(int index);
   int keyTyping(char c) const;
   int keyWithAction(host::KeyAction action) const;
+  int lettersKey() const;
   int neighbourOf(int index);
   void checkText(std::size_t chars);
+  int readPredictions(const std::string& word);
   void textDisplay(double& x, double& y) const;
   void centre(int index, double& x, double& y) const;
   bool typePhrase(const std::string& meant, double limitS);
@@ -111,6 +120,7 @@ class Simulation final : public EyeListener {
   std::unique_ptr<SimulatedEyes> eyes_;
   std::uint64_t selections_ = 0;
   std::uint64_t backspaces_ = 0;
+  std::uint64_t predictionsChosen_ = 0;
   bool trace_ = false;    // DRISHTI_SIM_TRACE set: every selection on stderr
   std::string intended_;  // the key the person is after (for the trace)
 };

@@ -69,6 +69,14 @@ struct UserParams {
   double reactionMs = 380;    // choice reaction to a scanning highlight (median, log-normal)
   double reactionSdLog = 0.2;
 
+  // Word prediction: the person reads the slots before a letter when at
+  // least this many letters of the word are left to write (a word of one
+  // letter left is typed without looking). Searching the list costs time
+  // that can cancel what it saves (Koester & Levine, IEEE Trans. Rehab.
+  // Eng. 2(3), 1994), so each look is paid for: a saccade to the row and
+  // one reading fixation per word read.
+  std::size_t predictionMinLetters = 2;
+
   // Errors (assumptions).
   double slipProbability = 0.01;        // aims at a neighbouring key instead of the intended one
   double noticeErrorProbability = 0.9;  // an error is seen when the word is checked

@@ -17,6 +17,12 @@ dwell.ms 1000
 dwell.lock_on_ms 150
 dwell.loss_grace_ms 300
 dwell.margin_px 12
+dwell.landed off
+dwell.refixation_px 0
+
+prediction on
+prediction.slots 4
+prediction.learn on
 
 blink.min_ms 400
 blink.max_ms 1000

@@ -414,8 +414,9 @@ TEST_CASE(
   };
   for (int i = 0; i < 10; ++i)
     sampleAt(hostUs += 33'000, proto::TrackingState::kTracking);
-  blinkAt(hostUs += 500'000, 500);  // into the first row
-  blinkAt(hostUs += 300'000, 500);  // 'a'
+  // The predicted words are lit first (1.8 s), then the first row of letters.
+  blinkAt(hostUs += 2'100'000, 500);  // into the first row of letters
+  blinkAt(hostUs += 300'000, 500);    // 'a'
   CHECK(s.text() == "a");
   for (int i = 0; i < 60; ++i)
     sampleAt(hostUs += 33'000, proto::TrackingState::kLost);

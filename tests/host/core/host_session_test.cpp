@@ -252,13 +252,14 @@ TEST_CASE("before calibration a gaze method falls back to blink scanning and say
   s.setGazeCalibrated(false);
   CHECK(s.method() == MethodKind::kScan);
   CHECK_THAT(std::string(s.statusLine()), Catch::Contains("not calibrated"));
-  // Row scanning on ABC: the first row is lit first; blink, then blink at 'a'.
+  // Row scanning on ABC: the predicted words are lit first (1.8 s with the
+  // first delay), then the first row of letters; blink, then blink at 'a'.
   s.advanceTo(kStartUs);
-  s.handle(blink(kStartUs / 1000 + 500, 500));
-  s.handle(blink(kStartUs / 1000 + 1000, 500));
+  s.handle(blink(kStartUs / 1000 + 2400, 500));
+  s.handle(blink(kStartUs / 1000 + 2900, 500));
   CHECK(s.text() == "a");
   // A mouse standing in for gaze brings the profile's method back.
-  s.handle(gaze(kStartUs / 1000 + 1100, 640, 400));
+  s.handle(gaze(kStartUs / 1000 + 3000, 640, 400));
   CHECK(s.method() == MethodKind::kDwell);
 }
 

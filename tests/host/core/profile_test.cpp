@@ -102,3 +102,32 @@ TEST_CASE("the shipped default profile parses and keeps the blink bands apart") 
   CHECK(a.blink.maxMs <= a.scan.backMaxMs);
   CHECK(a.scan.backMaxMs <= a.safety.longBlinkMinMs);
 }
+
+TEST_CASE("word prediction and the dwell guards are profile settings with checked values") {
+  std::vector<Problem> problems;
+  const auto p = parseProfile(
+      "drishti-profile 1\nprediction off\nprediction.slots 6\nprediction.learn off\n"
+      "dwell.landed on\ndwell.refixation_px 45\n",
+      "p.profile", problems);
+  INFO(describeAll(problems));
+  REQUIRE(p);
+  CHECK_FALSE(p->prediction.enabled);
+  CHECK(p->prediction.slots == 6);
+  CHECK_FALSE(p->prediction.learn);
+  CHECK(p->access.dwell.landedOnly);
+  CHECK(p->access.dwell.refixationPx == 45.0F);
+  const auto back = parseProfile(formatProfile(*p), "round", problems);
+  REQUIRE(back);
+  CHECK(formatProfile(*back) == formatProfile(*p));
+
+  CHECK_THAT(problemsOf("drishti-profile 1\nprediction.slots 9\n"),
+             Catch::Contains("p.profile:2: prediction.slots must be a whole number from 1 to 6"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nprediction maybe\n"),
+             Catch::Contains("p.profile:2: prediction must be on or off"));
+  CHECK_THAT(problemsOf("drishti-profile 1\n\nprediction.learn yes\n"),
+             Catch::Contains("p.profile:3: prediction.learn must be on or off"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.landed 1\n"),
+             Catch::Contains("p.profile:2: dwell.landed must be on or off"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.refixation_px -3\n"),
+             Catch::Contains("p.profile:2: dwell.refixation_px must be a number from 0 to 400"));
+}

@@ -1,0 +1,282 @@
+// Word prediction: the base vocabulary, the learned words, the predictor,
+// and the prediction row of a letter board in the session.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+
+#include "host/core/atomic_file.h"
+#include "host/core/host_session.h"
+#include "host/core/learned_words.h"
+#include "host/core/vocabulary.h"
+#include "host/core/word_predictor.h"
+#include "method_test_helpers.h"
+#include "session_helpers.h"
+#include "tests/support/test_data.h"
+
+using namespace drishti::host;
+using namespace drishti::host::test;
+
+namespace {
+
+Vocabulary vocabularyOf(std::string_view text) {
+  std::vector<Problem> problems;
+  std::optional<Vocabulary> v = parseVocabulary(text, "test.words", problems);
+  INFO(describeAll(problems));
+  REQUIRE(v);
+  return *v;
+}
+
+std::string firstProblem(std::string_view text) {
+  std::vector<Problem> problems;
+  CHECK_FALSE(parseVocabulary(text, "v.words", problems));
+  REQUIRE_FALSE(problems.empty());
+  return problems.front().describe();
+}
+
+std::vector<std::string> predict(std::string_view text, const Vocabulary* base,
+                                 const LearnedWords& learned, std::size_t n = 4) {
+  std::vector<std::string> out;
+  predictWords(text, base, learned, n, out);
+  return out;
+}
+
+// Looks at target `i` for `ms`, then at the message bar.
+std::int64_t dwellOnTarget(HostSession& s, int i, std::int64_t atMs, int ms = 1400) {
+  REQUIRE(i >= 0);
+  const Rect r = s.targets()[static_cast<std::size_t>(i)].rect;
+  std::int64_t t = atMs;
+  for (; t < atMs + ms; t += 33)
+    s.handle(gaze(t, r.x + r.w / 2, r.y + r.h / 2));
+  for (; t < atMs + ms + 300; t += 33)
+    s.handle(gaze(t, 640, 30));
+  return t;
+}
+
+std::int64_t dwellOn(HostSession& s, std::string_view label, std::int64_t atMs) {
+  const int i = s.findTarget(label);
+  INFO("no target labelled '" << label << "' on " << s.screenName());
+  return dwellOnTarget(s, i, atMs);
+}
+
+int slotOf(const HostSession& s, std::string_view word) {
+  for (std::size_t i = 0; i < s.keys().size(); ++i)
+    if (s.keys()[i].role == KeyRole::kPrediction && s.keys()[i].labelOf() == word)
+      return static_cast<int>(i);
+  return -1;
+}
+
+constexpr const char* kSmall =
+    "drishti-vocabulary 1\nlanguage en\nthe 50\nwater 9\nwant 12\nwater-free 1\nwe 20\n"
+    "window 21\n";
+
+constexpr std::int64_t kT0 = 1'000'000;
+
+}  // namespace
+
+TEST_CASE("a vocabulary reads its words sorted, and finds every word with a prefix") {
+  const Vocabulary v = vocabularyOf(kSmall);
+  CHECK(v.language == "en");
+  CHECK(v.words.size() == 6);
+  CHECK(v.total == 113);
+  CHECK(v.countOf("want") == 12);
+  CHECK(v.countOf("wa") == 0);
+  const auto wa = v.withPrefix("wa");
+  REQUIRE(wa.size() == 3);
+  CHECK(wa[0].word == "want");
+  CHECK(wa[2].word == "water-free");
+  CHECK(v.withPrefix("").size() == 6);
+  CHECK(v.withPrefix("z").empty());
+}
+
+TEST_CASE("a damaged vocabulary is refused with its file, line and problem") {
+  CHECK(firstProblem("drishti-words 1\n") ==
+        "v.words:1: a vocabulary file must start with the line "
+        "'drishti-vocabulary 1'");
+  CHECK(firstProblem("drishti-vocabulary 1\nthe 5\n")
+            .find("v.words:2: the second line must be "
+                  "'language CODE'") == 0);
+  CHECK(firstProblem("drishti-vocabulary 1\nlanguage en\nthe 5\nwater x\n") ==
+        "v.words:4: the count of 'water' must be a whole number from 1 to 4294967295");
+  CHECK(firstProblem("drishti-vocabulary 1\nlanguage en\nthe 5\nWater 3\n")
+            .find("v.words:4: "
+                  "'Water' is not "
+                  "a word") == 0);
+  CHECK(firstProblem("drishti-vocabulary 1\nlanguage en\nthe 5\nwe 2\nthe 1\n") ==
+        "v.words:5: 'the' is listed twice (first on line 3)");
+  CHECK(firstProblem("drishti-vocabulary 1\nlanguage en\nthe 5 6\n").find("v.words:3:") == 0);
+  CHECK(firstProblem("") ==
+        "v.words: the file is empty: a vocabulary must start with "
+        "'drishti-vocabulary 1'");
+}
+
+TEST_CASE("the shipped English vocabulary reads, with the word 'language' among its words") {
+  std::string error;
+  const auto text = readWholeFile(dataDir() / "vocabulary" / "en.words", error);
+  REQUIRE(text);
+  const Vocabulary v = vocabularyOf(*text);
+  CHECK(v.language == "en");
+  CHECK(v.words.size() > 5000);
+  CHECK(v.countOf("the") > v.countOf("water"));
+  CHECK(v.countOf("language") > 0);
+}
+
+TEST_CASE("learned words count words and pairs, and read back from their file") {
+  LearnedWords w;
+  w.learn("i need water");
+  w.learn("i need  help ");
+  CHECK(w.count("i") == 2);
+  CHECK(w.count("need") == 2);
+  CHECK(w.count("help") == 1);
+  CHECK(w.total() == 6);
+  CHECK(w.pairCount("i", "need") == 2);
+  CHECK(w.pairCount("need", "help") == 1);
+  CHECK(w.pairCount("water", "i") == 0);  // messages are not joined
+  std::vector<Problem> problems;
+  const std::optional<LearnedWords> back = parseLearnedWords(w.format(), "w", problems);
+  REQUIRE(back);
+  CHECK(back->format() == w.format());
+  CHECK(back->pairCount("i", "need") == 2);
+}
+
+TEST_CASE("learned words stay bounded, keeping the most used") {
+  LearnedWords w;
+  for (int i = 0; i < 5; ++i)
+    w.learn("water");
+  for (std::size_t i = 0; i < LearnedWords::kMaxWords + 500; ++i)
+    w.learn("word" + std::to_string(i) + " next" + std::to_string(i % 7) + " x" +
+            std::to_string(i));
+  CHECK(w.wordCount() == LearnedWords::kMaxWords);
+  CHECK(w.pairTotal() <= LearnedWords::kMaxPairs);
+  CHECK(w.count("water") == 5);
+  CHECK(w.format().size() < 200'000);
+}
+
+TEST_CASE("a damaged learned-words file is refused with its line") {
+  std::vector<Problem> problems;
+  CHECK_FALSE(parseLearnedWords("drishti-words 1\nword water 3\nword water 2\n", "f", problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].describe().find("f:3:") == 0);
+  problems.clear();
+  CHECK_FALSE(parseLearnedWords("drishti-words 1\npair i 3\n", "f", problems));
+  CHECK(problems.at(0).describe() == "f:2: expected 'word WORD COUNT' or 'pair WORD NEXT COUNT'");
+  problems.clear();
+  CHECK_FALSE(parseLearnedWords("drishti-words 1\nword i 0\n", "f", problems));
+  CHECK(problems.at(0).describe().find("f:2: the count must be") == 0);
+}
+
+TEST_CASE("predictions complete the word being written, most likely first") {
+  const Vocabulary v = vocabularyOf(kSmall);
+  LearnedWords none;
+  CHECK(predict("i wa", &v, none) == std::vector<std::string>{"want", "water", "water-free"});
+  CHECK(predict("i WA", &v, none) == std::vector<std::string>{"want", "water", "water-free"});
+  CHECK(predict("", &v, none, 2) == std::vector<std::string>{"the", "window"});
+  CHECK(predict("i want", &v, none).empty());  // nothing longer starts with it
+  CHECK(predict("i want.", &v, none).empty());
+  CHECK(predict("x", nullptr, none).empty());
+}
+
+TEST_CASE("what the person said soon outranks the base words, and follows its word") {
+  const Vocabulary v = vocabularyOf(kSmall);
+  LearnedWords said;
+  said.learn("open the window");
+  CHECK(predict("w", &v, said).front() == "window");
+  said.learn("i need water");
+  said.learn("i need water");
+  // After "need", the learned pair puts "water" first even before a letter.
+  CHECK(predict("please need ", &v, said).front() == "water");
+  // A learned word missing from the base vocabulary is offered too.
+  said.learn("my wheelchair");
+  CHECK(predict("my wh", &v, said) == std::vector<std::string>{"wheelchair"});
+}
+
+TEST_CASE("an English letter board has a row of predicted words, first in scan order") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  HostSession s(c, nullptr);
+  REQUIRE(s.problems().empty());
+  REQUIRE(s.predictions().size() == 4);
+  const int firstLetter = s.findTarget("a");
+  REQUIRE(firstLetter >= 0);
+  for (int i = 0; i < 4; ++i) {
+    const ScreenKey& k = s.keys()[static_cast<std::size_t>(i)];
+    CHECK(k.role == KeyRole::kPrediction);
+    CHECK(k.labelOf() == s.predictions()[static_cast<std::size_t>(i)]);
+    CHECK(s.targets()[static_cast<std::size_t>(i)].rect.y <
+          s.targets()[static_cast<std::size_t>(firstLetter)].rect.y);
+  }
+  CHECK(firstLetter == 4);
+}
+
+TEST_CASE("choosing a predicted word completes it with a space, and speaking teaches it") {
+  const auto state = drishti::test::scratchDir("prediction-learn");
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.stateDir = state;
+  c.startBoard = "en-abc";
+  {
+    HostSession s(c, nullptr);
+    s.setGazeCalibrated(true);
+    std::int64_t t = dwellOn(s, "w", kT0);
+    t = dwellOn(s, "a", t);
+    REQUIRE(s.predictions().size() == 4);
+    for (const std::string& w : s.predictions())
+      CHECK(w.starts_with("wa"));
+    const std::string word = s.predictions()[1];
+    t = dwellOnTarget(s, slotOf(s, word), t);
+    CHECK(s.text() == word + " ");
+    t = dwellOn(s, "Speak", t);
+    CHECK(s.learnedWords().count(word) == 1);
+    // Said once, the word now comes first for its first letter.
+    t = dwellOn(s, "Clear", t);
+    t = dwellOn(s, "w", t);
+    CHECK(s.predictions().front() == word);
+    const auto file = state / "profiles" / "default.words";
+    REQUIRE(std::filesystem::exists(file));
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+  }
+  // A new session (a restart) predicts from what was said before.
+  HostSession again(c, nullptr);
+  CHECK(again.learnedWords().total() == 1);
+  CHECK(again.forgetLearnedWords().empty());
+  CHECK(again.learnedWords().empty());
+  CHECK_FALSE(std::filesystem::exists(state / "profiles" / "default.words"));
+}
+
+TEST_CASE("a damaged learned-words file is reported and the person starts afresh") {
+  const auto state = drishti::test::scratchDir("prediction-damaged");
+  REQUIRE(
+      writeFileAtomically(state / "profiles" / "default.words", "drishti-words 1\nword\n").empty());
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.stateDir = state;
+  HostSession s(c, nullptr);
+  bool reported = false;
+  for (const Problem& p : s.problems())
+    reported = reported || (p.file.ends_with("default.words") && p.line == 2);
+  CHECK(reported);
+  CHECK(s.learnedWords().empty());
+  CHECK(s.predictions().size() == 4);  // the base vocabulary still predicts
+}
+
+TEST_CASE("boards of a language without a vocabulary, and prediction off, have no row") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "hi-varnamala";
+  HostSession hindi(c, nullptr);
+  CHECK(hindi.predictions().empty());
+  for (const ScreenKey& k : hindi.keys())
+    CHECK(k.role != KeyRole::kPrediction);
+
+  const auto state = drishti::test::scratchDir("prediction-off");
+  REQUIRE(writeFileAtomically(state / "profiles" / "default.profile",
+                              "drishti-profile 1\nprediction off\n")
+              .empty());
+  c.stateDir = state;
+  c.startBoard = "en-abc";
+  HostSession off(c, nullptr);
+  CHECK(off.predictions().empty());
+  CHECK(off.findTarget("a") == 0);
+}
