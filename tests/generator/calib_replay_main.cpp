@@ -34,7 +34,12 @@ namespace {
 const char* kUsage =
     "usage: drishti-calib-replay --wire FILE [--truth FILE.csv] [--screen W H WMM HMM DISTMM]\n"
     "         [--pattern 5|9|13] [--no-head-terms] [--head-penalty X] [--frame-ms 33.333]\n"
-    "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n";
+    "         [--truth-features | --truth-corners]\n"
+    "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
+    "  --truth-features: replace each sample's normalised pupils with the truth's (with\n"
+    "    --truth): what the host would do with a perfect pupil and corners\n"
+    "  --truth-corners: the tracker's pupil (px) in the truth's eye corners: how much\n"
+    "    of the error is the corners'\n";
 
 double percentile(std::vector<double> v, double q) {
   if (v.empty())
@@ -71,6 +76,7 @@ int main(int argc, char** argv) {
   host::CalibrationParams params;
   params.fixedSchedule = true;
   double frameMs = 1000.0 / 30.0;
+  bool truthFeatures = false, truthCorners = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool more = i + 1 < argc;
@@ -93,6 +99,10 @@ int main(int argc, char** argv) {
       params.fit.headTerms = false;
     } else if (a == "--head-penalty" && more) {
       params.fit.headPenalty = std::atof(argv[++i]);
+    } else if (a == "--truth-features") {
+      truthFeatures = true;
+    } else if (a == "--truth-corners") {
+      truthCorners = true;
     } else if (a == "--frame-ms" && more) {
       frameMs = std::atof(argv[++i]);
     } else if (a == "--help") {
@@ -146,9 +156,35 @@ int main(int argc, char** argv) {
     truth = std::move(*rows);
   }
 
+  const std::uint64_t t0 = samples.front().captureUs;
+  const auto frameOf = [&](const protocol::EyeSample& s) {
+    return static_cast<int>(
+        std::lround(static_cast<double>(s.captureUs - t0) / 1000.0 / frameMs));
+  };
+  if (truthFeatures || truthCorners) {
+    if (truth.empty()) {
+      std::fprintf(stderr, "drishti-calib-replay: --truth-features/--truth-corners need --truth\n");
+      return 2;
+    }
+    for (protocol::EyeSample& s : samples) {
+      const int f = frameOf(s);
+      if (f < 0 || f >= static_cast<int>(truth.size()))
+        continue;
+      for (int e = 0; e < 2; ++e) {
+        double nx = 0, ny = 0;
+        gen::TruthRow row = truth[static_cast<std::size_t>(f)];
+        if (truthCorners) {
+          row.face.iris[static_cast<std::size_t>(e)] = {s.eyes[static_cast<std::size_t>(e)].pupilX,
+                                                        s.eyes[static_cast<std::size_t>(e)].pupilY};
+        }
+        truthNorm(row, e, nx, ny);
+        s.eyes[static_cast<std::size_t>(e)].normX = static_cast<float>(nx);
+        s.eyes[static_cast<std::size_t>(e)].normY = static_cast<float>(ny);
+      }
+    }
+  }
   // As CalibrationController does with --follow-sample-clock.
   host::CalibrationProcedure proc(screen, params);
-  const std::uint64_t t0 = samples.front().captureUs;
   proc.start(t0);
   for (const protocol::EyeSample& s : samples) {
     if (proc.phase() != host::CalibrationPhase::kCalibrating &&
@@ -188,8 +224,7 @@ int main(int argc, char** argv) {
       int first = 1 << 30, last = -1, saccade = 0, off = 0, n = 0;
       double err[4] = {0, 0, 0, 0};
       for (const protocol::EyeSample& s : kept) {
-        const int f = static_cast<int>(
-            std::lround(static_cast<double>(s.captureUs - t0) / 1000.0 / frameMs));
+        const int f = frameOf(s);
         if (f < 0 || f >= static_cast<int>(truth.size()))
           continue;
         const gen::TruthRow& r = truth[static_cast<std::size_t>(f)];
@@ -216,8 +251,7 @@ int main(int argc, char** argv) {
       int shown = 0, tracked = 0, verdict[5] = {0, 0, 0, 0, 0};
       double open[2] = {0, 0}, conf[2] = {0, 0};
       for (const protocol::EyeSample& s : samples) {
-        const int f = static_cast<int>(
-            std::lround(static_cast<double>(s.captureUs - t0) / 1000.0 / frameMs));
+        const int f = frameOf(s);
         if (f < 0 || f >= static_cast<int>(truth.size()))
           continue;
         const gen::FrameTruth& r = truth[static_cast<std::size_t>(f)].truth;
