@@ -152,7 +152,7 @@ class CalibrationProcedure {
   // The samples a relocation dropped at this target (put back if the later
   // fixation falls short of minSamples).
   std::vector<protocol::EyeSample> beforeJump_;
-  double fromX_ = 0, fromY_ = 0;   // where the target glides from
+  double fromX_ = 0, fromY_ = 0;  // where the target glides from
   // Recalibrating one point: its previous samples, restored if the retry fails.
   std::vector<protocol::EyeSample> backup_;
   int backupRefused_ = 0;

@@ -194,9 +194,9 @@ TEST_CASE(
     "[data][e2e]") {
   // After the calibration: the Yes target of the yes/no board, held for a
   // dwell, then a look back at the middle.
-  const ChainRun run = runChain("chain", "en-yesno",
-                                {keyCentre("en-yesno", "Yes", 3000), {640, 700, 1500}},
-                                "speech: first audio of prompt");
+  const ChainRun run =
+      runChain("chain", "en-yesno", {keyCentre("en-yesno", "Yes", 3000), {640, 700, 1500}},
+               "speech: first audio of prompt");
   INFO("drishti:\n" << run.log);
   CHECK(run.tsv.find("\tprompt\t0\tYes\n") != std::string::npos);
   CHECK(run.log.find("selected: No") == std::string::npos);

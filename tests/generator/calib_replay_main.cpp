@@ -54,7 +54,8 @@ double percentile(std::vector<double> v, double q) {
 // Normalised pupil position of truth eye `e` in its corner frame (the wire's convention).
 void truthNorm(const gen::TruthRow& row, int e, double& nx, double& ny) {
   const auto k = static_cast<std::size_t>(e);
-  const gen::Point2 c0 = row.face.cornerLeft[k], c1 = row.face.cornerRight[k], iris = row.face.iris[k];
+  const gen::Point2 c0 = row.face.cornerLeft[k], c1 = row.face.cornerRight[k],
+                    iris = row.face.iris[k];
   const double dx = c1.x - c0.x, dy = c1.y - c0.y;
   const double w = std::hypot(dx, dy);
   const double ux = dx / w, uy = dy / w;
@@ -158,8 +159,7 @@ int main(int argc, char** argv) {
 
   const std::uint64_t t0 = samples.front().captureUs;
   const auto frameOf = [&](const protocol::EyeSample& s) {
-    return static_cast<int>(
-        std::lround(static_cast<double>(s.captureUs - t0) / 1000.0 / frameMs));
+    return static_cast<int>(std::lround(static_cast<double>(s.captureUs - t0) / 1000.0 / frameMs));
   };
   if (truthFeatures || truthCorners) {
     if (truth.empty()) {
@@ -231,10 +231,10 @@ int main(int argc, char** argv) {
         first = std::min(first, f);
         last = std::max(last, f);
         saccade += r.truth.saccade ? 1 : 0;
-        off += std::hypot(r.truth.gazeX - p.targetX, r.truth.gazeY - p.targetY) >
-                       screen.pxPerDegree()
-                   ? 1
-                   : 0;
+        off +=
+            std::hypot(r.truth.gazeX - p.targetX, r.truth.gazeY - p.targetY) > screen.pxPerDegree()
+                ? 1
+                : 0;
         for (int e = 0; e < 2; ++e) {
           double nx = 0, ny = 0;
           truthNorm(r, e, nx, ny);
@@ -281,8 +281,8 @@ int main(int argc, char** argv) {
               val.empty() ? 0.0 : *std::max_element(val.begin(), val.end()), val.size());
   for (int e = 0; e < 2; ++e) {
     const host::GazeFitResult& f = proc.collector().eyeFit(e);
-    std::printf("eye %d: %s lambda %.3g residual %.1f px, points", e, f.ok ? "fitted" : "not fitted",
-                f.model.lambda, f.model.residualPx);
+    std::printf("eye %d: %s lambda %.3g residual %.1f px, points", e,
+                f.ok ? "fitted" : "not fitted", f.model.lambda, f.model.residualPx);
     for (const host::GazeFitPoint& p : f.points)
       std::printf(" %d:%.0f/%.0f%s", p.point, p.errorPx, p.heldOutErrorPx,
                   p.weight <= 0 ? "(out)" : "");

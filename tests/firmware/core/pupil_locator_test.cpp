@@ -129,8 +129,8 @@ TEST_CASE("an iris taller than the lid opening still moves the estimate up and d
   discOnly.refineWindow = 0.f;
   for (float width : {28.f, 48.f}) {
     const double withCentroid = slope(refined, width), withoutCentroid = slope(discOnly, width);
-    INFO("eye width " << width << " px: slope " << withCentroid << " (disc only "
-                      << withoutCentroid << ")");
+    INFO("eye width " << width << " px: slope " << withCentroid << " (disc only " << withoutCentroid
+                      << ")");
     CHECK(withCentroid > 0.6);  // measured 0.73 and 0.80 (disc only: 0.28, 0.40)
     CHECK(withCentroid < 1.2);
     CHECK(withCentroid > withoutCentroid + 0.2);
