@@ -349,6 +349,8 @@ PupilEstimate PupilLocator::finish(int bu, int bv, float best, float bestD, floa
     c.x += parabolaPeak(prod(bu - 1, bv), best, prod(bu + 1, bv));
   if (bv > 0 && bv < H_ - 1)
     c.y += parabolaPeak(prod(bu, bv - 1), best, prod(bu, bv + 1));
+  if (opt_.refineWindow > 0.f)
+    c.y = darkCentroid(c).y;
   est.centre = cv::Point2f(toImg_(0, 0) * c.x + toImg_(0, 1) * c.y + toImg_(0, 2),
                            toImg_(1, 0) * c.x + toImg_(1, 1) * c.y + toImg_(1, 2));
   const double var = st2_ / nt_ - (st_ / nt_) * (st_ / nt_);
@@ -360,6 +362,52 @@ PupilEstimate PupilLocator::finish(int bu, int bv, float best, float bestD, floa
       1.f);
   est.found = true;
   return est;
+}
+
+cv::Point2f PupilLocator::darkCentroid(cv::Point2f c) const {
+  // Mean shift on darkness: the threshold is the mean grey inside the disc
+  // at the current centre, the weight of a darker pixel its difference from
+  // it. Glint-suppressed, unsmoothed patch; only pixels of the eye region.
+  const float rw = opt_.refineWindow * float(R_), r2 = float(R_ * R_);
+  for (int it = 0; it < opt_.refineIterations; ++it) {
+    const int v0 = std::max(0, int(std::floor(c.y - rw))),
+              v1 = std::min(H_ - 1, int(std::ceil(c.y + rw)));
+    const int u0 = std::max(0, int(std::floor(c.x - rw))),
+              u1 = std::min(W_ - 1, int(std::ceil(c.x + rw)));
+    double sum = 0, n = 0;
+    for (int v = v0; v <= v1; ++v) {
+      const float* g = work_.ptr<float>(v);
+      const float* mk = mask_.ptr<float>(v);
+      for (int u = u0; u <= u1; ++u) {
+        const float du = float(u) - c.x, dv = float(v) - c.y;
+        if (mk[u] > 0.f && du * du + dv * dv <= r2) {
+          sum += g[u];
+          n += 1;
+        }
+      }
+    }
+    if (n < 1)
+      return c;
+    const float thr = float(sum / n);
+    double sw = 0, su = 0, sv = 0;
+    for (int v = v0; v <= v1; ++v) {
+      const float* g = work_.ptr<float>(v);
+      const float* mk = mask_.ptr<float>(v);
+      for (int u = u0; u <= u1; ++u) {
+        const float du = float(u) - c.x, dv = float(v) - c.y;
+        const float w = thr - g[u];
+        if (mk[u] > 0.f && w > 0.f && du * du + dv * dv <= rw * rw) {
+          sw += w;
+          su += w * u;
+          sv += w * v;
+        }
+      }
+    }
+    if (sw <= 0)
+      return c;
+    c = cv::Point2f(float(su / sw), float(sv / sw));
+  }
+  return c;
 }
 
 PupilEstimate PupilLocator::locate(const cv::Mat& grey, const EyeContour& eye, float irisRadiusPx) {

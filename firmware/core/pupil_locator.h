@@ -47,7 +47,18 @@ struct PupilEstimate {
 //              gradient pixels in M of max(0, d_i . g_i)^2;
 //     the centre maximises D(c) * T(c) (exact branch-and-bound over D, since
 //     T <= 1), refined to sub-pixel by parabola fits;
-//  4. confidence from the separability and symmetry at the maximum.
+//  4. the vertical coordinate is then re-measured as the centroid of the
+//     pixels darker than the disc's mean, weighted by how much darker, inside
+//     refineWindow x the disc radius (iterated a few times). Why: the iris is
+//     usually taller than the lid opening, so the dark disc fits anywhere along
+//     the visible band and its vertical position follows the lids, not the
+//     eye (on rendered video it moved a sixth as far as the iris); the darkest
+//     part, the pupil, is smaller and mostly in view, so its centroid keeps
+//     most of the vertical motion. Horizontally the disc is kept: there the
+//     iris is bounded by sclera, and the centroid, pulled by dark eye corners,
+//     was worse on the 43 annotated dev faces (with the vertical step only,
+//     eyes within 0.05 IOD rose from 39 to 41 of 43 faces);
+//  5. confidence from the separability and symmetry at the maximum.
 // Requires: 8-bit single-channel image (grey webcam frame or IR frame), eye
 //           contour from LandmarkDetector in the same pixel frame.
 // Ensures:  no heap allocation per call once constructed (buffers are members
@@ -72,6 +83,9 @@ class PupilLocator {
     // low ~ median for closed eyes, high ~ median for open eyes (NOTES.md).
     float confidenceLow = 0.25f;
     float confidenceHigh = 0.45f;
+    // Step 4: centroid window radius in disc radii; 0 turns the step off.
+    float refineWindow = 1.5f;
+    int refineIterations = 4;
   };
 
   PupilLocator();
@@ -93,6 +107,7 @@ class PupilLocator {
   };
   bool prepare(const cv::Mat& grey, const EyeContour& eye, float irisRadiusPx);
   PupilEstimate finish(int bu, int bv, float best, float bestD, float bestT);
+  cv::Point2f darkCentroid(cv::Point2f c) const;
   void setFrame(const EyeContour& eye);
   void computeRegion();
   void preprocess();

@@ -75,11 +75,18 @@ void CalibrationProcedure::beginTarget(std::uint64_t nowUs) {
   firstSteadyUs_ = lastSteadyUs_ = 0;
   lastVerdict_ = GateVerdict::kSettling;
   movedSinceSteady_ = false;
+  beforeJump_.clear();
   collector_.clearPoint(steps_[current_].kind, steps_[current_].index);
 }
 
 void CalibrationProcedure::finishTarget(bool success, std::uint64_t nowUs) {
   const Step st = steps_[current_];
+  const int needed = std::max(1, params_.minSamples);
+  if (!success && static_cast<int>(beforeJump_.size()) >= needed) {
+    // The fixation after a relocation was too short; the one before it was not.
+    collector_.restore(st.kind, st.index, beforeJump_, collector_.refused(st.kind, st.index));
+    success = true;
+  }
   if (!success) {
     collector_.clearPoint(st.kind, st.index);
     if (st.kind == ReportPointKind::kCalibration)
@@ -221,6 +228,9 @@ void CalibrationProcedure::addSample(const protocol::EyeSample& sample, std::uin
   const Step st = steps_[current_];
   if (verdict == GateVerdict::kSteady) {
     if (movedSinceSteady_ && relocated(st, sample)) {
+      const auto& kept = collector_.samples(st.kind, st.index);
+      if (kept.size() >= beforeJump_.size())  // keep the longest earlier fixation
+        beforeJump_.assign(kept.begin(), kept.end());
       collector_.dropSince(st.kind, st.index, 0);
       firstSteadyUs_ = 0;
     }

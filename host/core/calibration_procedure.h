@@ -10,7 +10,10 @@
 // reported as failed if it fails again. When the eyes jump by more than
 // relocateDeg in the middle of collecting (the person arrived late from the
 // previous target, having rested on it), the samples before the jump are
-// dropped: the later fixation is the one drawn by the target. After a
+// dropped: the later fixation is the one drawn by the target. If the later
+// fixation then ends too short to count (a replayed video's fixed schedule,
+// or a timeout) while the earlier one was long enough, the earlier one is
+// put back instead of failing the point. After a
 // session, recalibratePoint()
 // redoes one point and refits, keeping the rest.
 //
@@ -146,7 +149,10 @@ class CalibrationProcedure {
   std::uint64_t lastSteadyUs_ = 0;
   GateVerdict lastVerdict_ = GateVerdict::kSettling;
   bool movedSinceSteady_ = false;  // a saccade since the last steady sample
-  double fromX_ = 0, fromY_ = 0;   // where the target glides from
+  // The samples a relocation dropped at this target (put back if the later
+  // fixation falls short of minSamples).
+  std::vector<protocol::EyeSample> beforeJump_;
+  double fromX_ = 0, fromY_ = 0;  // where the target glides from
   // Recalibrating one point: its previous samples, restored if the retry fails.
   std::vector<protocol::EyeSample> backup_;
   int backupRefused_ = 0;

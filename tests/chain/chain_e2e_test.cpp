@@ -78,21 +78,48 @@ bool findMicros(const std::string& log, const std::string& key, long long& us) {
   return true;
 }
 
-}  // namespace
+// A look after the calibration: at screen px (x, y) for ms.
+struct Look {
+  double x = 0, y = 0;
+  int ms = 0;
+};
 
-TEST_CASE(
-    "a rendered face calibrates drishti through drishti-tracker and the wire, then answers Yes "
-    "by dwell and it is spoken",
-    "[data][e2e]") {
+// Where the host's own layout puts the key labelled `label` on `board`.
+Look keyCentre(const char* board, const char* label, int ms) {
+  host::SessionConfig config;
+  config.dataDir = fs::path(DRISHTI_TEST_SOURCE_DIR) / "host" / "data";
+  config.startBoard = board;
+  host::HostSession layout(config, nullptr);
+  const int i = layout.findTarget(label);
+  INFO("board " << board << " has no key " << label);
+  REQUIRE(i >= 0);
+  const host::Rect r = layout.targets()[static_cast<std::size_t>(i)].rect;
+  return {r.x + r.w / 2.0, r.y + r.h / 2.0, ms};
+}
+
+// What one run of the chain left behind.
+struct ChainRun {
+  fs::path dir;
+  std::string log;  // drishti's stderr
+  std::string tsv;  // the WAV's transcript
+};
+
+// The whole chain for one person: `board` is the profile's board (shown
+// after the calibration), `looks` what the eyes do after it. Runs the video
+// to its end, waits for `lastEvent` in drishti's log, then stops drishti.
+ChainRun runChain(const char* name, const char* board, const std::vector<Look>& looks,
+                  const std::string& lastEvent) {
   const fs::path data = drishti::test::dataDir();
-  const fs::path dir = drishti::test::scratchDir("chain");
+  ChainRun run;
+  run.dir = drishti::test::scratchDir(name);
+  const fs::path& dir = run.dir;
   const fs::path state = dir / "state";
   // The screen the therapist entered: 1280 x 800 px, 344 x 215 mm, seen from 600 mm.
   fs::create_directories(state / "profiles");
-  REQUIRE(host::writeFileAtomically(
-              state / "profiles" / "default.profile",
-              "drishti-profile 1\nboard en-yesno\nscreen.width_mm 344\nscreen.height_mm "
-              "215\nscreen.distance_mm 600\n")
+  REQUIRE(host::writeFileAtomically(state / "profiles" / "default.profile",
+                                    std::string("drishti-profile 1\nboard ") + board +
+                                        "\nscreen.width_mm 344\nscreen.height_mm "
+                                        "215\nscreen.distance_mm 600\n")
               .empty());
 
   // 1. Where the host will show its calibration targets, from the binary itself.
@@ -102,18 +129,11 @@ TEST_CASE(
                                            nullptr, &out) == 0);
     std::ofstream(dir / "plan.csv") << out;
   }
-  // 2. Then the Yes target of the yes/no board, where the host's own layout
-  //    puts it, held for a dwell, then a look back at the middle.
+  // 2. Then the looks (key centres from the host's own layout).
   {
-    host::SessionConfig config;
-    config.dataDir = fs::path(DRISHTI_TEST_SOURCE_DIR) / "host" / "data";
-    config.startBoard = "en-yesno";
-    host::HostSession layout(config, nullptr);
-    const int i = layout.findTarget("Yes");
-    REQUIRE(i >= 0);
-    const host::Rect r = layout.targets()[static_cast<std::size_t>(i)].rect;
-    std::ofstream(dir / "then.csv") << r.x + r.w / 2 << ',' << r.y + r.h / 2 << ",3000\n"
-                                    << "640,700,1500\n";
+    std::ofstream then(dir / "then.csv");
+    for (const Look& l : looks)
+      then << l.x << ',' << l.y << ',' << l.ms << '\n';
   }
   // 3. The video: a real photo whose irises look there, with sensor noise,
   //    head sway and lossy compression (MJPG), 30 fps.
@@ -152,30 +172,42 @@ TEST_CASE(
   // The plan's calibration and validation last ~36 s of video.
   REQUIRE(waitFor("calibration saved:", 90s));
   INFO("tracker:\n" << tracker.stderrText());
-
-  // 5. The answer part of the video: Yes, held.
-  REQUIRE(waitFor("selected: Yes at", 20s));
-  REQUIRE(waitFor("speech: first audio of prompt", 10s));
-  REQUIRE(tracker.waitExit(30000));  // the video ended
+  REQUIRE(tracker.waitExit(60000));  // the video ended
+  CHECK(waitFor(lastEvent, 10s));
   ::kill(app.pid(), SIGTERM);
   REQUIRE(app.wait(10s) == 0);
-  const std::string log = app.err();
-  const std::string tsv = readText(dir / "speech.wav.tsv");
-  CHECK(tsv.find("\tprompt\t0\tYes\n") != std::string::npos);
-  CHECK(log.find("selected: No") == std::string::npos);
+  run.log = app.err();
+  run.tsv = readText(dir / "speech.wav.tsv");
 
   // The calibration through the real tracker, as the therapist would see it.
-  const std::size_t v = log.find("Validation error:");
+  const std::size_t v = run.log.find("Validation error:");
   REQUIRE(v != std::string::npos);
-  std::printf("chain: %s\n", log.substr(v, log.find('\n', v) - v).c_str());
+  std::printf("chain (%s): %s\n", name, run.log.substr(v, run.log.find('\n', v) - v).c_str());
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a rendered face calibrates drishti through drishti-tracker and the wire, then answers Yes "
+    "by dwell and it is spoken",
+    "[data][e2e]") {
+  // After the calibration: the Yes target of the yes/no board, held for a
+  // dwell, then a look back at the middle.
+  const ChainRun run =
+      runChain("chain", "en-yesno", {keyCentre("en-yesno", "Yes", 3000), {640, 700, 1500}},
+               "speech: first audio of prompt");
+  INFO("drishti:\n" << run.log);
+  CHECK(run.tsv.find("\tprompt\t0\tYes\n") != std::string::npos);
+  CHECK(run.log.find("selected: No") == std::string::npos);
 
   // Selection to voice. The tracker stamps frames with CLOCK_MONOTONIC and
   // the host's clock is the same one (one machine), so the latest eye frame
   // before the selection and the answer's first audio sample compare directly.
   long long selectedUs = 0, frameUs = 0, audioUs = 0;
-  REQUIRE(findMicros(log, "selected: Yes at", selectedUs));
-  REQUIRE(findMicros(log, "latest eye frame captured at", frameUs));
-  REQUIRE(findMicros(log, "speech: first audio of prompt", audioUs));
+  REQUIRE(findMicros(run.log, "selected: Yes at", selectedUs));
+  REQUIRE(findMicros(run.log, "latest eye frame captured at", frameUs));
+  REQUIRE(findMicros(run.log, "speech: first audio of prompt", audioUs));
   const double frameToAudioMs = static_cast<double>(audioUs - frameUs) / 1000.0;
   const double decisionToAudioMs = static_cast<double>(audioUs - selectedUs) / 1000.0;
   std::printf(
@@ -185,3 +217,10 @@ TEST_CASE(
   CHECK(frameToAudioMs >= 0);
   CHECK(frameToAudioMs < 2000);
 }
+
+// Spelling on the letter board through this chain (y, e, s, Speak on en-abc at
+// the keys' real size, about 3.4 degrees) is not tested yet: at the chain's
+// present accuracy (validation median 1.4, p90 2.2 degrees on this video) it
+// selected "e", "l" (above "s") and Speak, missing "y" in the bottom-left
+// corner (docs/BENCHMARKS.md). It belongs here once the chain meets its
+// accuracy target; enlarging the keys to pass would test nothing.

@@ -94,3 +94,47 @@ TEST_CASE("the typical eye contour spans the requested width", "[pupil]") {
 }
 
 }  // namespace drishti::core
+
+namespace drishti::core {
+
+TEST_CASE("an iris taller than the lid opening still moves the estimate up and down with the eye",
+          "[pupil]") {
+  // The lids cover the top and bottom of the iris (as in most open eyes), so
+  // the visible dark band barely moves; the pupil inside it does.
+  auto slope = [](const PupilLocator::Options& opt, float width) {
+    PupilLocator locator(opt);
+    double st = 0, se = 0, stt = 0, ste = 0, n = 0;
+    for (float dy : {-0.06f, -0.03f, 0.f, 0.03f, 0.05f}) {
+      test::EyeDrawing d;
+      d.width = width;
+      d.image = cv::Size(static_cast<int>(width * 3), static_cast<int>(width * 2));
+      d.centre = cv::Point2f(width * 1.5f, width);
+      d.opening = 0.7f;
+      d.irisRadius = 0.26f;
+      d.pupilRatio = 0.35f;
+      d.irisOffset = {0.02f, dy};
+      const auto eye = test::renderEye(d);
+      const PupilEstimate p = locator.locate(eye.grey, eye.contour);
+      REQUIRE(p.found);
+      const double t = eye.pupil.y, e = p.centre.y;
+      st += t;
+      se += e;
+      stt += t * t;
+      ste += t * e;
+      n += 1;
+    }
+    return (n * ste - st * se) / (n * stt - st * st);
+  };
+  PupilLocator::Options refined, discOnly;
+  discOnly.refineWindow = 0.f;
+  for (float width : {28.f, 48.f}) {
+    const double withCentroid = slope(refined, width), withoutCentroid = slope(discOnly, width);
+    INFO("eye width " << width << " px: slope " << withCentroid << " (disc only " << withoutCentroid
+                      << ")");
+    CHECK(withCentroid > 0.6);  // measured 0.73 and 0.80 (disc only: 0.28, 0.40)
+    CHECK(withCentroid < 1.2);
+    CHECK(withCentroid > withoutCentroid + 0.2);
+  }
+}
+
+}  // namespace drishti::core

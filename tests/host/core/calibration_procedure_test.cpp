@@ -378,3 +378,36 @@ TEST_CASE("eyes kept closed at a target show a hint and the point times out") {
   proc.cancel();
   CHECK(proc.phase() == CalibrationPhase::kCancelled);
 }
+
+TEST_CASE(
+    "on the fixed schedule, a late jump away from a target keeps the fixation before it instead "
+    "of failing the point") {
+  // A replayed video cannot look again: at one point the eyes (or the
+  // tracker) jump 4 degrees 1.2 s into the 1.6 s collection. The fixation
+  // after the jump is too short to count; the one before it is kept.
+  Participant who;
+  who.viewer.noiseNorm = 0.002;
+  CalibrationParams params;
+  params.fixedSchedule = true;
+  CalibrationProcedure proc(who.viewer.geometry, params);
+  const double degPx = who.viewer.geometry.pxPerDegree();
+  double collectingSinceMs = -1;
+  int lastIndex = -1;
+  who.lookOverride = [&](double t, const CalibrationView& v, double& /*x*/, double& y) {
+    if (v.kind != ReportPointKind::kCalibration || v.index != 4)
+      return;
+    if (v.step == TargetStep::kCollecting && lastIndex != 4) {
+      collectingSinceMs = t;
+      lastIndex = 4;
+    }
+    if (collectingSinceMs >= 0 && t > collectingSinceMs + 1200)
+      y = v.y + 4 * degPx;
+  };
+  run(proc, who);
+  REQUIRE(proc.phase() == CalibrationPhase::kDone);
+  const CalibrationReportPoint& p = calPoint(proc.result()->report, 4);
+  CHECK(p.measured);
+  CHECK(p.samples >= 10);
+  CHECK(p.errorDeg < 1.0);  // the samples kept are those at the target
+  CHECK(proc.result()->report.summary.calibrationMeasured == 9);
+}

@@ -1,0 +1,292 @@
+// drishti-calib-replay: the host's calibration on a recorded tracker stream.
+//
+// Reads what drishti-tracker sent (`--transport stdout-wire`, the real wire
+// format, decoded by the real StreamDecoder), runs the real
+// CalibrationProcedure on it exactly as `drishti --calibrate N
+// --follow-sample-clock` does (the fixed schedule starts at the first eye
+// sample and follows the capture stamps), and prints the report. With the
+// generator's truth CSV of the same video it also checks the tracker against
+// the truth: per point, which frames the gate accepted (were any in a
+// saccade, or before the eyes reached the target?) and the tracker's mean
+// pupil error. This is the chain's host half without the wire's timing, so
+// fit and gate changes can be tried in a second instead of a minute.
+//
+//   drishti-tracker --video v.avi --transport stdout-wire --no-state --quiet > v.wire
+//   drishti-calib-replay --wire v.wire --truth v.avi.csv --screen 1280 800 344 215 600
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "firmware/protocol/stream_decoder.h"
+#include "host/core/calibration_procedure.h"
+#include "tests/generator/truth_csv.h"
+
+using namespace drishti;
+
+namespace {
+
+const char* kUsage =
+    "usage: drishti-calib-replay --wire FILE [--truth FILE.csv] [--screen W H WMM HMM DISTMM]\n"
+    "         [--pattern 5|9|13] [--no-head-terms] [--head-penalty X] [--frame-ms 33.333]\n"
+    "         [--truth-features | --truth-corners]\n"
+    "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
+    "  --truth-features: replace each sample's normalised pupils with the truth's (with\n"
+    "    --truth): what the host would do with a perfect pupil and corners\n"
+    "  --truth-corners: the tracker's pupil (px) in the truth's eye corners: how much\n"
+    "    of the error is the corners'\n";
+
+double percentile(std::vector<double> v, double q) {
+  if (v.empty())
+    return 0;
+  std::sort(v.begin(), v.end());
+  const double pos = q * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(pos);
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+// Normalised pupil position of truth eye `e` in its corner frame (the wire's convention).
+void truthNorm(const gen::TruthRow& row, int e, double& nx, double& ny) {
+  const auto k = static_cast<std::size_t>(e);
+  const gen::Point2 c0 = row.face.cornerLeft[k], c1 = row.face.cornerRight[k],
+                    iris = row.face.iris[k];
+  const double dx = c1.x - c0.x, dy = c1.y - c0.y;
+  const double w = std::hypot(dx, dy);
+  const double ux = dx / w, uy = dy / w;
+  const double px = iris.x - c0.x, py = iris.y - c0.y;
+  nx = (px * ux + py * uy) / w;
+  ny = (-px * uy + py * ux) / w;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string wirePath, truthPath;
+  host::CalibrationGeometry screen;
+  screen.widthPx = 1280;
+  screen.heightPx = 800;
+  screen.widthMm = 344;
+  screen.heightMm = 215;
+  screen.distanceMm = 600;
+  host::CalibrationParams params;
+  params.fixedSchedule = true;
+  double frameMs = 1000.0 / 30.0;
+  bool truthFeatures = false, truthCorners = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool more = i + 1 < argc;
+    if (a == "--wire" && more) {
+      wirePath = argv[++i];
+    } else if (a == "--truth" && more) {
+      truthPath = argv[++i];
+    } else if (a == "--screen" && i + 5 < argc) {
+      screen.widthPx = std::atoi(argv[++i]);
+      screen.heightPx = std::atoi(argv[++i]);
+      screen.widthMm = std::atof(argv[++i]);
+      screen.heightMm = std::atof(argv[++i]);
+      screen.distanceMm = std::atof(argv[++i]);
+    } else if (a == "--pattern" && more) {
+      if (!host::patternKindFromCount(std::atoi(argv[++i]), params.pattern)) {
+        std::fprintf(stderr, "drishti-calib-replay: --pattern must be 5, 9 or 13\n%s", kUsage);
+        return 2;
+      }
+    } else if (a == "--no-head-terms") {
+      params.fit.headTerms = false;
+    } else if (a == "--head-penalty" && more) {
+      params.fit.headPenalty = std::atof(argv[++i]);
+    } else if (a == "--truth-features") {
+      truthFeatures = true;
+    } else if (a == "--truth-corners") {
+      truthCorners = true;
+    } else if (a == "--frame-ms" && more) {
+      frameMs = std::atof(argv[++i]);
+    } else if (a == "--help") {
+      std::printf("%s", kUsage);
+      return 0;
+    } else {
+      std::fprintf(stderr, "drishti-calib-replay: unknown or incomplete option %s\n%s", a.c_str(),
+                   kUsage);
+      return 2;
+    }
+  }
+  if (wirePath.empty()) {
+    std::fprintf(stderr, "drishti-calib-replay: --wire is required\n%s", kUsage);
+    return 2;
+  }
+  std::ifstream in(wirePath, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "drishti-calib-replay: %s: cannot read\n", wirePath.c_str());
+    return 3;
+  }
+  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                        std::istreambuf_iterator<char>());
+  std::vector<protocol::EyeSample> samples;
+  protocol::StreamDecoder decoder;
+  int errors = 0;
+  decoder.feed(bytes, [&](protocol::DecodeStatus s, const protocol::Message& m,
+                          const protocol::DecodeError&) {
+    if (s == protocol::DecodeStatus::kMessage) {
+      if (const auto* e = std::get_if<protocol::EyeSample>(&m))
+        samples.push_back(*e);
+    } else {
+      ++errors;
+    }
+  });
+  if (samples.empty()) {
+    std::fprintf(stderr, "drishti-calib-replay: %s: no eye samples (%d bad frames)\n",
+                 wirePath.c_str(), errors);
+    return 3;
+  }
+  std::vector<gen::TruthRow> truth;
+  if (!truthPath.empty()) {
+    std::ifstream t(truthPath);
+    std::stringstream ss;
+    ss << t.rdbuf();
+    std::string error;
+    auto rows = gen::readTruthCsv(ss.str(), truthPath, error);
+    if (!rows) {
+      std::fprintf(stderr, "drishti-calib-replay: %s\n", error.c_str());
+      return 3;
+    }
+    truth = std::move(*rows);
+  }
+
+  const std::uint64_t t0 = samples.front().captureUs;
+  const auto frameOf = [&](const protocol::EyeSample& s) {
+    return static_cast<int>(std::lround(static_cast<double>(s.captureUs - t0) / 1000.0 / frameMs));
+  };
+  if (truthFeatures || truthCorners) {
+    if (truth.empty()) {
+      std::fprintf(stderr, "drishti-calib-replay: --truth-features/--truth-corners need --truth\n");
+      return 2;
+    }
+    for (protocol::EyeSample& s : samples) {
+      const int f = frameOf(s);
+      if (f < 0 || f >= static_cast<int>(truth.size()))
+        continue;
+      for (int e = 0; e < 2; ++e) {
+        double nx = 0, ny = 0;
+        gen::TruthRow row = truth[static_cast<std::size_t>(f)];
+        if (truthCorners) {
+          row.face.iris[static_cast<std::size_t>(e)] = {s.eyes[static_cast<std::size_t>(e)].pupilX,
+                                                        s.eyes[static_cast<std::size_t>(e)].pupilY};
+        }
+        truthNorm(row, e, nx, ny);
+        s.eyes[static_cast<std::size_t>(e)].normX = static_cast<float>(nx);
+        s.eyes[static_cast<std::size_t>(e)].normY = static_cast<float>(ny);
+      }
+    }
+  }
+  // As CalibrationController does with --follow-sample-clock.
+  host::CalibrationProcedure proc(screen, params);
+  proc.start(t0);
+  for (const protocol::EyeSample& s : samples) {
+    if (proc.phase() != host::CalibrationPhase::kCalibrating &&
+        proc.phase() != host::CalibrationPhase::kValidating)
+      break;
+    proc.addSample(s, s.captureUs);
+    proc.update(s.captureUs);
+  }
+  if (!proc.result()) {
+    std::fprintf(stderr, "drishti-calib-replay: the recording ended before the calibration did\n");
+    return 1;
+  }
+  const host::CalibrationReport& report = proc.result()->report;
+  // The gate's verdicts on every sample, by frame (a gate of its own, fed the
+  // same stream, so restarts at new targets are not reproduced).
+  std::vector<int> verdicts;
+  {
+    host::CalibrationSampleGate gate(params.gate);
+    for (const protocol::EyeSample& s : samples)
+      verdicts.push_back(static_cast<int>(gate.classify(s)));
+  }
+  std::printf("%zu eye samples (%d bad frames), first at %llu us\n", samples.size(), errors,
+              static_cast<unsigned long long>(t0));
+  std::printf(
+      "kind idx  target(px)    estimate(px)   err deg  prec deg  samples refused%s\n",
+      truth.empty() ? "" : "  frames      saccade offtarget  pupil err (normX, normY) per eye");
+  std::vector<double> val;
+  for (const host::CalibrationReportPoint& p : report.points) {
+    std::printf("%-4s %3d %6.0f %5.0f  %6.0f %6.0f  %7.2f  %7.2f  %7d %7d",
+                p.kind == host::ReportPointKind::kCalibration ? "cal" : "val", p.index, p.targetX,
+                p.targetY, p.estimateX, p.estimateY, p.errorDeg, p.precisionDeg, p.samples,
+                p.refused);
+    if (p.kind == host::ReportPointKind::kValidation && p.measured)
+      val.push_back(p.errorDeg);
+    if (!truth.empty()) {
+      const auto& kept = proc.collector().samples(p.kind, p.index);
+      int first = 1 << 30, last = -1, saccade = 0, off = 0, n = 0;
+      double err[4] = {0, 0, 0, 0};
+      for (const protocol::EyeSample& s : kept) {
+        const int f = frameOf(s);
+        if (f < 0 || f >= static_cast<int>(truth.size()))
+          continue;
+        const gen::TruthRow& r = truth[static_cast<std::size_t>(f)];
+        first = std::min(first, f);
+        last = std::max(last, f);
+        saccade += r.truth.saccade ? 1 : 0;
+        off +=
+            std::hypot(r.truth.gazeX - p.targetX, r.truth.gazeY - p.targetY) > screen.pxPerDegree()
+                ? 1
+                : 0;
+        for (int e = 0; e < 2; ++e) {
+          double nx = 0, ny = 0;
+          truthNorm(r, e, nx, ny);
+          err[2 * e] += s.eyes[static_cast<std::size_t>(e)].normX - nx;
+          err[2 * e + 1] += s.eyes[static_cast<std::size_t>(e)].normY - ny;
+        }
+        ++n;
+      }
+      if (n > 0)
+        std::printf("  %4d-%4d %7d %8d   %+.3f %+.3f  %+.3f %+.3f", first, last, saccade, off,
+                    err[0] / n, err[1] / n, err[2] / n, err[3] / n);
+      // What the tracker said while this target was on (by the truth's
+      // target), whether or not the gate kept it: tracking, openness, confidence.
+      int shown = 0, tracked = 0, verdict[5] = {0, 0, 0, 0, 0};
+      double open[2] = {0, 0}, conf[2] = {0, 0};
+      for (const protocol::EyeSample& s : samples) {
+        const int f = frameOf(s);
+        if (f < 0 || f >= static_cast<int>(truth.size()))
+          continue;
+        const gen::FrameTruth& r = truth[static_cast<std::size_t>(f)].truth;
+        if (!r.targetShown || r.targetX != p.targetX || r.targetY != p.targetY || r.saccade)
+          continue;
+        ++shown;
+        ++verdict[verdicts[static_cast<std::size_t>(&s - samples.data())] % 5];
+        if (s.state != protocol::TrackingState::kTracking)
+          continue;
+        ++tracked;
+        for (std::size_t e = 0; e < 2; ++e) {
+          open[e] += s.eyes[e].openness;
+          conf[e] += s.eyes[e].confidence;
+        }
+      }
+      if (tracked > 0)
+        std::printf(
+            "  | tracked %d/%d open %.2f %.2f conf %.2f %.2f; gate steady %d settling %d moving %d "
+            "closed %d unseen %d",
+            tracked, shown, open[0] / tracked, open[1] / tracked, conf[0] / tracked,
+            conf[1] / tracked, verdict[0], verdict[1], verdict[2], verdict[3], verdict[4]);
+    }
+    std::printf("\n");
+  }
+  std::printf("grade %s; validation median %.2f deg, p90 %.2f deg, max %.2f deg (%zu points)\n",
+              host::gradeName(report.grade), percentile(val, 0.5), percentile(val, 0.9),
+              val.empty() ? 0.0 : *std::max_element(val.begin(), val.end()), val.size());
+  for (int e = 0; e < 2; ++e) {
+    const host::GazeFitResult& f = proc.collector().eyeFit(e);
+    std::printf("eye %d: %s lambda %.3g residual %.1f px, points", e,
+                f.ok ? "fitted" : "not fitted", f.model.lambda, f.model.residualPx);
+    for (const host::GazeFitPoint& p : f.points)
+      std::printf(" %d:%.0f/%.0f%s", p.point, p.errorPx, p.heldOutErrorPx,
+                  p.weight <= 0 ? "(out)" : "");
+    std::printf("\n");
+  }
+  return 0;
+}
