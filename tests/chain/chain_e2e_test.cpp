@@ -10,10 +10,7 @@
 //
 // Nothing in between is simulated: the gaze the host sees is what the
 // tracking core measured in the rendered pixels.
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -29,11 +26,10 @@
 
 #include "host/core/atomic_file.h"
 #include "host/core/host_session.h"
+#include "tests/chain/run_program.h"
 #include "tests/firmware/app/tracker_process.h"
 #include "tests/host/app/run_drishti.h"
 #include "tests/support/test_data.h"
-
-extern char** environ;
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
@@ -42,27 +38,6 @@ using drishti::app::test::DrishtiProcess;
 using drishti::app::test::readText;
 
 namespace {
-
-// Runs a program to its end with stdout and stderr in `log`; its exit code.
-int runProgram(const std::vector<std::string>& args, const fs::path& log) {
-  std::vector<std::string> store = args;
-  std::vector<char*> argv;
-  for (auto& a : store)
-    argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&fa, 1, 2);
-  pid_t pid = -1;
-  const int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0)
-    return -1;
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
 
 // The value after `key` in the first line of `log` that contains `key` ("... at N us").
 bool findMicros(const std::string& log, const std::string& key, long long& us) {
@@ -138,11 +113,12 @@ ChainRun runChain(const char* name, const char* board, const std::vector<Look>& 
   // 3. The video: a real photo whose irises look there, with sensor noise,
   //    head sway and lossy compression (MJPG), 30 fps.
   const fs::path video = dir / "gaze.avi";
-  REQUIRE(runProgram({DRISHTI_GAZEGEN_BIN, "--photo",
-                      (data / "faces/stills/obama-720p.jpg").string(), "--out", video.string(),
-                      "--plan", (dir / "plan.csv").string(), "--then", (dir / "then.csv").string(),
-                      "--screen", "1280", "800", "344", "215", "600", "--no-blinks", "--seed", "5"},
-                     dir / "gazegen.txt") == 0);
+  REQUIRE(drishti::test::runProgram(
+              {DRISHTI_GAZEGEN_BIN, "--photo", (data / "faces/stills/obama-720p.jpg").string(),
+               "--out", video.string(), "--plan", (dir / "plan.csv").string(), "--then",
+               (dir / "then.csv").string(), "--screen", "1280", "800", "344", "215", "600",
+               "--no-blinks", "--seed", "5"},
+              dir / "gazegen.txt") == 0);
   INFO(readText(dir / "gazegen.txt"));
 
   // 4. The host first (the plan starts with the first sample it hears), then
@@ -156,13 +132,7 @@ ChainRun runChain(const char* name, const char* board, const std::vector<Look>& 
        (dir / "speech.wav").string(), "--no-audio", "--log-text"},
       dir);
   const auto waitFor = [&](const std::string& text, std::chrono::milliseconds timeout) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < until) {
-      if (app.err().find(text) != std::string::npos)
-        return true;
-      std::this_thread::sleep_for(50ms);
-    }
-    return false;
+    return app.waitForStderr(text, timeout);
   };
   REQUIRE(waitFor("drishti-tracker input: udp " + endpoint, 10s));
   drishti::test::TrackerProcess tracker({"--video", video.string(), "--transport", "udp", "--port",
