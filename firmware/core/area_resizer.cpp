@@ -67,6 +67,36 @@ void sumManyRows(int n, std::int16_t* __restrict out, std::int32_t* __restrict a
     out[i] = static_cast<std::int16_t>(acc[i] >> kVerticalShift);
 }
 
+// Grey from one row of colour sums (`Ch` = 3 or 4 interleaved channels, BGR
+// first), in the same 1/128 levels, with cv::cvtColor's weights. Eight pixels
+// at a time: (B, G) pairs and (R, 1) pairs each make one 16-bit multiply-add
+// (the 1 carries the rounding term).
+template <int Ch>
+void greyOfSums(const std::int16_t* c, int cols, std::int16_t* g) {
+  constexpr int kHalf = 1 << (kWeightBits - 1);
+  int x = 0;
+#if CV_SIMD128
+  const cv::v_int16x8 wBG(kB, kG, kB, kG, kB, kG, kB, kG);
+  const cv::v_int16x8 wR(kR, kHalf, kR, kHalf, kR, kHalf, kR, kHalf);
+  const cv::v_int16x8 one = cv::v_setall_s16(1);
+  for (; x + 8 <= cols; x += 8) {
+    cv::v_int16x8 b, gr, r, a;
+    if constexpr (Ch == 3)
+      cv::v_load_deinterleave(c + 3 * x, b, gr, r);
+    else
+      cv::v_load_deinterleave(c + 4 * x, b, gr, r, a);
+    cv::v_int16x8 bg0, bg1, r0, r1;
+    cv::v_zip(b, gr, bg0, bg1);
+    cv::v_zip(r, one, r0, r1);
+    const cv::v_int32x4 lo = cv::v_dotprod(bg0, wBG) + cv::v_dotprod(r0, wR);
+    const cv::v_int32x4 hi = cv::v_dotprod(bg1, wBG) + cv::v_dotprod(r1, wR);
+    cv::v_store(g + x, cv::v_pack(lo >> kWeightBits, hi >> kWeightBits));
+  }
+#endif
+  for (c += Ch * x; x < cols; ++x, c += Ch)
+    g[x] = static_cast<std::int16_t>((c[0] * kB + c[1] * kG + c[2] * kR + kHalf) >> kWeightBits);
+}
+
 // Horizontal pass over one row of sums (`C` interleaved channels, padded with
 // `taps` zero pixels at the end so that every destination reads all taps).
 template <int C>
@@ -196,12 +226,8 @@ void AreaResizer::run(const cv::Mat& src, cv::Mat& dst) {
     uchar* out = dst.ptr<uchar>(dy);
     const std::int16_t* line = col;
     if constexpr (Grey) {
-      std::int16_t* __restrict g = row_.data();
-      const std::int16_t* __restrict c = col;
-      for (int x = 0; x < src.cols; ++x, c += Ch)
-        g[x] = static_cast<std::int16_t>(
-            (c[0] * kB + c[1] * kG + c[2] * kR + (1 << (kWeightBits - 1))) >> kWeightBits);
-      line = g;
+      greyOfSums<Ch>(col, src.cols, row_.data());
+      line = row_.data();
     }
     constexpr int kOut = Grey ? 1 : Ch;
     if (kOut == 1 && x_.taps == 4)
