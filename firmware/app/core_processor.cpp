@@ -55,11 +55,10 @@ float unit(float x) {
 
 }  // namespace
 
-CoreProcessor::CoreProcessor(std::unique_ptr<core::LandmarkDetector> landmarks,
+CoreProcessor::CoreProcessor(std::shared_ptr<const core::LandmarkModel> model,
                              const core::TrackingParams& params)
-    : landmarks_(std::move(landmarks)),
-      params_(params),
-      pipeline_(std::make_unique<core::TrackingPipeline>(landmarks_->predictor(), params_)) {}
+    : params_(params),
+      pipeline_(std::make_unique<core::TrackingPipeline>(std::move(model), params_)) {}
 
 protocol::AckResult CoreProcessor::checkParameter(std::string_view name, double value) const {
   const ParameterSpec* s = findParameter(name);
@@ -167,10 +166,10 @@ io::ProcessStatus CoreProcessor::process(const cv::Mat& image, std::uint64_t cap
 }
 
 std::unique_ptr<CoreProcessor> makeCoreProcessor(const std::string& modelPath, std::string& error) {
-  auto landmarks = loadLandmarkModel(modelPath, error);
-  if (!landmarks)
+  auto model = loadFlatLandmarkModel(modelPath, error);
+  if (!model)
     return nullptr;
-  return std::make_unique<CoreProcessor>(std::move(landmarks));
+  return std::make_unique<CoreProcessor>(std::move(model));
 }
 
 }  // namespace drishti::app

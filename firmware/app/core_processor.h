@@ -3,8 +3,8 @@
 //
 // Represents: one camera stream of one person: a TrackingPipeline, its
 //   parameters, and the state needed to say "lost" rather than "searching".
-// Requires: as FrameProcessor; the landmark model passed in outlives the
-//   processor (makeCoreProcessor owns both).
+// Requires: as FrameProcessor; a flat landmark model (the processor shares
+//   its ownership; dlib's own copy of the model is not needed and not kept).
 // Ensures: process() fills every EyeSample field the host reads, in the
 //   units of protocol/messages.h: pupil centres in full-image px, the pupil
 //   normalised to the eye corners (normX 0..1 corner to corner, normY in
@@ -21,7 +21,6 @@
 #include <memory>
 #include <string>
 
-#include "firmware/core/landmark_detector.h"
 #include "firmware/core/landmark_regressor.h"
 #include "firmware/core/tracking_pipeline.h"
 #include "firmware/io/frame_processor.h"
@@ -30,8 +29,9 @@ namespace drishti::app {
 
 class CoreProcessor : public io::FrameProcessor {
  public:
-  CoreProcessor(std::unique_ptr<core::LandmarkDetector> landmarks,
-                const core::TrackingParams& params = {});
+  // Throws std::invalid_argument for a null model or the kDlib engine.
+  explicit CoreProcessor(std::shared_ptr<const core::LandmarkModel> model,
+                         const core::TrackingParams& params = {});
 
   io::ProcessStatus process(const cv::Mat& image, std::uint64_t captureUs,
                             protocol::EyeSample& sample, io::BlinkList& blinks) override;
@@ -49,7 +49,6 @@ class CoreProcessor : public io::FrameProcessor {
  private:
   void fillSample(const core::FrameResult& r, const cv::Mat& image, protocol::EyeSample& sample);
 
-  std::unique_ptr<core::LandmarkDetector> landmarks_;
   core::TrackingParams params_;
   std::unique_ptr<core::TrackingPipeline> pipeline_;
   bool calibration_ = false;

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <opencv2/core/utility.hpp>
 
 #include "firmware/app/tracker_app.h"
 #include "firmware/app/tracker_options.h"
@@ -15,6 +16,12 @@ int main(int argc, char** argv) {
   // OpenCV's V4L2 backend waits 10 s for a frame of a silent camera by default;
   // 1 s keeps reopening and shutdown prompt. Read once, on the first capture.
   ::setenv("OPENCV_VIDEOIO_V4L_SELECT_TIMEOUT", "1", /*overwrite=*/0);
+  // OpenCV would split a large cvtColor or resize over its own worker threads,
+  // which are not in the board's thread table: a real-time thread would then
+  // wait for normal-priority workers (starved under load), and the workers
+  // compete with the tracking thread. Every OpenCV call runs in the thread
+  // that makes it.
+  cv::setNumThreads(0);
 
   drishti::app::TrackerOptions options;
   std::string error;

@@ -5,8 +5,9 @@
 // capture-to-wire latency of every eye sample (sendUs - captureUs, both stamped
 // by the tracker's monotonic clock), lost messages (sequence gaps), frames the
 // tracker dropped or found corrupt (its last Status), its processing times,
-// and its peak resident memory. Optionally loads every core with busy
-// processes first (--stress N), to see what the tracker does under load.
+// and its peak resident memory (the kernel's high-water mark, read every
+// 0.5 s). Optionally loads every core with busy processes first (--stress N),
+// to see what the tracker does under load.
 //
 //   drishti-tracker-bench [--stress N] [--repeat N] [--tracker PATH] -- <tracker args>
 #include <arpa/inet.h>
@@ -35,11 +36,13 @@ extern char** environ;
 
 namespace {
 
-std::uint64_t residentKb(pid_t pid) {
+// The process's resident high-water mark (VmHWM): the true peak so far, also
+// between two samples.
+std::uint64_t peakResidentKb(pid_t pid) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string key;
   while (status >> key) {
-    if (key == "VmRSS:") {
+    if (key == "VmHWM:") {
       std::uint64_t kb = 0;
       status >> kb;
       return kb;
@@ -155,7 +158,7 @@ Run runOnce(const std::string& tracker, const std::vector<std::string>& trackerA
     }
     const std::uint64_t now = drishti::io::monotonicUs();
     if (now >= nextRss) {
-      peakKb = std::max(peakKb, residentKb(pid));
+      peakKb = std::max(peakKb, peakResidentKb(pid));
       nextRss = now + 500'000;
     }
     if (::waitpid(pid, &status, WNOHANG) == pid)

@@ -9,6 +9,7 @@
 #include <limits>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
+#include <stdexcept>
 #include <streambuf>
 #include <vector>
 
@@ -84,15 +85,20 @@ float ramp(float x, float lo, float hi) {  // 0 at lo, 1 at hi (either order)
 }  // namespace
 
 struct FaceTracker::Impl {
-  Impl(const dlib::shape_predictor& p, const TrackingParams::Face& prm,
+  Impl(const dlib::shape_predictor* p, const TrackingParams::Face& prm,
        std::shared_ptr<const LandmarkModel> sharedModel)
       : sp(p), params(prm), detector(dlib::get_frontal_face_detector()) {
     if (params.landmarkEngine == LandmarkEngine::kFlat) {
-      model = sharedModel ? std::move(sharedModel) : std::make_shared<const LandmarkModel>(p);
+      if (!sharedModel && !p)
+        throw std::invalid_argument("FaceTracker: no landmark model");
+      model = sharedModel ? std::move(sharedModel) : std::make_shared<const LandmarkModel>(*p);
       regressor = std::make_unique<LandmarkRegressor>(*model);
       meanShape = model->meanShape();
     } else {
-      meanShape = meanShapeOf(p);
+      if (!p)
+        throw std::invalid_argument(
+            "FaceTracker: the dlib landmark engine needs dlib's shape_predictor");
+      meanShape = meanShapeOf(*p);
     }
     // Verifier: the same detector restricted to a few pyramid levels.
     dlib::frontal_face_detector::image_scanner_type scanner;
@@ -113,7 +119,7 @@ struct FaceTracker::Impl {
     dets.reserve(64);
   }
 
-  const dlib::shape_predictor& sp;
+  const dlib::shape_predictor* sp;  // LandmarkEngine::kDlib only; may be null otherwise
   TrackingParams::Face params;
   dlib::frontal_face_detector detector;
   dlib::frontal_face_detector verifier, verifierFront;
@@ -162,7 +168,7 @@ struct FaceTracker::Impl {
       return;
     }
     const dlib::cv_image<unsigned char> img(gray);
-    const dlib::full_object_detection d = sp(img, toDlib(b));
+    const dlib::full_object_detection d = (*sp)(img, toDlib(b));
     for (int i = 0; i < 68; ++i)
       shape[i] = {static_cast<float>(d.part(i).x()), static_cast<float>(d.part(i).y())};
   }
@@ -308,7 +314,11 @@ struct FaceTracker::Impl {
 
 FaceTracker::FaceTracker(const dlib::shape_predictor& predictor, const TrackingParams::Face& params,
                          std::shared_ptr<const LandmarkModel> model)
-    : impl_(std::make_unique<Impl>(predictor, params, std::move(model))) {}
+    : impl_(std::make_unique<Impl>(&predictor, params, std::move(model))) {}
+
+FaceTracker::FaceTracker(std::shared_ptr<const LandmarkModel> model,
+                         const TrackingParams::Face& params)
+    : impl_(std::make_unique<Impl>(nullptr, params, std::move(model))) {}
 
 FaceTracker::~FaceTracker() = default;
 

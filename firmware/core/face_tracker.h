@@ -53,19 +53,23 @@ struct FaceObservation {
 //   keeps the one chosen at acquisition (policy: largest or most central) and
 //   only ever verifies against detections overlapping the tracked box, so it
 //   does not jump to a visitor.
-// Requires: the shape predictor outlives the tracker and is a 68-point model
-//   (dlib's shape_predictor_68_face_landmarks); images are CV_8UC1, at most a
+// Requires: the shape predictor (if given) outlives the tracker and is a
+//   68-point model (dlib's shape_predictor_68_face_landmarks); images are CV_8UC1, at most a
 //   few megapixels; timestamps in ms, non-decreasing.
 // Ensures: update() performs no heap allocation in our code once warm (dlib's
 //   own calls do allocate; see NOTES.md); no clocks, threads or I/O.
 // Units: pixels of the image given to update(); ms.
 class FaceTracker {
  public:
-  // With LandmarkEngine::kFlat the tracker evaluates `model` if given (it
-  // must outlive the tracker; share one between trackers), otherwise it
-  // builds its own LandmarkModel from the predictor (1-3 s, ~65 MB).
+  // With LandmarkEngine::kFlat the tracker evaluates `model` if given (share
+  // one between trackers), otherwise it builds its own LandmarkModel from the
+  // predictor (1-3 s, ~66 MB). kDlib runs the predictor itself.
   FaceTracker(const dlib::shape_predictor& predictor, const TrackingParams::Face& params,
               std::shared_ptr<const LandmarkModel> model = nullptr);
+  // The flat engine only, without dlib's predictor (which then need not be
+  // kept in memory: ~100 MB). Throws std::invalid_argument if `model` is null
+  // or params.landmarkEngine is kDlib.
+  FaceTracker(std::shared_ptr<const LandmarkModel> model, const TrackingParams::Face& params);
   ~FaceTracker();
   FaceTracker(const FaceTracker&) = delete;
   FaceTracker& operator=(const FaceTracker&) = delete;

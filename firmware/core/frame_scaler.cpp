@@ -53,8 +53,7 @@ const cv::Mat& FrameScaler::process(const cv::Mat& frame) {
     }
     return work_;
   }
-  // Colour: grey at full size (one SIMD pass), then the area downscale of
-  // one channel only; the BGR frame is kept as it is for the colour cue.
+  // The BGR frame is kept as it is for the colour cue.
   if (ch == 4) {
     bgrFull_.create(frame.size(), CV_8UC3);
     for (int y = 0; y < frame.rows; ++y) {
@@ -75,9 +74,11 @@ const cv::Mat& FrameScaler::process(const cv::Mat& frame) {
     toGrey(workColor_, work_);
     return work_;
   }
-  toGrey(workColor_, greyFull_);
+  // One pass from colour: area-average, then grey (a linear map, so the
+  // order does not change the result beyond rounding), without a
+  // full-resolution grey frame in between.
   work_.create(size, CV_8UC1);
-  resizer_.resize(greyFull_, work_);
+  resizer_.resizeToGrey(frame, work_);
   return work_;
 }
 

@@ -48,7 +48,6 @@ class FrameScaler {
   double sx_ = 1.0, sy_ = 1.0;  // work px per original px, per axis
   double colorScale_ = 1.0;     // work px per workColor_ px
   cv::Mat bgrFull_;             // BGRA input converted to BGR (native size)
-  cv::Mat greyFull_;            // colour input converted to grey before downscaling
   cv::Mat workColor_;           // header of the BGR frame (the input or bgrFull_)
   cv::Mat work_;
   AreaResizer resizer_;

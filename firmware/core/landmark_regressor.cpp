@@ -16,69 +16,104 @@ constexpr int kCoords = 2 * kPoints;
 }  // namespace
 
 LandmarkModel::LandmarkModel(const dlib::shape_predictor& model) {
-  // dlib keeps the model private; its serialised form is public and stable
-  // (version 1: initial shape, forests, anchor indices, deltas).
-  std::vector<std::vector<dlib::impl::regression_tree>> forests;
-  std::vector<std::vector<unsigned long>> anchors;
-  std::vector<std::vector<dlib::vector<float, 2>>> deltas;
+  // dlib keeps the model private; its serialised form is public and stable.
+  std::stringstream ss;
+  dlib::serialize(model, ss);
+  read(ss);
+}
+
+LandmarkModel::LandmarkModel(std::istream& serialized) {
+  read(serialized);
+}
+
+void LandmarkModel::read(std::istream& in) {
+  // dlib's serialised shape_predictor, version 1: initial shape, forests
+  // (vector of cascades, each a vector of trees: splits, leaf values), anchor
+  // indices, deltas. Read one tree at a time straight into the flat arrays,
+  // so that the model is never held twice: dlib's own object graph for it is
+  // ~100 MB of small blocks that the allocator would keep after freeing.
+  int version = 0;
   dlib::matrix<float, 0, 1> initial;
-  {
-    std::stringstream ss;
-    dlib::serialize(model, ss);
-    int version = 0;
-    dlib::deserialize(version, ss);
-    if (version != 1)
-      throw std::runtime_error("LandmarkModel: unknown shape predictor version");
-    dlib::deserialize(initial, ss);
-    dlib::deserialize(forests, ss);
-    dlib::deserialize(anchors, ss);
-    dlib::deserialize(deltas, ss);
-  }
-  if (initial.size() != kCoords || forests.empty() || anchors.size() != forests.size() ||
-      deltas.size() != forests.size())
+  dlib::deserialize(version, in);
+  if (version != 1)
+    throw std::runtime_error("LandmarkModel: unknown shape predictor version " +
+                             std::to_string(version));
+  dlib::deserialize(initial, in);
+  if (initial.size() != kCoords)
     throw std::runtime_error("LandmarkModel: expected a 68-point shape predictor");
-  cascades_ = static_cast<int>(forests.size());
-  trees_ = static_cast<int>(forests[0].size());
-  splitsPerTree_ = static_cast<int>(forests[0][0].splits.size());
-  leavesPerTree_ = static_cast<int>(forests[0][0].leaf_values.size());
-  features_ = static_cast<int>(anchors[0].size());
-  if (leavesPerTree_ != splitsPerTree_ + 1 || features_ > 65535)
-    throw std::runtime_error("LandmarkModel: unsupported tree layout");
   for (int i = 0; i < kPoints; ++i)
     mean_[i] = {initial(2 * i), initial(2 * i + 1)};
 
+  // Bounds that no real model comes near: a corrupt size must fail here, not
+  // in a multi-gigabyte allocation.
+  constexpr unsigned long kMaxCascades = 100, kMaxTrees = 10000;
+  constexpr int kMaxLeavesPerTree = 1 << 12;
+  unsigned long cascades = 0;
+  dlib::deserialize(cascades, in);
+  if (cascades == 0 || cascades > kMaxCascades)
+    throw std::runtime_error("LandmarkModel: implausible cascade count");
+  cascades_ = static_cast<int>(cascades);
+  dlib::impl::regression_tree tree;
+  for (int c = 0; c < cascades_; ++c) {
+    unsigned long trees = 0;
+    dlib::deserialize(trees, in);
+    if (trees == 0 || trees > kMaxTrees || (c > 0 && static_cast<int>(trees) != trees_))
+      throw std::runtime_error("LandmarkModel: irregular cascade");
+    for (int t = 0; t < static_cast<int>(trees); ++t) {
+      deserialize(tree, in);  // dlib's, found by argument-dependent lookup
+      if (c == 0 && t == 0) {
+        trees_ = static_cast<int>(trees);
+        splitsPerTree_ = static_cast<int>(tree.splits.size());
+        leavesPerTree_ = static_cast<int>(tree.leaf_values.size());
+        if (leavesPerTree_ != splitsPerTree_ + 1 || leavesPerTree_ > kMaxLeavesPerTree)
+          throw std::runtime_error("LandmarkModel: unsupported tree layout");
+        splits_.reserve(static_cast<size_t>(cascades_) * trees_ * splitsPerTree_);
+        leaves_.reserve(static_cast<size_t>(cascades_) * trees_ * leavesPerTree_ * kCoords);
+      }
+      if (static_cast<int>(tree.splits.size()) != splitsPerTree_ ||
+          static_cast<int>(tree.leaf_values.size()) != leavesPerTree_)
+        throw std::runtime_error("LandmarkModel: irregular tree");
+      for (const auto& sp : tree.splits) {
+        if (sp.idx1 > 65535 || sp.idx2 > 65535)
+          throw std::runtime_error("LandmarkModel: feature index out of range");
+        splits_.push_back(
+            {static_cast<uint16_t>(sp.idx1), static_cast<uint16_t>(sp.idx2), sp.thresh});
+      }
+      for (const auto& leaf : tree.leaf_values) {
+        if (leaf.size() != kCoords)
+          throw std::runtime_error("LandmarkModel: leaf of the wrong size");
+        leaves_.insert(leaves_.end(), &leaf(0), &leaf(0) + kCoords);
+      }
+    }
+  }
+
+  std::vector<std::vector<unsigned long>> anchors;
+  std::vector<std::vector<dlib::vector<float, 2>>> deltas;
+  dlib::deserialize(anchors, in);
+  dlib::deserialize(deltas, in);
+  if (anchors.size() != cascades || deltas.size() != cascades)
+    throw std::runtime_error("LandmarkModel: expected a 68-point shape predictor");
+  features_ = static_cast<int>(anchors[0].size());
+  if (features_ == 0 || features_ > 65535)
+    throw std::runtime_error("LandmarkModel: unsupported tree layout");
   anchor_.resize(static_cast<size_t>(cascades_) * features_);
   delta_.resize(static_cast<size_t>(cascades_) * features_ * 2);
-  splits_.resize(static_cast<size_t>(cascades_) * trees_ * splitsPerTree_);
-  leaves_.resize(static_cast<size_t>(cascades_) * trees_ * leavesPerTree_ * kCoords);
   for (int c = 0; c < cascades_; ++c) {
-    if (static_cast<int>(forests[c].size()) != trees_ ||
-        static_cast<int>(anchors[c].size()) != features_ ||
+    if (static_cast<int>(anchors[c].size()) != features_ ||
         static_cast<int>(deltas[c].size()) != features_)
       throw std::runtime_error("LandmarkModel: irregular cascade");
     for (int f = 0; f < features_; ++f) {
+      if (anchors[c][f] >= static_cast<unsigned long>(kPoints))
+        throw std::runtime_error("LandmarkModel: anchor landmark out of range");
       anchor_[c * features_ + f] = static_cast<uint16_t>(anchors[c][f]);
       delta_[(c * features_ + f) * 2] = deltas[c][f].x();
       delta_[(c * features_ + f) * 2 + 1] = deltas[c][f].y();
     }
-    for (int t = 0; t < trees_; ++t) {
-      const dlib::impl::regression_tree& tree = forests[c][t];
-      if (static_cast<int>(tree.splits.size()) != splitsPerTree_ ||
-          static_cast<int>(tree.leaf_values.size()) != leavesPerTree_)
-        throw std::runtime_error("LandmarkModel: irregular tree");
-      const size_t base = static_cast<size_t>(c) * trees_ + t;
-      for (int s = 0; s < splitsPerTree_; ++s) {
-        const auto& sp = tree.splits[s];
-        splits_[base * splitsPerTree_ + s] = {static_cast<uint16_t>(sp.idx1),
-                                              static_cast<uint16_t>(sp.idx2), sp.thresh};
-      }
-      for (int l = 0; l < leavesPerTree_; ++l) {
-        float* dst = &leaves_[(base * leavesPerTree_ + l) * kCoords];
-        for (int k = 0; k < kCoords; ++k)
-          dst[k] = tree.leaf_values[l](k);
-      }
-    }
   }
+  // Every split must read a feature pixel that exists.
+  for (const Split& s : splits_)
+    if (s.idx1 >= features_ || s.idx2 >= features_)
+      throw std::runtime_error("LandmarkModel: split reads a feature that does not exist");
 }
 
 LandmarkRegressor::LandmarkRegressor(const LandmarkModel& model) : m_(model) {

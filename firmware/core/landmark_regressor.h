@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <istream>
 #include <opencv2/core.hpp>
 #include <vector>
 
@@ -19,13 +20,20 @@ namespace drishti::core {
 // Represents: the same model as a dlib::shape_predictor (68 points), copied
 //   once into flat, immutable arrays; shareable between any number of
 //   LandmarkRegressors (e.g. two cameras) and threads.
-// Requires: a 68-point dlib shape predictor (serialisation format version 1).
-// Ensures: construction serialises the model into memory once (about the
-//   model's size, ~100 MB, of temporary memory, and 1-3 s); afterwards the
-//   object is read-only.
+// Requires: a 68-point dlib shape predictor (serialisation format version 1),
+//   either loaded or as its file (shape_predictor_68_face_landmarks.dat).
+// Ensures: about 66 MB for dlib's 68-point model (the leaves as floats). From
+//   the file it reads one tree at a time, so no copy of the model in dlib's
+//   form is ever held (that is ~100 MB more, which the allocator keeps once
+//   freed): the way for a program that needs only this engine. From a loaded
+//   predictor it serialises the predictor into memory once (~100 MB of
+//   temporary memory). Either takes 1-3 s; throws std::exception (dlib's
+//   serialization_error or std::runtime_error) naming the problem for a file
+//   that is not such a model. Afterwards the object is read-only.
 class LandmarkModel {
  public:
   explicit LandmarkModel(const dlib::shape_predictor& model);
+  explicit LandmarkModel(std::istream& serialized);
 
   // The model's mean shape in normalised box coordinates.
   const FaceShape& meanShape() const { return mean_; }
@@ -34,6 +42,7 @@ class LandmarkModel {
 
  private:
   friend class LandmarkRegressor;
+  void read(std::istream& in);
   struct Split {
     uint16_t idx1, idx2;
     float thresh;

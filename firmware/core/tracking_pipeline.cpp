@@ -18,6 +18,17 @@ TrackingPipeline::TrackingPipeline(const dlib::shape_predictor& predictor,
       rightFrame_(params.eyeFrame),
       blinks_(params.blink) {}
 
+TrackingPipeline::TrackingPipeline(std::shared_ptr<const LandmarkModel> model,
+                                   const TrackingParams& params)
+    : params_(params),
+      scaler_(params.frame.maxWorkPixels),
+      tracker_(std::move(model), params.face),
+      openness_(params.openness),
+      headPose_(params.headPose),
+      leftFrame_(params.eyeFrame),
+      rightFrame_(params.eyeFrame),
+      blinks_(params.blink) {}
+
 void TrackingPipeline::reset() {
   tracker_.reset();
   openness_.reset();

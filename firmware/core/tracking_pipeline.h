@@ -53,7 +53,7 @@ struct FrameResult {
 
 // TrackingPipeline
 // Represents: the tracking core for one camera stream of one person.
-// Requires: the shape predictor outlives the pipeline; frames CV_8UC1/3/4
+// Requires: the shape predictor (if given) outlives the pipeline; frames CV_8UC1/3/4
 //   (BGR order) of constant size; tMs non-decreasing (ms, any origin).
 // Ensures: process() allocates nothing in our code once warm (buffers live in
 //   the objects; dlib's detector allocates internally when it runs, which is
@@ -65,6 +65,10 @@ class TrackingPipeline {
   // pipelines; see FaceTracker.
   TrackingPipeline(const dlib::shape_predictor& predictor, const TrackingParams& params = {},
                    std::shared_ptr<const LandmarkModel> model = nullptr);
+  // The flat landmark engine only, without dlib's predictor in memory (the
+  // production path); throws std::invalid_argument as FaceTracker does.
+  explicit TrackingPipeline(std::shared_ptr<const LandmarkModel> model,
+                            const TrackingParams& params = {});
 
   const FrameResult& process(const cv::Mat& frame, double tMs);
   void reset();  // new person: forget the face and all baselines

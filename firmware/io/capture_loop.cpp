@@ -63,7 +63,11 @@ bool CaptureLoop::deliver() {
   else if (!grey && in.channels() == 1)
     cv::cvtColor(in, slot.image, cv::COLOR_GRAY2BGR);
   else
-    in.copyTo(slot.image);
+    // Hand the decoded buffer over instead of copying it (5 MB at 1080p):
+    // the slot's buffer becomes the next staging buffer. Sources write into
+    // the frame they are lent and keep no reference (frame.h), and the slot
+    // is the producer's until commitWrite(), so nothing else sees either.
+    cv::swap(staging_.image, slot.image);
   slot.captureUs = staging_.captureUs;
   slot.index = staging_.index;
   slot.stamp = staging_.stamp;

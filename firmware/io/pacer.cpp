@@ -14,6 +14,15 @@ void Pacer::restart() {
   next_ = 0;
 }
 
+void Pacer::waitUntilBeforeNext(std::uint64_t leadUs) const {
+  if (!paced_)
+    return;
+  const std::uint64_t due =
+      startUs_ + static_cast<std::uint64_t>(static_cast<double>(next_) * 1e6 / fps_);
+  if (due > leadUs && due - leadUs > monotonicUs())
+    sleepUntilUs(due - leadUs);
+}
+
 std::uint64_t Pacer::waitForNext(std::uint64_t* skipped) {
   if (skipped != nullptr)
     *skipped = 0;

@@ -27,6 +27,11 @@ class Pacer {
   // `skipped` (optional) receives how many due frames were missed for lag.
   std::uint64_t waitForNext(std::uint64_t* skipped = nullptr);
 
+  // Sleeps until `leadUs` before the next frame is due (at once if that has
+  // passed, or unpaced): for work that must be done by then, such as decoding
+  // the frame, without doing it earlier than needed.
+  void waitUntilBeforeNext(std::uint64_t leadUs) const;
+
   double fps() const { return fps_; }
   bool paced() const { return paced_; }
 

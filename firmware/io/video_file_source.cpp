@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "firmware/io/monotonic_clock.h"
 
 namespace drishti::io {
@@ -41,7 +43,13 @@ bool VideoFileSource::open(std::string& error) {
 ReadStatus VideoFileSource::read(Frame& frame) {
   if (!capture_.isOpened())
     return ReadStatus::kFailed;
-  if (!capture_.read(frame.image) || frame.image.empty()) {
+  const double periodUs = 1e6 / pacer_.fps();
+  pacer_.waitUntilBeforeNext(
+      static_cast<std::uint64_t>(std::min(periodUs, 2.0 * decodeUs_ + 2000.0)));
+  const std::uint64_t decodeStartUs = monotonicUs();
+  const bool decoded = capture_.read(frame.image) && !frame.image.empty();
+  decodeUs_ = std::max(static_cast<double>(monotonicUs() - decodeStartUs), 0.95 * decodeUs_);
+  if (!decoded) {
     const bool atEnd = frameCount_ == 0 || positionInFile_ + 2 >= frameCount_;
     if (!atEnd) {
       ++positionInFile_;

@@ -3,7 +3,12 @@
 // Represents: a file opened with OpenCV's FFmpeg backend, its frames released
 // at the file's frame rate (paced, like a camera: a frame is stamped when it
 // is due, after it has been decoded) or as fast as the reader takes them
-// (unpaced, stamped when decoded). Read late by more than two frame periods
+// (unpaced, stamped when decoded). Paced, each frame is decoded just ahead
+// of its due time (twice the recent decode time plus 2 ms, at most one
+// period), not as soon as the previous one is handed over: a camera's frames
+// arrive without using our CPU, and decoding early would compete with the
+// tracking of the frame just delivered (FFmpeg decodes on several threads,
+// which inherit the capture thread's priority). Read late by more than two frame periods
 // (a starved capture thread), it slows the replay down and reports the frame
 // slots it missed, as a camera with two driver buffers would have dropped
 // them. At the end it reports kEnd, or starts
@@ -44,6 +49,7 @@ class VideoFileSource : public FrameSource {
   std::uint64_t frameCount_ = 0;  // from the container, 0 if unknown
   std::uint64_t positionInFile_ = 0;
   std::uint64_t loops_ = 0;
+  double decodeUs_ = 0;  // recent decode time: peak, decaying by 5 % a frame
 };
 
 }  // namespace drishti::io

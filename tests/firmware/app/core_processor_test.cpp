@@ -2,9 +2,14 @@
 // on a real video ($DRISHTI_DATA), and its parameter and bad-frame handling.
 #include "firmware/app/core_processor.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <opencv2/videoio.hpp>
 
+#include "firmware/app/landmark_model_file.h"
 #include "tests/support/test_data.h"
 
 namespace drishti::app {
@@ -92,6 +97,22 @@ TEST_CASE("core processor checks parameters by name and range", "[data]") {
   CHECK(processor->process(cv::Mat(480, 640, CV_8UC1, cv::Scalar(90)), 1, s, list) ==
         io::ProcessStatus::kOk);
   CHECK(s.state == protocol::TrackingState::kSearching);
+}
+
+TEST_CASE("a landmark model file that is not one is refused with its name", "[model]") {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("drishti-model-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "not-a-model.dat").string();
+  std::ofstream(path) << "this is a text file, not dlib's shape predictor\n";
+  std::string error;
+  CHECK(loadFlatLandmarkModel(path, error) == nullptr);
+  CHECK(error.find(path) != std::string::npos);
+  CHECK(error.find("not a usable 68-point landmark model") != std::string::npos);
+  error.clear();
+  CHECK(makeCoreProcessor((dir / "missing.dat").string(), error) == nullptr);
+  CHECK(error.find("missing.dat: cannot open") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace drishti::app

@@ -389,10 +389,11 @@ void soak(double seconds, double growthMb) {
                 << peak / 1024.0 << " MB, early " << early / 1024.0 << " MB, late " << late / 1024.0
                 << " MB");
   CHECK(tracker.exitStatus() == 0);
-  // Issue 4's target is 250 MB; the core measures about 330 MB (dlib's loaded
-  // predictor and the core's flattened copy both stay resident), a known miss
-  // written up in docs/BENCHMARKS.md. This bound catches anything worse.
-  CHECK(peak < 400 * 1024);
+  // Issue 4's target: 250 MB with the landmark model (measured about 190 MB:
+  // the flat model alone is resident, docs/BENCHMARKS.md). Not meaningful
+  // under AddressSanitizer, whose shadow memory multiplies it (CI runs only
+  // the unit tests there).
+  CHECK(peak < 250 * 1024);
   CHECK(static_cast<double>(late) < static_cast<double>(early) + growthMb * 1024);
   WARN("resident memory: peak " << peak / 1024.0 << " MB; early " << early / 1024.0 << " MB, late "
                                 << late / 1024.0 << " MB");

@@ -8,13 +8,17 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <memory>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <stdexcept>
 #include <string>
 
 #include "firmware/core/frame_scaler.h"
+#include "firmware/core/landmark_regressor.h"
 #include "firmware/core/tracking_pipeline.h"
 #include "tests/firmware/core/core_test_support.h"
+#include "tests/support/test_data.h"
 
 using namespace drishti::core;
 
@@ -162,4 +166,28 @@ TEST_CASE("TrackingPipeline: reports original pixels", "[TrackingPipeline][data]
   const float k = static_cast<float>(big.cols) / small.cols;
   CHECK(ra.face.shape[30].x == Approx(rb.face.shape[30].x * k).margin(0.05f * ra.face.box.width));
   CHECK(ra.face.shape[30].y == Approx(rb.face.shape[30].y * k).margin(0.05f * ra.face.box.width));
+}
+
+TEST_CASE("TrackingPipeline: the flat model alone tracks as with dlib's predictor beside it",
+          "[TrackingPipeline][data]") {
+  const cv::Mat big = drishti::test::dataImage("faces/stills/obama-1080p.jpg", cv::IMREAD_COLOR);
+  const auto model = std::make_shared<const LandmarkModel>(predictor());
+  TrackingPipeline withDlib(predictor(), TrackingParams{}, model), alone(model);
+  for (double t = 0; t < 200; t += 33.3) {
+    const FrameResult& a = withDlib.process(big, t);
+    const FrameResult& b = alone.process(big, t);
+    REQUIRE(a.face.found == b.face.found);
+    for (int k = 0; k < 68; ++k)
+      CHECK(a.face.shape[k] == b.face.shape[k]);
+  }
+}
+
+TEST_CASE("TrackingPipeline: the dlib engine without dlib's predictor is refused at construction",
+          "[TrackingPipeline][data]") {
+  drishti::test::dataDir();
+  TrackingParams p;
+  p.face.landmarkEngine = LandmarkEngine::kDlib;
+  const auto model = std::make_shared<const LandmarkModel>(predictor());
+  CHECK_THROWS_AS(TrackingPipeline(model, p), std::invalid_argument);
+  CHECK_THROWS_AS(TrackingPipeline(nullptr), std::invalid_argument);
 }

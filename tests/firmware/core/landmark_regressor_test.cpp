@@ -11,6 +11,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
+#include <sstream>
 #include <string>
 
 #include "tests/firmware/core/core_test_support.h"
@@ -66,4 +67,51 @@ TEST_CASE("LandmarkRegressor: matches dlib on video frames", "[LandmarkRegressor
               worst);
   CHECK(sum / n < 0.01);
   CHECK(worst <= 1.5);
+}
+
+TEST_CASE("a landmark model read from its file predicts exactly as one built from dlib's",
+          "[LandmarkRegressor][data]") {
+  drishti::test::dataDir();  // needs the model file; kept with the data tests for qemu
+  std::stringstream file;
+  dlib::serialize(predictor(), file);
+  const LandmarkModel fromFile(file);
+  const LandmarkModel fromDlib(predictor());
+  CHECK(fromFile.cascades() == fromDlib.cascades());
+  CHECK(fromFile.treesPerCascade() == fromDlib.treesPerCascade());
+  for (int i = 0; i < 68; ++i)
+    CHECK(fromFile.meanShape()[i] == fromDlib.meanShape()[i]);
+  LandmarkRegressor a(fromFile), b(fromDlib);
+  cv::Mat noise(240, 320, CV_8UC1);
+  cv::RNG(11).fill(noise, cv::RNG::UNIFORM, 0, 256);
+  cv::GaussianBlur(noise, noise, cv::Size(0, 0), 1.5);
+  int differing = 0;
+  for (const cv::Rect2f box : {cv::Rect2f(60, 40, 150, 150), cv::Rect2f(100, 70, 90, 95),
+                               cv::Rect2f(-20, -10, 200, 200)}) {
+    FaceShape pa, pb;
+    a.predict(noise, box, pa);
+    b.predict(noise, box, pb);
+    for (int k = 0; k < 68; ++k)
+      differing += pa[k] != pb[k];
+  }
+  CHECK(differing == 0);
+}
+
+TEST_CASE("a truncated or garbled landmark model file is refused, not half loaded",
+          "[LandmarkRegressor][data]") {
+  drishti::test::dataDir();
+  std::stringstream whole;
+  dlib::serialize(predictor(), whole);
+  const std::string bytes = whole.str();
+  for (const std::size_t keep :
+       {std::size_t{3}, std::size_t{600}, bytes.size() / 2, bytes.size() - 10}) {
+    std::istringstream cut(bytes.substr(0, keep));
+    INFO("first " << keep << " bytes");
+    CHECK_THROWS(LandmarkModel(cut));
+  }
+  std::string garbled = bytes.substr(0, 4096);
+  cv::RNG rng(5);
+  for (std::size_t i = 560; i < garbled.size(); ++i)
+    garbled[i] = static_cast<char>(rng.uniform(0, 256));
+  std::istringstream in(garbled);
+  CHECK_THROWS(LandmarkModel(in));
 }

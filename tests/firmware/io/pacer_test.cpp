@@ -33,6 +33,21 @@ TEST_CASE("a reader later than the driver's buffers misses frames instead of get
   CHECK(missed == 0);
 }
 
+TEST_CASE("work for the next frame can wait until just before it is due") {
+  Pacer pacer(50, true);
+  const std::uint64_t first = pacer.waitForNext();
+  pacer.waitUntilBeforeNext(5'000);
+  // Not earlier than 5 ms before the frame due 20 ms after the first.
+  CHECK(monotonicUs() >= first + 15'000);
+  CHECK(pacer.waitForNext() == first + 20'000);
+  // A lead longer than the time left, or unpaced: no wait at all.
+  pacer.waitUntilBeforeNext(1'000'000);
+  Pacer unpaced(1, false);
+  const std::uint64_t before = monotonicUs();
+  unpaced.waitUntilBeforeNext(0);
+  CHECK(monotonicUs() - before < 500'000);
+}
+
 TEST_CASE("unpaced, frames come at once, stamped when taken") {
   Pacer pacer(1, false);
   const std::uint64_t before = monotonicUs();

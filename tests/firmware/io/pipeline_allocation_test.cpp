@@ -42,12 +42,12 @@ void waitFor(const HealthMonitor& health, std::uint64_t processed) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
-void measure(bool colourSource) {
+void measure(bool colourSource, bool greySetting = true) {
   SilentHost host;
   PipelineSettings settings;
   settings.ringFrames = 2;
   settings.frameSize = {640, 480};
-  settings.grey = true;  // a colour source is converted in the capture thread
+  settings.grey = greySetting;  // a colour source is converted in the capture thread
   settings.heartbeatHz = 10;
   HealthMonitor health(settings.heartbeatHz, settings.lostAfterMs);
   PatternProcessor processor;
@@ -67,8 +67,9 @@ void measure(bool colourSource) {
   const HealthTotals t1 = health.totals();
   REQUIRE(pipeline.stop(1000));
 
-  INFO("colour source: " << colourSource << "; frames " << t1.framesProcessed - t0.framesProcessed
-                         << ", samples sent " << t1.samplesSent - t0.samplesSent
+  INFO("colour source: " << colourSource << ", grey setting: " << greySetting << "; frames "
+                         << t1.framesProcessed - t0.framesProcessed << ", samples sent "
+                         << t1.samplesSent - t0.samplesSent
                          << "; malloc counted too: " << test::countsMalloc());
   CHECK(t1.framesProcessed - t0.framesProcessed >= 360);
   CHECK(t1.samplesSent - t0.samplesSent >= 300);
@@ -81,6 +82,9 @@ TEST_CASE("after warm-up the pipeline allocates nothing per frame") {
   }
   SECTION("colour camera frames converted to grey") {
     measure(true);
+  }
+  SECTION("colour camera frames handed over as colour (buffers swapped, not copied)") {
+    measure(true, false);
   }
 }
 
