@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "host/core/line_lexer.h"
+#include "host/core/versioned_lexer.h"
 #include "host/core/vocabulary.h"
 
 namespace drishti::host {
@@ -130,25 +130,11 @@ std::string LearnedWords::format() const {
 std::optional<LearnedWords> parseLearnedWords(std::string_view text, const std::string& fileName,
                                               std::vector<Problem>& problems) {
   LearnedWords out;
-  LineLexer lexer(text);
-  bool header = false;
+  VersionedLexer lexer(text, "drishti-words", "a learned-words file", fileName, problems);
   const std::size_t before = problems.size();
   while (lexer.next()) {
     const int line = lexer.lineNumber();
-    if (!lexer.error().empty()) {
-      problems.push_back({fileName, line, lexer.error()});
-      continue;
-    }
     const auto& t = lexer.tokens();
-    if (!header) {
-      if (t.size() != 2 || t[0].text != "drishti-words" || t[1].text != "1") {
-        problems.push_back(
-            {fileName, line, "a learned-words file must start with the line 'drishti-words 1'"});
-        return std::nullopt;
-      }
-      header = true;
-      continue;
-    }
     const bool pair = t[0].text == "pair";
     if (!(t[0].text == "word" && t.size() == 3) && !(pair && t.size() == 4)) {
       problems.push_back({fileName, line, "expected 'word WORD COUNT' or 'pair WORD NEXT COUNT'"});
@@ -169,11 +155,8 @@ std::optional<LearnedWords> parseLearnedWords(std::string_view text, const std::
                           "not a valid word (1-40 bytes, lower case, no spaces), a repeat, or "
                           "more entries than a learned-words file keeps"});
   }
-  if (!header) {
-    problems.push_back(
-        {fileName, 0, "the file is empty: learned words must start with 'drishti-words 1'"});
+  if (!lexer.headerOk())
     return std::nullopt;
-  }
   if (problems.size() != before)
     return std::nullopt;
   return out;

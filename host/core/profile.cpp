@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <map>
 
-#include "host/core/line_lexer.h"
+#include "host/core/versioned_lexer.h"
 
 namespace drishti::host {
 
@@ -282,26 +282,12 @@ const Field kFields[] = {
 std::optional<Profile> parseProfile(std::string_view text, const std::string& fileName,
                                     std::vector<Problem>& problems) {
   Profile p;
-  LineLexer lexer(text);
-  bool header = false;
+  VersionedLexer lexer(text, "drishti-profile", "a profile file", fileName, problems);
   std::size_t before = problems.size();
   std::map<std::string, int> lines;
   while (lexer.next()) {
     const int line = lexer.lineNumber();
-    if (!lexer.error().empty()) {
-      problems.push_back({fileName, line, lexer.error()});
-      continue;
-    }
     const auto& t = lexer.tokens();
-    if (!header) {
-      if (t.size() != 2 || t[0].text != "drishti-profile" || t[1].text != "1") {
-        problems.push_back(
-            {fileName, line, "a profile file must start with the line 'drishti-profile 1'"});
-        return std::nullopt;
-      }
-      header = true;
-      continue;
-    }
     const Field* field = nullptr;
     for (const Field& f : kFields)
       if (t[0].text == f.name)
@@ -321,11 +307,8 @@ std::optional<Profile> parseProfile(std::string_view text, const std::string& fi
     if (!error.empty())
       problems.push_back({fileName, line, t[0].text + " " + error});
   }
-  if (!header) {
-    problems.push_back(
-        {fileName, 0, "the file is empty: a profile must start with 'drishti-profile 1'"});
+  if (!lexer.headerOk())
     return std::nullopt;
-  }
   const auto lineOf = [&](const char* key) {
     const auto it = lines.find(key);
     return it == lines.end() ? 0 : it->second;

@@ -4,7 +4,7 @@
 
 #include "host/core/atomic_file.h"
 #include "host/core/last_good_file.h"
-#include "host/core/line_lexer.h"
+#include "host/core/versioned_lexer.h"
 
 namespace drishti::host {
 
@@ -17,23 +17,12 @@ bool validProfileName(std::string_view name) {
 std::optional<SavedState> parseSavedState(std::string_view text, const std::string& fileName,
                                           std::vector<Problem>& problems) {
   SavedState s;
-  LineLexer lexer(text);
-  bool header = false;
+  VersionedLexer lexer(text, "drishti-state", "a state file", fileName, problems);
   const std::size_t before = problems.size();
   while (lexer.next()) {
     const int line = lexer.lineNumber();
-    if (!lexer.error().empty()) {
-      problems.push_back({fileName, line, lexer.error()});
-      continue;
-    }
     const auto& t = lexer.tokens();
-    if (!header) {
-      if (t.size() != 2 || t[0].text != "drishti-state" || t[1].text != "1") {
-        problems.push_back({fileName, line, "a state file must start with 'drishti-state 1'"});
-        return std::nullopt;
-      }
-      header = true;
-    } else if (t.size() != 2) {
+    if (t.size() != 2) {
       problems.push_back({fileName, line, "'" + t[0].text + "' takes one value"});
     } else if (t[0].text == "board") {
       s.board = t[1].text;
@@ -45,10 +34,8 @@ std::optional<SavedState> parseSavedState(std::string_view text, const std::stri
       problems.push_back({fileName, line, "unknown entry '" + t[0].text + "'"});
     }
   }
-  if (!header) {
-    problems.push_back({fileName, 0, "the file is empty"});
+  if (!lexer.headerOk())
     return std::nullopt;
-  }
   if (problems.size() != before)
     return std::nullopt;
   return s;
@@ -63,32 +50,19 @@ std::optional<std::vector<std::string>> parseHistory(std::string_view text,
                                                      const std::string& fileName,
                                                      std::vector<Problem>& problems) {
   std::vector<std::string> out;
-  LineLexer lexer(text);
-  bool header = false;
+  VersionedLexer lexer(text, "drishti-history", "a history file", fileName, problems);
   const std::size_t before = problems.size();
   while (lexer.next()) {
     const int line = lexer.lineNumber();
-    if (!lexer.error().empty()) {
-      problems.push_back({fileName, line, lexer.error()});
-      continue;
-    }
     const auto& t = lexer.tokens();
-    if (!header) {
-      if (t.size() != 2 || t[0].text != "drishti-history" || t[1].text != "1") {
-        problems.push_back({fileName, line, "a history file must start with 'drishti-history 1'"});
-        return std::nullopt;
-      }
-      header = true;
-    } else if (t.size() == 2 && t[0].text == "message") {
+    if (t.size() == 2 && t[0].text == "message") {
       out.push_back(t[1].text);
     } else {
       problems.push_back({fileName, line, "expected: message \"text\""});
     }
   }
-  if (!header) {
-    problems.push_back({fileName, 0, "the file is empty"});
+  if (!lexer.headerOk())
     return std::nullopt;
-  }
   if (problems.size() != before)
     return std::nullopt;
   return out;

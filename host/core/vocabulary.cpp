@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "host/core/line_lexer.h"
+#include "host/core/versioned_lexer.h"
 
 namespace drishti::host {
 
@@ -35,26 +35,12 @@ std::optional<Vocabulary> parseVocabulary(std::string_view text, const std::stri
                                           std::vector<Problem>& problems) {
   Vocabulary v;
   v.file = fileName;
-  LineLexer lexer(text);
-  bool header = false;
+  VersionedLexer lexer(text, "drishti-vocabulary", "a vocabulary file", fileName, problems);
   const std::size_t before = problems.size();
   std::vector<int> lines;  // of each word, to name both lines of a repeat
   while (lexer.next()) {
     const int line = lexer.lineNumber();
-    if (!lexer.error().empty()) {
-      problems.push_back({fileName, line, lexer.error()});
-      continue;
-    }
     const auto& t = lexer.tokens();
-    if (!header) {
-      if (t.size() != 2 || t[0].text != "drishti-vocabulary" || t[1].text != "1") {
-        problems.push_back(
-            {fileName, line, "a vocabulary file must start with the line 'drishti-vocabulary 1'"});
-        return std::nullopt;
-      }
-      header = true;
-      continue;
-    }
     if (v.language.empty() && v.words.empty()) {
       // The line after the header names the language (the word "language"
       // may itself be in the list further down).
@@ -88,11 +74,8 @@ std::optional<Vocabulary> parseVocabulary(std::string_view text, const std::stri
     v.words.push_back({t[0].text, count});
     lines.push_back(line);
   }
-  if (!header) {
-    problems.push_back(
-        {fileName, 0, "the file is empty: a vocabulary must start with 'drishti-vocabulary 1'"});
+  if (!lexer.headerOk())
     return std::nullopt;
-  }
   std::vector<std::size_t> order(v.words.size());
   for (std::size_t i = 0; i < order.size(); ++i)
     order[i] = i;

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "host/core/versioned_lexer.h"
+
 using namespace drishti::host;
 
 TEST_CASE("lexer splits words, keeps quoted spaces and skips comments") {
@@ -57,4 +59,39 @@ TEST_CASE("quoteToken output reads back as the same single token") {
     CHECK(lx.tokens()[1].text == s);
     CHECK_FALSE(lx.tokens()[1].action);
   }
+}
+
+TEST_CASE("a versioned file yields the statements after its header and reports bad lines") {
+  std::vector<drishti::host::Problem> problems;
+  const std::string file = "f.txt";
+  drishti::host::VersionedLexer in("# made by hand\ndrishti-thing 1\na \"b\nc d\n", "drishti-thing",
+                                   "a thing file", file, problems);
+  REQUIRE(in.next());
+  CHECK(in.lineNumber() == 4);  // line 3's open quote is reported and skipped
+  CHECK(in.tokens().size() == 2);
+  CHECK_FALSE(in.next());
+  CHECK(in.headerOk());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].describe().starts_with("f.txt:3:"));
+}
+
+TEST_CASE("a versioned file without its header, or empty, is refused once with a clear message") {
+  std::vector<drishti::host::Problem> problems;
+  const std::string file = "f.txt";
+  drishti::host::VersionedLexer wrong("drishti-thing 2\na b\n", "drishti-thing", "a thing file",
+                                      file, problems);
+  CHECK_FALSE(wrong.next());
+  CHECK_FALSE(wrong.next());  // stays stopped
+  CHECK_FALSE(wrong.headerOk());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].describe() ==
+        "f.txt:1: a thing file must start with the line 'drishti-thing 1'");
+  problems.clear();
+  drishti::host::VersionedLexer empty("# nothing\n\n", "drishti-thing", "a thing file", file,
+                                      problems);
+  CHECK_FALSE(empty.next());
+  CHECK_FALSE(empty.headerOk());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].describe() ==
+        "f.txt: the file is empty: a thing file must start with the line 'drishti-thing 1'");
 }

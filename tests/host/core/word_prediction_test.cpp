@@ -105,7 +105,7 @@ TEST_CASE("a damaged vocabulary is refused with its file, line and problem") {
         "v.words:5: 'the' is listed twice (first on line 3)");
   CHECK(firstProblem("drishti-vocabulary 1\nlanguage en\nthe 5 6\n").find("v.words:3:") == 0);
   CHECK(firstProblem("") ==
-        "v.words: the file is empty: a vocabulary must start with "
+        "v.words: the file is empty: a vocabulary file must start with the line "
         "'drishti-vocabulary 1'");
 }
 
