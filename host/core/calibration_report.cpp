@@ -5,8 +5,6 @@
 
 namespace drishti::host {
 
-namespace {
-
 double percentile(std::vector<double> v, double q) {
   if (v.empty())
     return 0;
@@ -16,8 +14,6 @@ double percentile(std::vector<double> v, double q) {
   const std::size_t hi = std::min(lo + 1, v.size() - 1);
   return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
-
-}  // namespace
 
 void summariseCalibration(CalibrationReport& report) {
   CalibrationSummary s;

@@ -110,6 +110,10 @@ struct CalibrationReport {
 // Recomputes report.summary from report.points.
 void summariseCalibration(CalibrationReport& report);
 
+// The q-quantile (0..1) of `values`, linearly interpolated between the sorted
+// values (so the report's median and p90 are the same numbers the tools print); 0 if empty.
+double percentile(std::vector<double> values, double q);
+
 // "good", "fair", "poor", "failed"; and back (false if unknown).
 const char* gradeName(CalibrationGrade grade);
 bool gradeFromName(const std::string& name, CalibrationGrade& out);

@@ -13,22 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "host/core/calibration_report.h"
 #include "tests/generator/calibration_harness.h"
 #include "tests/generator/eval_options.h"
 
 using namespace drishti;
 
 namespace {
-
-double percentile(std::vector<double> v, double q) {
-  if (v.empty())
-    return 0;
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(pos);
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
 
 struct Row {
   const char* label;
@@ -107,7 +98,7 @@ int main(int argc, char** argv) {
       seconds += res.sessionMs / 1000.0;
     }
     std::printf("| %s | %.2f | %.2f | %.2f | %.2f | %d/%d | %.1f |\n", r.label, r.pupil * iod,
-                percentile(errors, 0.5), percentile(errors, 0.9),
+                host::percentile(errors, 0.5), host::percentile(errors, 0.9),
                 errors.empty() ? 0.0 : *std::max_element(errors.begin(), errors.end()), good,
                 opt.sessions, seconds / opt.sessions);
     std::fflush(stdout);

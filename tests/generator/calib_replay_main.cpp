@@ -25,6 +25,7 @@
 
 #include "firmware/protocol/stream_decoder.h"
 #include "host/core/calibration_procedure.h"
+#include "host/core/calibration_report.h"
 #include "tests/generator/truth_csv.h"
 
 using namespace drishti;
@@ -40,16 +41,6 @@ const char* kUsage =
     "    --truth): what the host would do with a perfect pupil and corners\n"
     "  --truth-corners: the tracker's pupil (px) in the truth's eye corners: how much\n"
     "    of the error is the corners'\n";
-
-double percentile(std::vector<double> v, double q) {
-  if (v.empty())
-    return 0;
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(pos);
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
 
 // Normalised pupil position of truth eye `e` in its corner frame (the wire's convention).
 void truthNorm(const gen::TruthRow& row, int e, double& nx, double& ny) {
@@ -277,7 +268,7 @@ int main(int argc, char** argv) {
     std::printf("\n");
   }
   std::printf("grade %s; validation median %.2f deg, p90 %.2f deg, max %.2f deg (%zu points)\n",
-              host::gradeName(report.grade), percentile(val, 0.5), percentile(val, 0.9),
+              host::gradeName(report.grade), host::percentile(val, 0.5), host::percentile(val, 0.9),
               val.empty() ? 0.0 : *std::max_element(val.begin(), val.end()), val.size());
   for (int e = 0; e < 2; ++e) {
     const host::GazeFitResult& f = proc.collector().eyeFit(e);
