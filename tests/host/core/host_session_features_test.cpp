@@ -30,20 +30,6 @@ SessionConfig configFor(const std::filesystem::path& state) {
   return c;
 }
 
-// Looks at the target labelled `label` for `ms`, then at the message bar.
-std::int64_t dwellOn(HostSession& s, std::string_view label, std::int64_t atMs, int ms = 1400) {
-  const int i = s.findTarget(label);
-  INFO("no target labelled '" << label << "' on " << s.screenName());
-  REQUIRE(i >= 0);
-  const Rect r = s.targets()[static_cast<std::size_t>(i)].rect;
-  std::int64_t t = atMs;
-  for (; t < atMs + ms; t += 33)
-    s.handle(gaze(t, r.x + r.w / 2, r.y + r.h / 2));
-  for (; t < atMs + ms + 300; t += 33)
-    s.handle(gaze(t, 640, 30));
-  return t;
-}
-
 std::vector<SessionEvent> drain(HostSession& s) {
   std::vector<SessionEvent> out;
   SessionEvent e;

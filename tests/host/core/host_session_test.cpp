@@ -37,21 +37,6 @@ std::int64_t typeAndSpeak(HostSession& s, std::string_view text, bool speak = tr
   return play(s, parsed, kStartUs);
 }
 
-// Looks at the target labelled `label` for 1.4 s (30 Hz), then at the message
-// bar for 0.3 s; returns the time after, in ms.
-std::int64_t dwellOn(HostSession& s, std::string_view label, std::int64_t atMs) {
-  const int i = s.findTarget(label);
-  INFO("no target labelled '" << label << "' on " << s.screenName());
-  REQUIRE(i >= 0);
-  const Rect r = s.targets()[static_cast<std::size_t>(i)].rect;
-  std::int64_t t = atMs;
-  for (; t < atMs + 1400; t += 33)
-    s.handle(gaze(t, r.x + r.w / 2, r.y + r.h / 2));
-  for (; t < atMs + 1700; t += 33)
-    s.handle(gaze(t, 640, 30));
-  return t;
-}
-
 }  // namespace
 
 TEST_CASE("a scripted dwell session types 'i need water' on the English board and speaks it once") {

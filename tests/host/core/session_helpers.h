@@ -2,6 +2,8 @@
 // the repository's data, and a planner that types text with scripted dwell.
 #pragma once
 
+#include <catch2/catch.hpp>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -12,6 +14,7 @@
 #include "host/core/input_script.h"
 #include "host/core/speech_sink.h"
 #include "host/core/utf8_text.h"
+#include "method_test_helpers.h"
 
 namespace drishti::host::test {
 
@@ -40,6 +43,27 @@ inline std::filesystem::path sourceDir() {
 
 inline std::filesystem::path dataDir() {
   return sourceDir() / "host" / "data";
+}
+
+// Looks at target `i` for `ms` (30 Hz gaze at its centre), then at the
+// message bar for 0.3 s; returns the time after, in ms.
+inline std::int64_t dwellOnTarget(HostSession& s, int i, std::int64_t atMs, int ms = 1400) {
+  REQUIRE(i >= 0);
+  const Rect r = s.targets()[static_cast<std::size_t>(i)].rect;
+  std::int64_t t = atMs;
+  for (; t < atMs + ms; t += 33)
+    s.handle(gaze(t, r.x + r.w / 2, r.y + r.h / 2));
+  for (; t < atMs + ms + 300; t += 33)
+    s.handle(gaze(t, 640, 30));
+  return t;
+}
+
+// The same for the target labelled `label`.
+inline std::int64_t dwellOn(HostSession& s, std::string_view label, std::int64_t atMs,
+                            int ms = 1400) {
+  const int i = s.findTarget(label);
+  INFO("no target labelled '" << label << "' on " << s.screenName());
+  return dwellOnTarget(s, i, atMs, ms);
 }
 
 inline std::string centreOf(const Target& t) {

@@ -40,24 +40,6 @@ std::vector<std::string> predict(std::string_view text, const Vocabulary* base,
   return out;
 }
 
-// Looks at target `i` for `ms`, then at the message bar.
-std::int64_t dwellOnTarget(HostSession& s, int i, std::int64_t atMs, int ms = 1400) {
-  REQUIRE(i >= 0);
-  const Rect r = s.targets()[static_cast<std::size_t>(i)].rect;
-  std::int64_t t = atMs;
-  for (; t < atMs + ms; t += 33)
-    s.handle(gaze(t, r.x + r.w / 2, r.y + r.h / 2));
-  for (; t < atMs + ms + 300; t += 33)
-    s.handle(gaze(t, 640, 30));
-  return t;
-}
-
-std::int64_t dwellOn(HostSession& s, std::string_view label, std::int64_t atMs) {
-  const int i = s.findTarget(label);
-  INFO("no target labelled '" << label << "' on " << s.screenName());
-  return dwellOnTarget(s, i, atMs);
-}
-
 int slotOf(const HostSession& s, std::string_view word) {
   for (std::size_t i = 0; i < s.keys().size(); ++i)
     if (s.keys()[i].role == KeyRole::kPrediction && s.keys()[i].labelOf() == word)
