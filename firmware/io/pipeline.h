@@ -14,6 +14,11 @@
 // Ensures: the camera never waits for tracking and tracking never waits for
 // the host; stop() returns within `timeoutMs` unless a thread is stuck in a
 // driver call (then it says so and the caller may exit the process).
+// After warm-up the three threads allocate nothing per frame, provided OpenCV
+// runs single-threaded (`cv::setNumThreads(0)`, as drishti-tracker sets): a
+// thread's first OpenCV call allocates its thread-local data (10 `new`s,
+// measured), and a worker of OpenCV's own pool may take its first share of a
+// parallel cvtColor at any later time.
 #pragma once
 
 #include <atomic>
