@@ -303,6 +303,24 @@ struct FaceTracker::Impl {
     return false;
   }
 
+  const FaceObservation& reportMissing(FaceObservation& o) const {
+    o.found = false;
+    o.state = state;
+    o.confidence = 0.f;
+    return o;
+  }
+
+  const FaceObservation& reportFound(FaceObservation& o, float ncc, float confidence) const {
+    o.found = true;
+    o.state = state;
+    o.shape = shape;
+    o.box = box;
+    o.appearanceNcc = ncc;
+    o.confidence = confidence;
+    o.detectorScore = lastScore;
+    return o;
+  }
+
   void lose(double t) {
     state = TrackState::kSearching;
     haveLostBox = true;
@@ -345,20 +363,9 @@ const FaceObservation& FaceTracker::update(const cv::Mat& gray, double t) {
   m.haveLastT = true;
 
   if (m.state == TrackState::kSearching) {
-    if (t - m.lastDetectT < p.lostDetectIntervalMs || !m.acquire(gray, t, o)) {
-      o.found = false;
-      o.state = m.state;
-      o.confidence = 0.f;
-      return o;
-    }
-    o.found = true;
-    o.state = m.state;
-    o.shape = m.shape;
-    o.box = m.box;
-    o.appearanceNcc = 1.f;
-    o.confidence = 1.f;
-    o.detectorScore = m.lastScore;
-    return o;
+    if (t - m.lastDetectT < p.lostDetectIntervalMs || !m.acquire(gray, t, o))
+      return m.reportMissing(o);
+    return m.reportFound(o, /*ncc=*/1.f, /*confidence=*/1.f);
   }
 
   // Tracking: landmarks from the box implied by the previous shape.
@@ -392,19 +399,9 @@ const FaceObservation& FaceTracker::update(const cv::Mat& gray, double t) {
   }
   if (lost) {
     m.lose(t);
-    o.found = false;
-    o.state = m.state;
-    o.confidence = 0.f;
-    return o;
+    return m.reportMissing(o);
   }
-  o.found = true;
-  o.state = m.state;
-  o.shape = m.shape;
-  o.box = m.box;
-  o.appearanceNcc = ncc;
-  o.confidence = conf;
-  o.detectorScore = m.lastScore;
-  return o;
+  return m.reportFound(o, ncc, conf);
 }
 
 }  // namespace drishti::core
