@@ -16,7 +16,7 @@
 #include "firmware/io/pipeline.h"
 #include "firmware/io/test_pattern_source.h"
 #include "firmware/io/udp_transport.h"
-#include "tests/firmware/io/allocation_counter.h"
+#include "tests/support/allocation_counter.h"
 
 namespace drishti::io {
 namespace {

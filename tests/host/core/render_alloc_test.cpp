@@ -1,76 +1,23 @@
-// Rebuilding the DrawList every frame must not allocate once warm. This test
-// program replaces the global operator new to count allocations, so it is a
-// program of its own (the count would otherwise see other tests' threads).
-#include <atomic>
+// Rebuilding the DrawList every frame must not allocate once warm. Counted
+// with tests/support/allocation_counter.cpp, which replaces the allocation
+// functions, so this is a program of its own.
 #include <catch2/catch.hpp>
-#include <cstdlib>
-#include <new>
+#include <vector>
 
 #include "host/core/host_session.h"
 #include "method_test_helpers.h"
 #include "session_helpers.h"
-
-namespace {
-std::atomic<bool> gCounting{false};
-std::atomic<long> gAllocations{0};
-}  // namespace
-
-// Every plain form is replaced, so all of them pair malloc with free (the
-// sanitizers check that pairing too).
-namespace {
-void* counted(std::size_t n) {
-  if (gCounting.load(std::memory_order_relaxed))
-    gAllocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(n == 0 ? 1 : n);
-}
-}  // namespace
-
-void* operator new(std::size_t n) {
-  if (void* p = counted(n))
-    return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) {
-  if (void* p = counted(n))
-    return p;
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  return counted(n);
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-  return counted(n);
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, const std::nothrow_t&) noexcept {
-  std::free(p);
-}
+#include "tests/support/allocation_counter.h"
 
 using namespace drishti::host;
 using namespace drishti::host::test;
 
 namespace {
 
-long allocationsDuring(const HostSession& s, DrawList& list) {
-  gAllocations = 0;
-  gCounting = true;
+std::uint64_t allocationsDuring(const HostSession& s, DrawList& list) {
+  const std::uint64_t before = drishti::test::allocationCount();
   s.render(list);
-  gCounting = false;
-  return gAllocations.load();
+  return drishti::test::allocationCount() - before;
 }
 
 }  // namespace
@@ -129,10 +76,9 @@ TEST_CASE("rendering a warm screen allocates nothing, on every kind of screen") 
 }
 
 TEST_CASE("the allocation counter does count allocations") {
-  gAllocations = 0;
-  gCounting = true;
+  const std::uint64_t before = drishti::test::allocationCount();
   auto* v = new std::vector<int>(100);
-  gCounting = false;
+  const std::uint64_t after = drishti::test::allocationCount();
   delete v;
-  CHECK(gAllocations.load() >= 2);
+  CHECK(after - before >= 2);
 }
