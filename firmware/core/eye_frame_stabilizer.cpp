@@ -7,38 +7,76 @@ namespace drishti::core {
 
 namespace {
 
-float alpha(float cutoffHz, double dtS) {
-  const double tau = 1.0 / (2.0 * 3.14159265358979 * std::max(1e-3f, cutoffHz));
-  return static_cast<float>(1.0 / (1.0 + tau / dtS));
+Similarity inverse(const Similarity& s) {
+  const float d = s.a * s.a + s.b * s.b;
+  Similarity r;
+  r.a = s.a / d;
+  r.b = -s.b / d;
+  r.tx = -(r.a * s.tx - r.b * s.ty);
+  r.ty = -(r.b * s.tx + r.a * s.ty);
+  return r;
+}
+
+bool finite(cv::Point2f p) {
+  return std::isfinite(p.x) && std::isfinite(p.y);
 }
 
 }  // namespace
 
-void EyeFrameStabilizer::apply(double tMs, EyeContour& eye) {
-  const std::array<float, 4> raw{eye[0].x, eye[0].y, eye[3].x, eye[3].y};
-  const float width = std::hypot(raw[2] - raw[0], raw[3] - raw[1]);
-  const double dtS = (tMs - lastMs_) / 1000.0;
-  if (!primed_ || !(dtS > 0) || dtS > 0.5 || !(width >= 2.f)) {
-    // First frame, a gap (the face was lost) or a degenerate eye: start over.
-    value_ = raw;
-    deriv_ = {};
+EyeFrameStabilizer::Anchors EyeFrameStabilizer::anchorsOf(const FaceShape& face) {
+  Anchors a;
+  for (std::size_t i = 0; i < kAnchors; ++i)
+    a[i] = face[27 + i];
+  return a;
+}
+
+void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& eye) {
+  const Anchors now = anchorsOf(face);
+  const float width = std::hypot(eye[3].x - eye[0].x, eye[3].y - eye[0].y);
+  bool usable = width >= 2.f && finite(eye[0]) && finite(eye[3]);
+  for (const cv::Point2f& p : now)
+    usable = usable && finite(p);
+  if (!usable)
+    return;
+  const double gapMs = tMs - lastMs_;
+  if (!primed_ || !(gapMs >= 0) || gapMs > params_.maxGapMs) {
+    // First frame or the face came back: this face's nose is the frame.
+    reference_ = now;
+    held_ = recent_ = {eye[0], eye[3]};
+    frames_ = 1;
     primed_ = true;
     lastMs_ = tMs;
     return;
   }
+  const Similarity toReference = fitSimilarity(now, reference_);
+  const float scale = toReference.scale();
+  if (!(scale > 0.2f && scale < 5.f))  // collapsed or absurd nose: leave the corners alone
+    return;
   lastMs_ = tMs;
-  const float aD = alpha(params_.derivCutoffHz, dtS);
-  float speed = 0.f;  // fastest corner, eye widths per second
-  for (std::size_t i = 0; i < 4; ++i) {
-    const float d = static_cast<float>((raw[i] - value_[i]) / dtS);
-    deriv_[i] += aD * (d - deriv_[i]);
-    speed = std::max(speed, std::abs(deriv_[i]) / width);
+  const std::array<cv::Point2f, 2> corners = {toReference.apply(eye[0]), toReference.apply(eye[3])};
+  // Plain means of the frames seen so far until they span the time
+  // constants, exponential after that.
+  const float dt = static_cast<float>(gapMs);
+  const float first = 1.f / static_cast<float>(++frames_);
+  const float kHeld = std::max(first, std::min(1.f, dt / params_.holdMs));
+  const float kRecent = std::max(first, std::min(1.f, dt / params_.followMs));
+  const float heldWidth = std::hypot(held_[1].x - held_[0].x, held_[1].y - held_[0].y);
+  bool moved = false;
+  for (std::size_t i = 0; i < 2; ++i) {
+    held_[i] += kHeld * (corners[i] - held_[i]);
+    recent_[i] += kRecent * (corners[i] - recent_[i]);
+    const cv::Point2f d = recent_[i] - held_[i];
+    moved = moved || std::sqrt(d.dot(d)) > params_.relocateEyeWidths * heldWidth;
   }
-  const float a = alpha(params_.minCutoffHz + params_.beta * speed, dtS);
-  for (std::size_t i = 0; i < 4; ++i)
-    value_[i] += a * (raw[i] - value_[i]);
-  eye[0] = {value_[0], value_[1]};
-  eye[3] = {value_[2], value_[3]};
+  if (moved) {
+    // The corners have settled elsewhere in the nose's frame: average afresh
+    // from here (the short average still remembers where they were).
+    held_ = recent_ = corners;
+    frames_ = 1;
+  }
+  const Similarity back = inverse(toReference);
+  eye[0] = back.apply(held_[0]);
+  eye[3] = back.apply(held_[1]);
 }
 
 }  // namespace drishti::core

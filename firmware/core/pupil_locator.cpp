@@ -349,8 +349,11 @@ PupilEstimate PupilLocator::finish(int bu, int bv, float best, float bestD, floa
     c.x += parabolaPeak(prod(bu - 1, bv), best, prod(bu + 1, bv));
   if (bv > 0 && bv < H_ - 1)
     c.y += parabolaPeak(prod(bu, bv - 1), best, prod(bu, bv + 1));
-  if (opt_.refineWindow > 0.f)
-    c.y = darkCentroid(c).y;
+  if (opt_.refineWindow > 0.f) {
+    const cv::Point2f dark = darkCentroid(c);
+    c.y = dark.y;
+    c.x += opt_.refineHorizontal * (dark.x - c.x);
+  }
   est.centre = cv::Point2f(toImg_(0, 0) * c.x + toImg_(0, 1) * c.y + toImg_(0, 2),
                            toImg_(1, 0) * c.x + toImg_(1, 1) * c.y + toImg_(1, 2));
   const double var = st2_ / nt_ - (st_ / nt_) * (st_ / nt_);

@@ -234,9 +234,8 @@ struct TrackingParams {
     float badReprojection = 0.15f;
   } headPose;
 
-  // Smoothing of the eye corners the pupil is measured against
-  // (EyeFrameStabilizer; One Euro filter, cutoffs in Hz, beta in Hz per eye
-  // width per second).
+  // The eye corners the pupil is measured against, held in the nose's frame
+  // (EyeFrameStabilizer; times in ms, distance in eye widths).
   EyeFrameStabilizer::Params eyeFrame;
 };
 

@@ -105,10 +105,10 @@ void TrackingPipeline::measureEye(const cv::Mat& frame, const cv::Mat& work,
   eye.openness.eyeWidthPx *= scale;
   // The pupil estimate is only as good as the face and as open as the eye.
   const float conf = eye.pupil.confidence * result_.face.confidence * (1.f - eye.closedProbability);
-  // The corners are steadied for the gaze features only; the reported
-  // contour stays what the landmarks said on this frame.
+  // The corners are held in the face's frame for the gaze features only; the
+  // reported contour stays what the landmarks said on this frame.
   EyeContour reference = eye.contour;
-  stabilizer.apply(result_.tMs, reference);
+  stabilizer.apply(result_.tMs, result_.face.shape, reference);
   eye.features = eyeFeatures(reference, eye.pupil.centre, eye.pupil.found, conf);
 }
 

@@ -35,12 +35,14 @@ namespace {
 const char* kUsage =
     "usage: drishti-calib-replay --wire FILE [--truth FILE.csv] [--screen W H WMM HMM DISTMM]\n"
     "         [--pattern 5|9|13] [--no-head-terms] [--head-penalty X] [--frame-ms 33.333]\n"
-    "         [--truth-features | --truth-corners]\n"
+    "         [--truth-features | --truth-corners] [--trace FILE.csv]\n"
     "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
     "  --truth-features: replace each sample's normalised pupils with the truth's (with\n"
     "    --truth): what the host would do with a perfect pupil and corners\n"
     "  --truth-corners: the tracker's pupil (px) in the truth's eye corners: how much\n"
-    "    of the error is the corners'\n";
+    "    of the error is the corners'\n"
+    "  --trace: the calibrated model's gaze (screen px, unfiltered) for every sample,\n"
+    "    with the truth's target and gaze when --truth is given\n";
 
 // Normalised pupil position of truth eye `e` in its corner frame (the wire's convention).
 void truthNorm(const gen::TruthRow& row, int e, double& nx, double& ny) {
@@ -69,6 +71,7 @@ int main(int argc, char** argv) {
   params.fixedSchedule = true;
   double frameMs = 1000.0 / 30.0;
   bool truthFeatures = false, truthCorners = false;
+  std::string tracePath;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool more = i + 1 < argc;
@@ -95,6 +98,8 @@ int main(int argc, char** argv) {
       truthFeatures = true;
     } else if (a == "--truth-corners") {
       truthCorners = true;
+    } else if (a == "--trace" && more) {
+      tracePath = argv[++i];
     } else if (a == "--frame-ms" && more) {
       frameMs = std::atof(argv[++i]);
     } else if (a == "--help") {
@@ -266,6 +271,27 @@ int main(int argc, char** argv) {
             conf[1] / tracked, verdict[0], verdict[1], verdict[2], verdict[3], verdict[4]);
     }
     std::printf("\n");
+  }
+  if (!tracePath.empty()) {
+    std::FILE* trace = std::fopen(tracePath.c_str(), "w");
+    if (trace == nullptr) {
+      std::fprintf(stderr, "drishti-calib-replay: %s: cannot create\n", tracePath.c_str());
+      return 1;
+    }
+    std::fprintf(trace, "frame,t_ms,x_px,y_px,valid,target_x,target_y,gaze_x,gaze_y,saccade\n");
+    for (const protocol::EyeSample& s : samples) {
+      const int f = frameOf(s);
+      const host::GazeEstimate g = proc.result()->model.predict(s);
+      std::fprintf(trace, "%d,%.1f,%.1f,%.1f,%d", f, static_cast<double>(s.captureUs - t0) / 1000.0,
+                   g.x, g.y, g.valid ? 1 : 0);
+      if (f >= 0 && f < static_cast<int>(truth.size())) {
+        const gen::FrameTruth& r = truth[static_cast<std::size_t>(f)].truth;
+        std::fprintf(trace, ",%.1f,%.1f,%.1f,%.1f,%d", r.targetX, r.targetY, r.gazeX, r.gazeY,
+                     r.saccade ? 1 : 0);
+      }
+      std::fprintf(trace, "\n");
+    }
+    std::fclose(trace);
   }
   std::printf("grade %s; validation median %.2f deg, p90 %.2f deg, max %.2f deg (%zu points)\n",
               host::gradeName(report.grade), host::percentile(val, 0.5), host::percentile(val, 0.9),
