@@ -217,6 +217,14 @@ void HostSession::setGazeCalibrated(bool calibrated) {
   updateMethod();
 }
 
+void HostSession::setGazePrecision(float px) {
+  if (!(px >= 0) || px == gazePrecisionPx_)
+    return;
+  gazePrecisionPx_ = px;
+  method_.reset();  // made again with the new hold
+  updateMethod();
+}
+
 void HostSession::updateMethod() {
   MethodKind wanted = profile_.access.method;
   if (methodNeedsGaze(wanted) && !gazeCalibrated_ && !gazeSeen_)
@@ -224,7 +232,10 @@ void HostSession::updateMethod() {
   if (method_ && wanted == methodKind_)
     return;
   methodKind_ = wanted;
-  method_ = makeAccessMethod(wanted, profile_.access, static_cast<float>(config_.width),
+  AccessParams access = profile_.access;
+  if (access.dwell.holdPx > 0)
+    access.dwell.holdPx = std::max(access.dwell.holdPx, kHoldPerPrecision * gazePrecisionPx_);
+  method_ = makeAccessMethod(wanted, access, static_cast<float>(config_.width),
                              static_cast<float>(config_.height));
   method_->setTargets(layout_.targets(), nowUs_);
   refreshStatus();

@@ -140,6 +140,12 @@ class HostSession {
   // gives gaze), methods that point with the gaze fall back to blink
   // scanning, and the status line says so.
   void setGazeCalibrated(bool calibrated);
+  // The gaze's precision as the calibration measured it (RMS spread of the
+  // samples at a target, px; 0 = unknown). Dwell's hold (dwell.hold_px) is
+  // widened to kHoldPerPrecision of it, so a noisy tracker's wander is one
+  // look, not a string of restarted ones.
+  void setGazePrecision(float px);
+  static constexpr float kHoldPerPrecision = 0.7F;
   void cancelHelp();  // a caregiver answered (e.g. Escape on the device)
   const Profile& profile() const { return profile_; }
   const std::string& profileName() const { return profileName_; }
@@ -224,6 +230,7 @@ class HostSession {
   std::vector<Target> wakeTargets_;
 
   bool gazeCalibrated_ = true;
+  float gazePrecisionPx_ = 0;
   bool gazeSeen_ = false;
   std::int64_t lostSinceUs_ = -1;
   TrackingLoss loss_ = TrackingLoss::kEyes;

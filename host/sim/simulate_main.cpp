@@ -37,6 +37,12 @@ uncorrected error rate, and false selections per minute while only reading
                        (DwellParams::landedOnly)
   --refixation-px PX   a new fixation this far from where the dwell began
                        restarts it (dwell.refixation_px; default: the profile's)
+  --hold-px PX         dwell.hold_px: a look that moves further restarts the
+                       dwell (0 = off; default: the profile's)
+  --no-reading-guard   dwell.reading_guard off: a look that is a reading step
+                       can select
+  --reading-look-ms MS dwell.reading_look_ms: looks shorter than this can be
+                       reading fixations (default: the profile's)
   --lock-on-ms MS      dwell lock-on time (default: the profile's)
   --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
   --scan-interval-ms MS  scanning interval (default: the profile's)
@@ -100,6 +106,9 @@ struct Options {
   double filterBeta = -1;
   bool fixationGaze = true;
   bool landedDwell = false;
+  double holdPx = -1;
+  long long readingLookMs = -1;
+  bool readingGuardOff = false;
   std::filesystem::path dataDir;
 };
 
@@ -117,6 +126,10 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     }
     if (a == "--landed-dwell") {
       o.landedDwell = true;
+      continue;
+    }
+    if (a == "--no-reading-guard") {
+      o.readingGuardOff = true;
       continue;
     }
     if (a == "--no-fixation-gaze") {
@@ -168,6 +181,12 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     } else if (a == "--refixation-px") {
       if (!parseDouble(v, o.refixationPx) || o.refixationPx < 0 || o.refixationPx > 400)
         return "--refixation-px: 0-400";
+    } else if (a == "--hold-px") {
+      if (!parseDouble(v, o.holdPx) || o.holdPx < 0 || o.holdPx > 400)
+        return "--hold-px: 0-400";
+    } else if (a == "--reading-look-ms") {
+      if (!parseInt(v, o.readingLookMs) || o.readingLookMs < 100 || o.readingLookMs > 5000)
+        return "--reading-look-ms: 100-5000";
     } else if (a == "--margin-px") {
       if (!parseDouble(v, o.marginPx) || o.marginPx < 0 || o.marginPx > 100)
         return "--margin-px: 0-100";
@@ -252,6 +271,10 @@ int simulateMain(int argc, char** argv) {
     setup.marginPx = o.marginPx;
     setup.refixationPx = o.refixationPx;
     setup.landedDwell = o.landedDwell;
+    setup.holdPx = o.holdPx;
+    setup.readingLookMs = static_cast<int>(o.readingLookMs);
+    if (o.readingGuardOff)
+      setup.readingGuard = 0;
     setup.seed = static_cast<std::uint64_t>(o.seed);
     Simulation typing(setup);
     if (typing.session().board() == nullptr || typing.session().board()->id != setup.board) {

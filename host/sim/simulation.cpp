@@ -43,6 +43,12 @@ Simulation::Simulation(const SimSetup& setup)
   p.access.dwell.landedOnly = setup.landedDwell || p.access.dwell.landedOnly;
   if (setup.refixationPx >= 0)
     p.access.dwell.refixationPx = static_cast<float>(setup.refixationPx);
+  if (setup.holdPx >= 0)
+    p.access.dwell.holdPx = static_cast<float>(setup.holdPx);
+  if (setup.readingLookMs > 0)
+    p.access.dwell.readingLookMs = static_cast<std::uint32_t>(setup.readingLookMs);
+  if (setup.readingGuard >= 0)
+    p.access.dwell.readingGuard = setup.readingGuard == 1;
   if (setup.marginPx >= 0)
     p.access.dwell.marginPx = static_cast<float>(setup.marginPx);
   if (setup.predictionSlots == 0)
@@ -55,6 +61,12 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.scan.intervalMs = static_cast<std::uint32_t>(setup.scanIntervalMs);
   session_->saveProfile(p);
   session_->setGazeCalibrated(true);
+  // What a calibration would report as precision for this tracker: the RMS
+  // radial spread of its per-frame jitter (the smooth error field is an
+  // offset, not spread).
+  session_->setGazePrecision(static_cast<float>(setup.tracker.noiseDeg *
+                                                std::sqrt(2.0 * (1.0 - setup.tracker.fieldShare)) *
+                                                setup.screen.pxPerDegree()));
   session_->advanceTo(kStartUs);
   refiner_ = std::make_unique<host::GazeRefiner>(setup.refiner, setup.screen.pxPerDegree());
   eyes_ = std::make_unique<SimulatedEyes>(setup.user, setup.tracker, setup.screen, setup.seed,
@@ -230,7 +242,15 @@ bool Simulation::dwellOn(int index) {
     if (eyes_->holdUntil(selected, 150 + setup_.user.noticeMs))
       return true;
     const host::MethodView v = session_->methodView();
-    if (v.focus == index) {
+    if (v.focus == index && v.blocked) {
+      // The key is framed as blocked (the eyes were reading): the person
+      // looks away at the message and back, a fresh look at the key.
+      double mx = 0, my = 0;
+      textDisplay(mx, my);
+      eyes_->lookAt(mx, my);
+      eyes_->hold(eyes_->logNormal(setup_.user.readFixationMs, setup_.user.readFixationSdLog));
+      eyes_->lookAt(x, y);
+    } else if (v.focus == index) {
       if (eyes_->holdUntil(selected, 2500))
         return true;
     } else {

@@ -47,6 +47,9 @@ struct SimSetup {
   double marginPx = -1;
   double refixationPx = -1;
   bool landedDwell = false;
+  double holdPx = -1;      // dwell.hold_px (-1: the profile's)
+  int readingGuard = -1;   // dwell.reading_guard: 0 off, 1 on, -1 the profile's
+  int readingLookMs = -1;  // dwell.reading_look_ms (-1: the profile's)
   // The person reads the prediction slots and chooses a predicted word
   // (when the board shows them); false: types every letter.
   bool usePredictions = true;

@@ -19,6 +19,10 @@ dwell.loss_grace_ms 300
 dwell.margin_px 12
 dwell.landed off
 dwell.refixation_px 0
+dwell.hold_px 30
+dwell.reading_guard on
+dwell.reading_step_px 220
+dwell.reading_look_ms 1000
 
 prediction on
 prediction.slots 4
