@@ -55,6 +55,9 @@ struct DwellParams {
   // nothing.
   bool readingGuard = true;
   float readingStepPx = 220;  // longest step along a line still read as reading (~5 deg)
+  // With a gaze less precise than this (the calibration's measure, degrees)
+  // the guards are off: its wander is as large as a reading step.
+  float guardMaxDeg = 1.5F;
   // A look this long or longer is not a reading fixation. Reading fixations
   // last about 250 ms, but the filtered gaze merges two or three of them.
   std::uint32_t readingLookMs = 1000;

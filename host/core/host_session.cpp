@@ -217,10 +217,12 @@ void HostSession::setGazeCalibrated(bool calibrated) {
   updateMethod();
 }
 
-void HostSession::setGazePrecision(float px) {
-  if (!(px >= 0) || px == gazePrecisionPx_)
+void HostSession::setGazePrecision(float deg, float pxPerDegree) {
+  if (!(deg >= 0) || !(pxPerDegree > 0) ||
+      (deg == gazePrecisionDeg_ && pxPerDegree == pxPerDegree_))
     return;
-  gazePrecisionPx_ = px;
+  gazePrecisionDeg_ = deg;
+  pxPerDegree_ = pxPerDegree;
   method_.reset();  // made again with the new hold
   updateMethod();
 }
@@ -233,8 +235,11 @@ void HostSession::updateMethod() {
     return;
   methodKind_ = wanted;
   AccessParams access = profile_.access;
-  if (access.dwell.holdPx > 0)
-    access.dwell.holdPx = std::max(access.dwell.holdPx, kHoldPerPrecision * gazePrecisionPx_);
+  if (gazePrecisionDeg_ > access.dwell.guardMaxDeg)
+    access.dwell.holdPx = 0;  // the guards cannot tell reading from this noise
+  else if (access.dwell.holdPx > 0)
+    access.dwell.holdPx =
+        std::max(access.dwell.holdPx, kHoldPerPrecision * gazePrecisionDeg_ * pxPerDegree_);
   method_ = makeAccessMethod(wanted, access, static_cast<float>(config_.width),
                              static_cast<float>(config_.height));
   method_->setTargets(layout_.targets(), nowUs_);

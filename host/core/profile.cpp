@@ -226,6 +226,11 @@ const Field kFields[] = {
      },
      [](const Profile& p) { return num(p.access.dwell.readingStepPx); }},
     DR_MS("dwell.reading_look_ms", access.dwell.readingLookMs, 100, 5000),
+    {"dwell.guard_max_deg",
+     [](Profile& p, const std::vector<Token>& t) {
+       return setFloat(p.access.dwell.guardMaxDeg, t, 0, 10);
+     },
+     [](const Profile& p) { return num(p.access.dwell.guardMaxDeg); }},
     DR_ONOFF("prediction", prediction.enabled),
     DR_MS("prediction.slots", prediction.slots, 1, 6),
     DR_ONOFF("prediction.learn", prediction.learn),

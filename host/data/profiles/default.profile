@@ -23,6 +23,7 @@ dwell.hold_px 30
 dwell.reading_guard on
 dwell.reading_step_px 220
 dwell.reading_look_ms 1000
+dwell.guard_max_deg 1.5
 
 prediction on
 prediction.slots 4
