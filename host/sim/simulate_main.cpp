@@ -60,6 +60,7 @@ uncorrected error rate, and false selections per minute while only reading
   --filter-beta B      One Euro filter speed coefficient (default: the device's)
   --data DIR           host data folder (default: the installed one, else the
                        source tree's)
+  --breakdown          after each method's line, where the typing time went
   --help               this text
 )";
 
@@ -109,6 +110,7 @@ struct Options {
   double holdPx = -1;
   long long readingLookMs = -1;
   bool readingGuardOff = false;
+  bool breakdown = false;
   std::filesystem::path dataDir;
 };
 
@@ -126,6 +128,10 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     }
     if (a == "--landed-dwell") {
       o.landedDwell = true;
+      continue;
+    }
+    if (a == "--breakdown") {
+      o.breakdown = true;
       continue;
     }
     if (a == "--no-reading-guard") {
@@ -309,6 +315,16 @@ int simulateMain(int argc, char** argv) {
         100.0 * t.errorRate, static_cast<unsigned long long>(t.selections),
         static_cast<unsigned long long>(t.backspaces),
         static_cast<unsigned long long>(t.predictionsChosen), t.gaveUp, t.phrases, reading.c_str());
+    if (o.breakdown) {
+      const TimeSpent& ts = t.time;
+      const double n = static_cast<double>(std::max<std::uint64_t>(ts.keySelections, 1));
+      std::printf(
+          "  time %.0f s for %zu correct characters: keys %.0f s (%llu, %.2f s each), "
+          "prediction looks %.0f s, predicted words %.0f s, checks %.0f s, corrections %.0f s, "
+          "other %.0f s, clearing and speaking not counted\n",
+          t.seconds, t.chars, ts.keys, static_cast<unsigned long long>(ts.keySelections),
+          ts.keys / n, ts.predictionLooks, ts.words, ts.checks, ts.corrections, ts.other);
+    }
     std::fflush(stdout);
   }
   return 0;

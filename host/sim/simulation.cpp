@@ -65,8 +65,8 @@ Simulation::Simulation(const SimSetup& setup)
   // radial spread of its per-frame jitter (the smooth error field is an
   // offset, not spread).
   session_->setGazePrecision(static_cast<float>(setup.tracker.noiseDeg *
-                                                std::sqrt(2.0 * (1.0 - setup.tracker.fieldShare)) *
-                                                setup.screen.pxPerDegree()));
+                                                std::sqrt(2.0 * (1.0 - setup.tracker.fieldShare))),
+                             static_cast<float>(setup.screen.pxPerDegree()));
   session_->advanceTo(kStartUs);
   refiner_ = std::make_unique<host::GazeRefiner>(setup.refiner, setup.screen.pxPerDegree());
   eyes_ = std::make_unique<SimulatedEyes>(setup.user, setup.tracker, setup.screen, setup.seed,
@@ -379,7 +379,9 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
         if (back < 0)
           return false;
         ++backspaces_;
+        const std::int64_t t0 = eyes_->now();
         selectTarget(back);
+        time_.corrections += static_cast<double>(eyes_->now() - t0) / 1e6;
         continue;
       }
       deleting = false;
@@ -387,7 +389,9 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
     const bool wordDone = typed.size() >= meant.size() || meant[typed.size()] == ' ';
     if (wordDone && typed.size() > checked) {
       checked = typed.size();
+      const std::int64_t t0 = eyes_->now();
       checkText(typed.size());
+      time_.checks += static_cast<double>(eyes_->now() - t0) / 1e6;
       if (good < typed.size() && good >= wordStart &&
           eyes_->chance(setup_.user.noticeErrorProbability)) {
         deleting = true;
@@ -407,10 +411,14 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
       const std::size_t to = std::min(meant.find(' ', typed.size()), meant.size());
       if (to - typed.size() >= setup_.user.predictionMinLetters) {
         lookedAt = typed;
+        std::int64_t t0 = eyes_->now();
         const int slot = readPredictions(meant.substr(from, to - from));
+        time_.predictionLooks += static_cast<double>(eyes_->now() - t0) / 1e6;
         if (slot >= 0) {
           ++predictionsChosen_;
+          t0 = eyes_->now();
           selectTarget(slot);
+          time_.words += static_cast<double>(eyes_->now() - t0) / 1e6;
           continue;
         }
       }
@@ -421,12 +429,17 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
       const int letters = lettersKey();
       if (letters < 0)
         return false;
+      const std::int64_t t0 = eyes_->now();
       selectTarget(letters);
+      time_.other += static_cast<double>(eyes_->now() - t0) / 1e6;
       continue;
     }
     if (meant[typed.size()] != ' ' && eyes_->chance(setup_.user.slipProbability))
       key = neighbourOf(key);
+    const std::int64_t t0 = eyes_->now();
     selectTarget(key);
+    time_.keys += static_cast<double>(eyes_->now() - t0) / 1e6;
+    ++time_.keySelections;
   }
   return false;
 }
@@ -472,6 +485,7 @@ TypingResult Simulation::type(const std::vector<std::string>& phrases) {
   r.selections = selections_ - selectionsBefore;
   r.backspaces = backspaces_;
   r.predictionsChosen = predictionsChosen_;
+  r.time = time_;
   return r;
 }
 

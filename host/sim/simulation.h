@@ -57,6 +57,17 @@ struct SimSetup {
   std::uint64_t seed = 1;
 };
 
+// Where the time of typing went, s (the phrases' times, summed).
+struct TimeSpent {
+  double keys = 0;  // selecting the letters and spaces meant (each from its first look)
+  std::uint64_t keySelections = 0;
+  double predictionLooks = 0;  // reading the prediction slots
+  double words = 0;            // choosing a predicted word once found
+  double checks = 0;           // reading the message after a word
+  double corrections = 0;      // selecting Delete
+  double other = 0;            // anything else (back to the letters after a slip)
+};
+
 struct TypingResult {
   std::size_t phrases = 0;
   std::size_t chars = 0;  // correct characters of the final texts: longer length - distance
@@ -69,6 +80,7 @@ struct TypingResult {
   std::uint64_t backspaces = 0;         // times the person set out to select Delete
   std::size_t gaveUp = 0;               // phrases abandoned at the time limit
   std::uint64_t predictionsChosen = 0;  // times the person set out to choose a predicted word
+  TimeSpent time;                       // where the typing time went
 };
 
 struct ReadingResult {
@@ -124,6 +136,7 @@ class Simulation final : public EyeListener {
   std::uint64_t selections_ = 0;
   std::uint64_t backspaces_ = 0;
   std::uint64_t predictionsChosen_ = 0;
+  TimeSpent time_;
   bool trace_ = false;    // DRISHTI_SIM_TRACE set: every selection on stderr
   std::string intended_;  // the key the person is after (for the trace)
 };
