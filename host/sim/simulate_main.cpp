@@ -52,6 +52,8 @@ uncorrected error rate, and false selections per minute while only reading
                        default: the profile's)
   --look-min-letters N read the prediction slots before a letter when at least
                        N letters of the word are left (default 2; 99 = never)
+  --look-after-letters N  ... and only once N letters of the word are written
+                       (default 1; 0: from the word's start)
   --slip P             chance of aiming at a neighbouring key (default 0.01)
   --no-refine          give the raw gaze to the session (no filter, drift
                        correction or fixation centroid), to see what they add
@@ -102,6 +104,7 @@ struct Options {
   double refixationPx = -1;
   double slip = 0.01;
   long long lookMinLetters = -1;
+  long long lookAfterLetters = -1;
   bool refine = true;
   double filterCutoffHz = -1;  // -1: the device's default
   double filterBeta = -1;
@@ -208,6 +211,9 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     } else if (a == "--look-min-letters") {
       if (!parseInt(v, o.lookMinLetters) || o.lookMinLetters < 1 || o.lookMinLetters > 99)
         return "--look-min-letters: 1-99";
+    } else if (a == "--look-after-letters") {
+      if (!parseInt(v, o.lookAfterLetters) || o.lookAfterLetters < 0 || o.lookAfterLetters > 99)
+        return "--look-after-letters: 0-99";
     } else if (a == "--slip") {
       if (!parseDouble(v, o.slip) || o.slip < 0 || o.slip > 0.5)
         return "--slip: 0-0.5";
@@ -261,6 +267,8 @@ int simulateMain(int argc, char** argv) {
     setup.tracker.noiseDeg = o.noise;
     setup.tracker.fieldShare = o.fieldShare;
     setup.user.slipProbability = o.slip;
+    if (o.lookAfterLetters >= 0)
+      setup.user.predictionAfterLetters = static_cast<std::size_t>(o.lookAfterLetters);
     if (o.lookMinLetters > 0)
       setup.user.predictionMinLetters = static_cast<std::size_t>(o.lookMinLetters);
     setup.refine = o.refine;
@@ -319,11 +327,13 @@ int simulateMain(int argc, char** argv) {
       const TimeSpent& ts = t.time;
       const double n = static_cast<double>(std::max<std::uint64_t>(ts.keySelections, 1));
       std::printf(
-          "  time %.0f s for %zu correct characters: keys %.0f s (%llu, %.2f s each), "
+          "  time %.0f s for %zu correct characters: keys %.0f s (%llu, %.2f s each, %.2f s of it "
+          "to land on the key), "
           "prediction looks %.0f s, predicted words %.0f s, checks %.0f s, corrections %.0f s, "
           "other %.0f s, clearing and speaking not counted\n",
           t.seconds, t.chars, ts.keys, static_cast<unsigned long long>(ts.keySelections),
-          ts.keys / n, ts.predictionLooks, ts.words, ts.checks, ts.corrections, ts.other);
+          ts.keys / n, ts.keysLanding / n, ts.predictionLooks, ts.words, ts.checks, ts.corrections,
+          ts.other);
     }
     std::fflush(stdout);
   }

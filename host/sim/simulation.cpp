@@ -237,6 +237,7 @@ bool Simulation::dwellOn(int index) {
   double x = 0, y = 0;
   centre(index, x, y);
   eyes_->lookAt(x, y);
+  landedUs_ = eyes_->now();
   const auto selected = [&] { return selections_ > before; };
   for (int tries = 0; tries < 8; ++tries) {
     if (eyes_->holdUntil(selected, 150 + setup_.user.noticeMs))
@@ -409,7 +410,8 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
       const std::size_t wordBegin = meant.rfind(' ', typed.size() == 0 ? 0 : typed.size() - 1);
       const std::size_t from = wordBegin == std::string::npos || typed.empty() ? 0 : wordBegin + 1;
       const std::size_t to = std::min(meant.find(' ', typed.size()), meant.size());
-      if (to - typed.size() >= setup_.user.predictionMinLetters) {
+      if (to - typed.size() >= setup_.user.predictionMinLetters &&
+          typed.size() - from >= setup_.user.predictionAfterLetters) {
         lookedAt = typed;
         std::int64_t t0 = eyes_->now();
         const int slot = readPredictions(meant.substr(from, to - from));
@@ -437,8 +439,11 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
     if (meant[typed.size()] != ' ' && eyes_->chance(setup_.user.slipProbability))
       key = neighbourOf(key);
     const std::int64_t t0 = eyes_->now();
+    landedUs_ = -1;
     selectTarget(key);
     time_.keys += static_cast<double>(eyes_->now() - t0) / 1e6;
+    if (landedUs_ >= 0)
+      time_.keysLanding += static_cast<double>(landedUs_ - t0) / 1e6;
     ++time_.keySelections;
   }
   return false;

@@ -61,6 +61,7 @@ struct SimSetup {
 struct TimeSpent {
   double keys = 0;  // selecting the letters and spaces meant (each from its first look)
   std::uint64_t keySelections = 0;
+  double keysLanding = 0;      // of `keys` (dwell): from setting out to the eyes landing on the key
   double predictionLooks = 0;  // reading the prediction slots
   double words = 0;            // choosing a predicted word once found
   double checks = 0;           // reading the message after a word
@@ -137,8 +138,9 @@ class Simulation final : public EyeListener {
   std::uint64_t backspaces_ = 0;
   std::uint64_t predictionsChosen_ = 0;
   TimeSpent time_;
-  bool trace_ = false;    // DRISHTI_SIM_TRACE set: every selection on stderr
-  std::string intended_;  // the key the person is after (for the trace)
+  std::int64_t landedUs_ = -1;  // when the eyes last landed on a key to dwell on
+  bool trace_ = false;          // DRISHTI_SIM_TRACE set: every selection on stderr
+  std::string intended_;        // the key the person is after (for the trace)
 };
 
 }  // namespace drishti::sim
