@@ -170,7 +170,10 @@ int DwellSelector::update(std::int64_t tUs) {
     return -1;
   const int selected = focus_;
   mustLeave_ = true;
-  leaveRect_ = targets_[static_cast<std::size_t>(selected)].rect;
+  // Leaving means leaving the key with its margin: a look held in the margin
+  // (over the neighbour's edge) kept the focus on it, and must not select it
+  // again.
+  leaveRect_ = grow(targets_[static_cast<std::size_t>(selected)].rect, params_.marginPx);
   progress_ = 0;
   focusSinceUs_ = tUs;
   return selected;

@@ -335,3 +335,14 @@ TEST_CASE("fixations along one key do not add up to a dwell") {
     CHECK(t <= 1150 + 2 * 33);
   }
 }
+
+TEST_CASE("a look held in a key's margin, over the neighbour's edge, selects the key once") {
+  const auto targets = gridTargets(1, 3);
+  DwellSelector d(params());  // margin 10 px
+  d.setTargets(targets, 0);
+  CHECK(hold(d, 0, 300, 150, 50) == -1);  // on key 1 ...
+  // ... then 5 px into key 2, within key 1's margin: key 1 keeps the focus.
+  // (The 55 px step is a new look: the dwell restarts at 300 ms.)
+  CHECK(hold(d, 300, 1300, 205, 50) == 1);
+  CHECK(hold(d, 1600, 3000, 205, 50) == -1);  // and is not selected again
+}
