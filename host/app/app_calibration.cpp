@@ -67,6 +67,8 @@ void DrishtiApp::loadCalibration() {
     return;
   }
   gazeMapper_->setModel(loaded.record->model);
+  session_->setGazePrecision(static_cast<float>(loaded.record->report.summary.precisionDeg),
+                             static_cast<float>(g.pxPerDegree()));
   logLine("calibration loaded from " + loaded.path.string() + " (" +
           host::gradeName(loaded.record->report.grade) + ")");
 }
@@ -142,6 +144,8 @@ void DrishtiApp::calibrationFinished(const std::optional<host::CalibrationResult
   }
   logSummary(result->report);
   gazeMapper_->setModel(result->model);
+  session_->setGazePrecision(static_cast<float>(result->report.summary.precisionDeg),
+                             static_cast<float>(result->model.geometry().pxPerDegree()));
   host::CalibrationRecord record;
   record.profile = session_->profileName();
   record.created = isoNow();

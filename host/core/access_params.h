@@ -44,6 +44,23 @@ struct DwellParams {
   // (docs/BENCHMARKS.md, simulated user).
   bool landedOnly = false;
   float refixationPx = 0;  // > 0: a new fixation this far from the last restarts the dwell
+  // Midas touch guards (dwell_selector.h). A look is the gaze resting within
+  // holdPx of where it settled; moving further starts a new look and the
+  // dwell restarts, so reading along a key (or a row of keys) never adds up
+  // its fixations. 0 = off.
+  float holdPx = 30;  // about 0.7 degree at 550-600 mm from a laptop screen
+  // The eyes are reading (two steps along a line in a row, from short looks):
+  // a look is not taken up until a look that is not a reading step (a jump
+  // to the key, a step up or down). A pause to think while reading selects
+  // nothing.
+  bool readingGuard = true;
+  float readingStepPx = 220;  // longest step along a line still read as reading (~5 deg)
+  // With a gaze less precise than this (the calibration's measure, degrees)
+  // the guards are off: its wander is as large as a reading step.
+  float guardMaxDeg = 1.5F;
+  // A look this long or longer is not a reading fixation. Reading fixations
+  // last about 250 ms, but the filtered gaze merges two or three of them.
+  std::uint32_t readingLookMs = 1000;
 };
 
 // Blink selection and the blink switch (blink_selector.h, scan_selector.h).

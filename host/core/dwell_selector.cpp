@@ -7,6 +7,12 @@ namespace drishti::host {
 namespace {
 
 constexpr std::int64_t kFixationsSeenUs = 1'000'000;
+// A look shorter than this is the point on its way (the filter catching up
+// with a saccade), not a place the eyes rested: it is not compared with.
+constexpr std::int64_t kSettleUs = 80'000;
+// Where a look is: the running mean of its points, the newest weighing at
+// least this much (about the last second at 30 Hz).
+constexpr int kLookMeanPoints = 30;
 
 Rect grow(Rect r, float by) {
   return {r.x - by, r.y - by, r.w + 2 * by, r.h + 2 * by};
@@ -29,6 +35,55 @@ void DwellSelector::reset(std::int64_t tUs) {
   progress_ = 0;
   haveGaze_ = false;
   lostSinceUs_ = -1;
+  look_ = Look{};
+  haveRef_ = false;
+  lookSettled_ = false;
+  lookReading_ = false;
+  readingSteps_ = 0;
+}
+
+bool DwellSelector::trackLook(float x, float y, std::int64_t tUs) {
+  if (params_.holdPx <= 0)
+    return false;
+  if (look_.n > 0 && std::hypot(x - look_.x, y - look_.y) <= params_.holdPx) {
+    look_.n = std::min(look_.n + 1, kLookMeanPoints);
+    look_.x += (x - look_.x) / static_cast<float>(look_.n);
+    look_.y += (y - look_.y) / static_cast<float>(look_.n);
+    if (!lookSettled_ && tUs - look_.startUs >= kSettleUs)
+      classifyLook();
+    return false;
+  }
+  const bool wasLooking = look_.n > 0;
+  if (wasLooking && lookSettled_) {
+    ref_ = look_;
+    ref_.endUs = tUs;
+    haveRef_ = true;
+  } else if (wasLooking && haveRef_) {
+    ref_.endUs = tUs;  // the unsettled look was the point on its way from ref_
+  }
+  look_ = Look{x, y, 1, tUs, 0};
+  lookSettled_ = false;
+  lookReading_ = false;
+  return wasLooking;
+}
+
+void DwellSelector::classifyLook() {
+  // Reading (after Campbell & Maglio, "A robust algorithm for reading
+  // detection", PUI 2001): short fixations joined by short steps along a
+  // line, forward and now and then back, and a long sweep back to the start
+  // of the next line.
+  lookSettled_ = true;
+  const float dx = look_.x - ref_.x, dy = look_.y - ref_.y;
+  const bool shortRef = haveRef_ && ref_.endUs - ref_.startUs <
+                                        static_cast<std::int64_t>(params_.readingLookMs) * 1000;
+  const bool alongLine = std::abs(dy) <= params_.holdPx && std::abs(dx) <= params_.readingStepPx;
+  const bool lineReturn =
+      readingSteps_ >= 2 && dx < -params_.readingStepPx && dy > 0 && dy <= params_.readingStepPx;
+  if (shortRef && alongLine && dx > 0)
+    ++readingSteps_;
+  else if (!(shortRef && (alongLine || lineReturn)))
+    readingSteps_ = 0;  // a jump, a step up or down, or the eyes rested: not reading
+  lookReading_ = params_.readingGuard && readingSteps_ >= 2;
 }
 
 int DwellSelector::hitTest(float x, float y) const {
@@ -57,6 +112,7 @@ void DwellSelector::gazeAt(float x, float y, std::int32_t fixation, std::int64_t
   }
   if (mustLeave_ && !leaveRect_.contains(x, y))
     mustLeave_ = false;
+  const bool newLook = trackLook(x, y, tUs);
   int hit = hitTest(x, y);
   if (fixation > 0)
     lastFixationUs_ = tUs;
@@ -83,7 +139,8 @@ void DwellSelector::gazeAt(float x, float y, std::int32_t fixation, std::int64_t
     dwellX_ = x;
     dwellY_ = y;
   }
-  if (hit != focus_) {
+  if (hit != focus_ || newLook) {
+    // Another key, or the eyes moved on along this one: the dwell starts again.
     focus_ = hit;
     focusSinceUs_ = tUs;
     progress_ = 0;
@@ -98,8 +155,9 @@ int DwellSelector::update(std::int64_t tUs) {
   }
   if (focus_ < 0 || !haveGaze_ || lostSinceUs_ >= 0)
     return -1;  // nothing is selected while the gaze is missing; progress is held
-  if (mustLeave_ && leaveRect_.contains(x_, y_)) {
-    // Hold the clock at zero until the gaze has left the key just selected.
+  if ((mustLeave_ && leaveRect_.contains(x_, y_)) || lookReading_) {
+    // Hold the clock at zero until the gaze has left the key just selected,
+    // or while the eyes read.
     focusSinceUs_ = tUs;
     progress_ = 0;
     return -1;
@@ -112,7 +170,10 @@ int DwellSelector::update(std::int64_t tUs) {
     return -1;
   const int selected = focus_;
   mustLeave_ = true;
-  leaveRect_ = targets_[static_cast<std::size_t>(selected)].rect;
+  // Leaving means leaving the key with its margin: a look held in the margin
+  // (over the neighbour's edge) kept the focus on it, and must not select it
+  // again.
+  leaveRect_ = grow(targets_[static_cast<std::size_t>(selected)].rect, params_.marginPx);
   progress_ = 0;
   focusSinceUs_ = tUs;
   return selected;
@@ -149,7 +210,7 @@ void DwellSelector::view(MethodView& out) const {
   out = MethodView{};
   out.focus = focus_;
   out.progress = std::clamp(progress_, 0.0F, 1.0F);
-  out.blocked = focus_ >= 0 && mustLeave_ && leaveRect_.contains(x_, y_);
+  out.blocked = focus_ >= 0 && ((mustLeave_ && leaveRect_.contains(x_, y_)) || lookReading_);
 }
 
 }  // namespace drishti::host

@@ -13,8 +13,15 @@
 // (a saccade, a filter still catching up with one) neither start a dwell on
 // the keys they cross nor keep one going outside the margin. Mouse and
 // scripted points (fixation -1) work as before, and so does a gaze in which
-// no fixation was found for a second (a tracker too noisy for the detector). Timing from event
-// stamps only; see access_method.h for the contract.
+// no fixation was found for a second (a tracker too noisy for the detector).
+// Midas touch guards (DwellParams::holdPx, readingGuard): the gaze is cut into
+// looks, each resting within holdPx of its running mean; a look that moves on
+// restarts the dwell, so fixations along a key or a line never add up. A look
+// that is the third (or later) short step along a line (forward, or a
+// regression, or the return sweep to the next line) is reading and is not
+// taken up: a reader who stops to think on a key selects nothing; a look that
+// jumps to a key (or any long look before it) ends reading at once. Timing
+// from event stamps only; see access_method.h for the contract.
 #pragma once
 
 #include "host/core/access_method.h"
@@ -45,6 +52,9 @@ class DwellSelector final : public AccessMethod {
   int update(std::int64_t tUs);
   int hitTest(float x, float y) const;
   std::uint32_t dwellMsOf(int target) const;
+  // Cuts the gaze into looks; true when (x, y) starts a new one.
+  bool trackLook(float x, float y, std::int64_t tUs);
+  void classifyLook();
 
   DwellParams params_;
   std::span<const Target> targets_;
@@ -61,6 +71,19 @@ class DwellSelector final : public AccessMethod {
   bool mustLeave_ = false;  // a selection happened at leaveRect_; wait for the gaze to leave
   Rect leaveRect_;
   std::int64_t nowUs_ = 0;
+  // Looks (the Midas touch guards).
+  struct Look {
+    float x = 0, y = 0;  // running mean, px
+    int n = 0;           // points in it (0: none yet)
+    std::int64_t startUs = 0;
+    std::int64_t endUs = 0;  // when the next look started (the reference only)
+  };
+  Look look_;
+  Look ref_;  // the last look that settled (lasted kSettleUs)
+  bool haveRef_ = false;
+  bool lookSettled_ = false;
+  bool lookReading_ = false;  // the current look is a reading step: not taken up
+  int readingSteps_ = 0;      // reading steps in a row
 };
 
 }  // namespace drishti::host

@@ -217,6 +217,16 @@ void HostSession::setGazeCalibrated(bool calibrated) {
   updateMethod();
 }
 
+void HostSession::setGazePrecision(float deg, float pxPerDegree) {
+  if (!(deg >= 0) || !(pxPerDegree > 0) ||
+      (deg == gazePrecisionDeg_ && pxPerDegree == pxPerDegree_))
+    return;
+  gazePrecisionDeg_ = deg;
+  pxPerDegree_ = pxPerDegree;
+  method_.reset();  // made again with the new hold
+  updateMethod();
+}
+
 void HostSession::updateMethod() {
   MethodKind wanted = profile_.access.method;
   if (methodNeedsGaze(wanted) && !gazeCalibrated_ && !gazeSeen_)
@@ -224,7 +234,13 @@ void HostSession::updateMethod() {
   if (method_ && wanted == methodKind_)
     return;
   methodKind_ = wanted;
-  method_ = makeAccessMethod(wanted, profile_.access, static_cast<float>(config_.width),
+  AccessParams access = profile_.access;
+  if (gazePrecisionDeg_ > access.dwell.guardMaxDeg)
+    access.dwell.holdPx = 0;  // the guards cannot tell reading from this noise
+  else if (access.dwell.holdPx > 0)
+    access.dwell.holdPx =
+        std::max(access.dwell.holdPx, kHoldPerPrecision * gazePrecisionDeg_ * pxPerDegree_);
+  method_ = makeAccessMethod(wanted, access, static_cast<float>(config_.width),
                              static_cast<float>(config_.height));
   method_->setTargets(layout_.targets(), nowUs_);
   refreshStatus();

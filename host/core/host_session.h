@@ -140,6 +140,14 @@ class HostSession {
   // gives gaze), methods that point with the gaze fall back to blink
   // scanning, and the status line says so.
   void setGazeCalibrated(bool calibrated);
+  // The gaze's precision as the calibration measured it (RMS spread of the
+  // samples at a target, degrees; 0 = unknown) and px per degree. Dwell's
+  // hold (dwell.hold_px) is widened to kHoldPerPrecision of it, so a noisy
+  // tracker's wander is one look, not a string of restarted ones; beyond
+  // dwell.guard_max_deg the noise is as large as a reading step, reading
+  // cannot be told from it, and the guards are off (plain dwell).
+  void setGazePrecision(float deg, float pxPerDegree);
+  static constexpr float kHoldPerPrecision = 0.7F;
   void cancelHelp();  // a caregiver answered (e.g. Escape on the device)
   const Profile& profile() const { return profile_; }
   const std::string& profileName() const { return profileName_; }
@@ -224,6 +232,8 @@ class HostSession {
   std::vector<Target> wakeTargets_;
 
   bool gazeCalibrated_ = true;
+  float gazePrecisionDeg_ = 0;
+  float pxPerDegree_ = 0;
   bool gazeSeen_ = false;
   std::int64_t lostSinceUs_ = -1;
   TrackingLoss loss_ = TrackingLoss::kEyes;

@@ -214,6 +214,23 @@ const Field kFields[] = {
        return setFloat(p.access.dwell.refixationPx, t, 0, 400);
      },
      [](const Profile& p) { return num(p.access.dwell.refixationPx); }},
+    {"dwell.hold_px",
+     [](Profile& p, const std::vector<Token>& t) {
+       return setFloat(p.access.dwell.holdPx, t, 0, 400);
+     },
+     [](const Profile& p) { return num(p.access.dwell.holdPx); }},
+    DR_ONOFF("dwell.reading_guard", access.dwell.readingGuard),
+    {"dwell.reading_step_px",
+     [](Profile& p, const std::vector<Token>& t) {
+       return setFloat(p.access.dwell.readingStepPx, t, 20, 1000);
+     },
+     [](const Profile& p) { return num(p.access.dwell.readingStepPx); }},
+    DR_MS("dwell.reading_look_ms", access.dwell.readingLookMs, 100, 5000),
+    {"dwell.guard_max_deg",
+     [](Profile& p, const std::vector<Token>& t) {
+       return setFloat(p.access.dwell.guardMaxDeg, t, 0, 10);
+     },
+     [](const Profile& p) { return num(p.access.dwell.guardMaxDeg); }},
     DR_ONOFF("prediction", prediction.enabled),
     DR_MS("prediction.slots", prediction.slots, 1, 6),
     DR_ONOFF("prediction.learn", prediction.learn),

@@ -29,10 +29,11 @@ struct Target {
 // What an access method is doing now, for drawing and for simulations.
 // Indices are into the current target list; -1 = none.
 struct MethodView {
-  int focus = -1;        // target under the gaze (dwell, blink) or highlighted (scanning)
-  float progress = 0;    // 0..1: dwell progress on `focus`
-  bool blocked = false;  // focus was just selected: look away before it can be again
-  int groupBegin = -1;   // scanning: highlighted group of targets [groupBegin, groupEnd)
+  int focus = -1;      // target under the gaze (dwell, blink) or highlighted (scanning)
+  float progress = 0;  // 0..1: dwell progress on `focus`
+  // Focus was just selected, or is being read: look away and back to choose it.
+  bool blocked = false;
+  int groupBegin = -1;  // scanning: highlighted group of targets [groupBegin, groupEnd)
   int groupEnd = -1;
   int candidateBegin = -1;  // gestures: targets still in play [candidateBegin, candidateEnd),
   int candidateEnd = -1;    // the first half [begin, split) is "left", the rest "right"

@@ -37,6 +37,12 @@ uncorrected error rate, and false selections per minute while only reading
                        (DwellParams::landedOnly)
   --refixation-px PX   a new fixation this far from where the dwell began
                        restarts it (dwell.refixation_px; default: the profile's)
+  --hold-px PX         dwell.hold_px: a look that moves further restarts the
+                       dwell (0 = off; default: the profile's)
+  --no-reading-guard   dwell.reading_guard off: a look that is a reading step
+                       can select
+  --reading-look-ms MS dwell.reading_look_ms: looks shorter than this can be
+                       reading fixations (default: the profile's)
   --lock-on-ms MS      dwell lock-on time (default: the profile's)
   --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
   --scan-interval-ms MS  scanning interval (default: the profile's)
@@ -46,6 +52,8 @@ uncorrected error rate, and false selections per minute while only reading
                        default: the profile's)
   --look-min-letters N read the prediction slots before a letter when at least
                        N letters of the word are left (default 2; 99 = never)
+  --look-after-letters N  ... and only once N letters of the word are written
+                       (default 1; 0: from the word's start)
   --slip P             chance of aiming at a neighbouring key (default 0.01)
   --no-refine          give the raw gaze to the session (no filter, drift
                        correction or fixation centroid), to see what they add
@@ -54,6 +62,7 @@ uncorrected error rate, and false selections per minute while only reading
   --filter-beta B      One Euro filter speed coefficient (default: the device's)
   --data DIR           host data folder (default: the installed one, else the
                        source tree's)
+  --breakdown          after each method's line, where the typing time went
   --help               this text
 )";
 
@@ -95,11 +104,16 @@ struct Options {
   double refixationPx = -1;
   double slip = 0.01;
   long long lookMinLetters = -1;
+  long long lookAfterLetters = -1;
   bool refine = true;
   double filterCutoffHz = -1;  // -1: the device's default
   double filterBeta = -1;
   bool fixationGaze = true;
   bool landedDwell = false;
+  double holdPx = -1;
+  long long readingLookMs = -1;
+  bool readingGuardOff = false;
+  bool breakdown = false;
   std::filesystem::path dataDir;
 };
 
@@ -117,6 +131,14 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     }
     if (a == "--landed-dwell") {
       o.landedDwell = true;
+      continue;
+    }
+    if (a == "--breakdown") {
+      o.breakdown = true;
+      continue;
+    }
+    if (a == "--no-reading-guard") {
+      o.readingGuardOff = true;
       continue;
     }
     if (a == "--no-fixation-gaze") {
@@ -168,6 +190,12 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     } else if (a == "--refixation-px") {
       if (!parseDouble(v, o.refixationPx) || o.refixationPx < 0 || o.refixationPx > 400)
         return "--refixation-px: 0-400";
+    } else if (a == "--hold-px") {
+      if (!parseDouble(v, o.holdPx) || o.holdPx < 0 || o.holdPx > 400)
+        return "--hold-px: 0-400";
+    } else if (a == "--reading-look-ms") {
+      if (!parseInt(v, o.readingLookMs) || o.readingLookMs < 100 || o.readingLookMs > 5000)
+        return "--reading-look-ms: 100-5000";
     } else if (a == "--margin-px") {
       if (!parseDouble(v, o.marginPx) || o.marginPx < 0 || o.marginPx > 100)
         return "--margin-px: 0-100";
@@ -183,6 +211,9 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     } else if (a == "--look-min-letters") {
       if (!parseInt(v, o.lookMinLetters) || o.lookMinLetters < 1 || o.lookMinLetters > 99)
         return "--look-min-letters: 1-99";
+    } else if (a == "--look-after-letters") {
+      if (!parseInt(v, o.lookAfterLetters) || o.lookAfterLetters < 0 || o.lookAfterLetters > 99)
+        return "--look-after-letters: 0-99";
     } else if (a == "--slip") {
       if (!parseDouble(v, o.slip) || o.slip < 0 || o.slip > 0.5)
         return "--slip: 0-0.5";
@@ -236,6 +267,8 @@ int simulateMain(int argc, char** argv) {
     setup.tracker.noiseDeg = o.noise;
     setup.tracker.fieldShare = o.fieldShare;
     setup.user.slipProbability = o.slip;
+    if (o.lookAfterLetters >= 0)
+      setup.user.predictionAfterLetters = static_cast<std::size_t>(o.lookAfterLetters);
     if (o.lookMinLetters > 0)
       setup.user.predictionMinLetters = static_cast<std::size_t>(o.lookMinLetters);
     setup.refine = o.refine;
@@ -252,6 +285,10 @@ int simulateMain(int argc, char** argv) {
     setup.marginPx = o.marginPx;
     setup.refixationPx = o.refixationPx;
     setup.landedDwell = o.landedDwell;
+    setup.holdPx = o.holdPx;
+    setup.readingLookMs = static_cast<int>(o.readingLookMs);
+    if (o.readingGuardOff)
+      setup.readingGuard = 0;
     setup.seed = static_cast<std::uint64_t>(o.seed);
     Simulation typing(setup);
     if (typing.session().board() == nullptr || typing.session().board()->id != setup.board) {
@@ -286,6 +323,18 @@ int simulateMain(int argc, char** argv) {
         100.0 * t.errorRate, static_cast<unsigned long long>(t.selections),
         static_cast<unsigned long long>(t.backspaces),
         static_cast<unsigned long long>(t.predictionsChosen), t.gaveUp, t.phrases, reading.c_str());
+    if (o.breakdown) {
+      const TimeSpent& ts = t.time;
+      const double n = static_cast<double>(std::max<std::uint64_t>(ts.keySelections, 1));
+      std::printf(
+          "  time %.0f s for %zu correct characters: keys %.0f s (%llu, %.2f s each, %.2f s of it "
+          "to land on the key), "
+          "prediction looks %.0f s, predicted words %.0f s, checks %.0f s, corrections %.0f s, "
+          "other %.0f s, clearing and speaking not counted\n",
+          t.seconds, t.chars, ts.keys, static_cast<unsigned long long>(ts.keySelections),
+          ts.keys / n, ts.keysLanding / n, ts.predictionLooks, ts.words, ts.checks, ts.corrections,
+          ts.other);
+    }
     std::fflush(stdout);
   }
   return 0;

@@ -43,6 +43,12 @@ Simulation::Simulation(const SimSetup& setup)
   p.access.dwell.landedOnly = setup.landedDwell || p.access.dwell.landedOnly;
   if (setup.refixationPx >= 0)
     p.access.dwell.refixationPx = static_cast<float>(setup.refixationPx);
+  if (setup.holdPx >= 0)
+    p.access.dwell.holdPx = static_cast<float>(setup.holdPx);
+  if (setup.readingLookMs > 0)
+    p.access.dwell.readingLookMs = static_cast<std::uint32_t>(setup.readingLookMs);
+  if (setup.readingGuard >= 0)
+    p.access.dwell.readingGuard = setup.readingGuard == 1;
   if (setup.marginPx >= 0)
     p.access.dwell.marginPx = static_cast<float>(setup.marginPx);
   if (setup.predictionSlots == 0)
@@ -55,6 +61,12 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.scan.intervalMs = static_cast<std::uint32_t>(setup.scanIntervalMs);
   session_->saveProfile(p);
   session_->setGazeCalibrated(true);
+  // What a calibration would report as precision for this tracker: the RMS
+  // radial spread of its per-frame jitter (the smooth error field is an
+  // offset, not spread).
+  session_->setGazePrecision(static_cast<float>(setup.tracker.noiseDeg *
+                                                std::sqrt(2.0 * (1.0 - setup.tracker.fieldShare))),
+                             static_cast<float>(setup.screen.pxPerDegree()));
   session_->advanceTo(kStartUs);
   refiner_ = std::make_unique<host::GazeRefiner>(setup.refiner, setup.screen.pxPerDegree());
   eyes_ = std::make_unique<SimulatedEyes>(setup.user, setup.tracker, setup.screen, setup.seed,
@@ -225,12 +237,21 @@ bool Simulation::dwellOn(int index) {
   double x = 0, y = 0;
   centre(index, x, y);
   eyes_->lookAt(x, y);
+  landedUs_ = eyes_->now();
   const auto selected = [&] { return selections_ > before; };
   for (int tries = 0; tries < 8; ++tries) {
     if (eyes_->holdUntil(selected, 150 + setup_.user.noticeMs))
       return true;
     const host::MethodView v = session_->methodView();
-    if (v.focus == index) {
+    if (v.focus == index && v.blocked) {
+      // The key is framed as blocked (the eyes were reading): the person
+      // looks away at the message and back, a fresh look at the key.
+      double mx = 0, my = 0;
+      textDisplay(mx, my);
+      eyes_->lookAt(mx, my);
+      eyes_->hold(eyes_->logNormal(setup_.user.readFixationMs, setup_.user.readFixationSdLog));
+      eyes_->lookAt(x, y);
+    } else if (v.focus == index) {
       if (eyes_->holdUntil(selected, 2500))
         return true;
     } else {
@@ -359,7 +380,9 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
         if (back < 0)
           return false;
         ++backspaces_;
+        const std::int64_t t0 = eyes_->now();
         selectTarget(back);
+        time_.corrections += static_cast<double>(eyes_->now() - t0) / 1e6;
         continue;
       }
       deleting = false;
@@ -367,7 +390,9 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
     const bool wordDone = typed.size() >= meant.size() || meant[typed.size()] == ' ';
     if (wordDone && typed.size() > checked) {
       checked = typed.size();
+      const std::int64_t t0 = eyes_->now();
       checkText(typed.size());
+      time_.checks += static_cast<double>(eyes_->now() - t0) / 1e6;
       if (good < typed.size() && good >= wordStart &&
           eyes_->chance(setup_.user.noticeErrorProbability)) {
         deleting = true;
@@ -385,12 +410,17 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
       const std::size_t wordBegin = meant.rfind(' ', typed.size() == 0 ? 0 : typed.size() - 1);
       const std::size_t from = wordBegin == std::string::npos || typed.empty() ? 0 : wordBegin + 1;
       const std::size_t to = std::min(meant.find(' ', typed.size()), meant.size());
-      if (to - typed.size() >= setup_.user.predictionMinLetters) {
+      if (to - typed.size() >= setup_.user.predictionMinLetters &&
+          typed.size() - from >= setup_.user.predictionAfterLetters) {
         lookedAt = typed;
+        std::int64_t t0 = eyes_->now();
         const int slot = readPredictions(meant.substr(from, to - from));
+        time_.predictionLooks += static_cast<double>(eyes_->now() - t0) / 1e6;
         if (slot >= 0) {
           ++predictionsChosen_;
+          t0 = eyes_->now();
           selectTarget(slot);
+          time_.words += static_cast<double>(eyes_->now() - t0) / 1e6;
           continue;
         }
       }
@@ -401,12 +431,20 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
       const int letters = lettersKey();
       if (letters < 0)
         return false;
+      const std::int64_t t0 = eyes_->now();
       selectTarget(letters);
+      time_.other += static_cast<double>(eyes_->now() - t0) / 1e6;
       continue;
     }
     if (meant[typed.size()] != ' ' && eyes_->chance(setup_.user.slipProbability))
       key = neighbourOf(key);
+    const std::int64_t t0 = eyes_->now();
+    landedUs_ = -1;
     selectTarget(key);
+    time_.keys += static_cast<double>(eyes_->now() - t0) / 1e6;
+    if (landedUs_ >= 0)
+      time_.keysLanding += static_cast<double>(landedUs_ - t0) / 1e6;
+    ++time_.keySelections;
   }
   return false;
 }
@@ -452,6 +490,7 @@ TypingResult Simulation::type(const std::vector<std::string>& phrases) {
   r.selections = selections_ - selectionsBefore;
   r.backspaces = backspaces_;
   r.predictionsChosen = predictionsChosen_;
+  r.time = time_;
   return r;
 }
 

@@ -47,11 +47,26 @@ struct SimSetup {
   double marginPx = -1;
   double refixationPx = -1;
   bool landedDwell = false;
+  double holdPx = -1;      // dwell.hold_px (-1: the profile's)
+  int readingGuard = -1;   // dwell.reading_guard: 0 off, 1 on, -1 the profile's
+  int readingLookMs = -1;  // dwell.reading_look_ms (-1: the profile's)
   // The person reads the prediction slots and chooses a predicted word
   // (when the board shows them); false: types every letter.
   bool usePredictions = true;
   int predictionSlots = -1;  // profile override: 0 = no prediction row, -1 = the profile's
   std::uint64_t seed = 1;
+};
+
+// Where the time of typing went, s (the phrases' times, summed).
+struct TimeSpent {
+  double keys = 0;  // selecting the letters and spaces meant (each from its first look)
+  std::uint64_t keySelections = 0;
+  double keysLanding = 0;      // of `keys` (dwell): from setting out to the eyes landing on the key
+  double predictionLooks = 0;  // reading the prediction slots
+  double words = 0;            // choosing a predicted word once found
+  double checks = 0;           // reading the message after a word
+  double corrections = 0;      // selecting Delete
+  double other = 0;            // anything else (back to the letters after a slip)
 };
 
 struct TypingResult {
@@ -66,6 +81,7 @@ struct TypingResult {
   std::uint64_t backspaces = 0;         // times the person set out to select Delete
   std::size_t gaveUp = 0;               // phrases abandoned at the time limit
   std::uint64_t predictionsChosen = 0;  // times the person set out to choose a predicted word
+  TimeSpent time;                       // where the typing time went
 };
 
 struct ReadingResult {
@@ -121,8 +137,10 @@ class Simulation final : public EyeListener {
   std::uint64_t selections_ = 0;
   std::uint64_t backspaces_ = 0;
   std::uint64_t predictionsChosen_ = 0;
-  bool trace_ = false;    // DRISHTI_SIM_TRACE set: every selection on stderr
-  std::string intended_;  // the key the person is after (for the trace)
+  TimeSpent time_;
+  std::int64_t landedUs_ = -1;  // when the eyes last landed on a key to dwell on
+  bool trace_ = false;          // DRISHTI_SIM_TRACE set: every selection on stderr
+  std::string intended_;        // the key the person is after (for the trace)
 };
 
 }  // namespace drishti::sim

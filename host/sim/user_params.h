@@ -76,6 +76,9 @@ struct UserParams {
   // Eng. 2(3), 1994), so each look is paid for: a saccade to the row and
   // one reading fixation per word read.
   std::size_t predictionMinLetters = 2;
+  // ... and only once this many letters of the word are written (0: from its
+  // first letter on). A practised user learns when the row is worth a glance.
+  std::size_t predictionAfterLetters = 1;
 
   // Errors (assumptions).
   double slipProbability = 0.01;        // aims at a neighbouring key instead of the intended one

@@ -19,6 +19,11 @@ dwell.loss_grace_ms 300
 dwell.margin_px 12
 dwell.landed off
 dwell.refixation_px 0
+dwell.hold_px 30
+dwell.reading_guard on
+dwell.reading_step_px 220
+dwell.reading_look_ms 1000
+dwell.guard_max_deg 1.5
 
 prediction on
 prediction.slots 4

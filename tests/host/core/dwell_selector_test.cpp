@@ -155,6 +155,8 @@ namespace {
 DwellParams landed() {
   DwellParams p = params();
   p.landedOnly = true;
+  p.holdPx = 0;  // the landing rule alone (the hold and reading guards are tested below)
+  p.readingGuard = false;
   return p;
 }
 
@@ -251,4 +253,96 @@ TEST_CASE("a gaze with no fixation found for a second dwells on its points") {
   for (std::int64_t t = 0; t < 1300 && selected < 0; t += 33)
     selected = d.input(fixGaze(t, 150, 50, 0));
   CHECK(selected == 1);
+}
+
+namespace {
+
+// A reader's eyes along row 0 of 100 px keys: fixations of 250 ms, 80 px
+// apart, from x = 40; then a pause of pauseMs on the last spot. Returns the
+// first selection or -1, and the time the pause ended in tEnd.
+int readThenPause(DwellSelector& d, int steps, std::int64_t pauseMs, std::int64_t& tEnd) {
+  std::int64_t t = 0;
+  float x = 40;
+  for (int i = 0; i < steps; ++i, x += 80) {
+    const int s = hold(d, t, 250, x, 50);
+    if (s >= 0)
+      return s;
+    t += 250;
+  }
+  const int s = hold(d, t, pauseMs, x - 80, 50);
+  tEnd = t + pauseMs;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a reader who stops on a key to think selects nothing") {
+  const auto targets = gridTargets(2, 8);
+  std::int64_t t = 0;
+  SECTION("with the guards (the default)") {
+    DwellSelector d(params());
+    d.setTargets(targets, 0);
+    CHECK(readThenPause(d, 5, 2500, t) == -1);
+    // A jump down to a key of the next row is not reading: it selects.
+    CHECK(hold(d, t, 1100, 350, 150) == -1);
+    CHECK(hold(d, t + 1100, 200, 350, 150) == 11);
+  }
+  SECTION("without them, the pause selects the key") {
+    DwellParams p = params();
+    p.holdPx = 0;
+    p.readingGuard = false;
+    DwellSelector d(p);
+    d.setTargets(targets, 0);
+    CHECK(readThenPause(d, 5, 2500, t) == 3);
+  }
+  SECTION("with only the hold guard, the pause selects the key too") {
+    DwellParams p = params();
+    p.readingGuard = false;
+    DwellSelector d(p);
+    d.setTargets(targets, 0);
+    CHECK(readThenPause(d, 5, 2500, t) == 3);
+  }
+}
+
+TEST_CASE("fixations along one key do not add up to a dwell") {
+  const auto targets = gridTargets(1, 3);
+  DwellParams p = params();
+  p.readingGuard = false;  // the hold guard alone
+  SECTION("steps of 40 px within key 1 restart it each time") {
+    DwellSelector d(p);
+    d.setTargets(targets, 0);
+    std::int64_t t = 0;
+    for (int i = 0; i < 8; ++i, t += 600)
+      CHECK(hold(d, t, 600, i % 2 == 0 ? 125 : 175, 50) == -1);
+  }
+  SECTION("without it they do") {
+    p.holdPx = 0;
+    DwellSelector d(p);
+    d.setTargets(targets, 0);
+    CHECK(hold(d, 0, 600, 125, 50) == -1);
+    CHECK(hold(d, 600, 600, 175, 50) == 1);
+  }
+  SECTION("the jitter of a steady look does not restart it") {
+    DwellSelector d(p);
+    d.setTargets(targets, 0);
+    std::mt19937 rng(4);
+    std::normal_distribution<float> jitter(0, 8);
+    int selected = -1;
+    std::int64_t t = 0;
+    for (; t < 1400 && selected < 0; t += 33)
+      selected = d.input(gaze(t, 150 + jitter(rng), 50 + jitter(rng)));
+    CHECK(selected == 1);
+    CHECK(t <= 1150 + 2 * 33);
+  }
+}
+
+TEST_CASE("a look held in a key's margin, over the neighbour's edge, selects the key once") {
+  const auto targets = gridTargets(1, 3);
+  DwellSelector d(params());  // margin 10 px
+  d.setTargets(targets, 0);
+  CHECK(hold(d, 0, 300, 150, 50) == -1);  // on key 1 ...
+  // ... then 5 px into key 2, within key 1's margin: key 1 keeps the focus.
+  // (The 55 px step is a new look: the dwell restarts at 300 ms.)
+  CHECK(hold(d, 300, 1300, 205, 50) == 1);
+  CHECK(hold(d, 1600, 3000, 205, 50) == -1);  // and is not selected again
 }

@@ -417,3 +417,49 @@ TEST_CASE(
   sampleAt(hostUs += 33'000, proto::TrackingState::kTracking);
   CHECK_FALSE(s.trackingLostShown());
 }
+
+namespace {
+
+// A reader's eyes along the first letter row: fixations of 250 ms, 80 px
+// apart, then a pause of 2.5 s on the last spot. Returns the selections.
+std::vector<std::string> readThenPause(HostSession& s) {
+  const int a = s.findTarget("a");
+  REQUIRE(a >= 0);
+  const Rect r = s.targets()[static_cast<std::size_t>(a)].rect;
+  const float y = r.y + r.h / 2;
+  std::int64_t t = kT0;
+  float x = r.x + 20;
+  for (int i = 0; i < 6; ++i, x += 80)
+    for (const std::int64_t end = t + 250; t < end; t += 33)
+      s.handle(gaze(t, x, y));
+  for (const std::int64_t end = t + 2500; t < end; t += 33)
+    s.handle(gaze(t, x - 80, y));
+  std::vector<std::string> selected;
+  for (const SessionEvent& e : drain(s))
+    if (e.kind == SessionEventKind::kSelected)
+      selected.push_back(e.text);
+  return selected;
+}
+
+}  // namespace
+
+TEST_CASE("a reader who stops on a key selects nothing, unless the tracker is too noisy to tell") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  HostSession s(c, nullptr);
+  s.setGazeCalibrated(true);
+  SECTION("precision unknown: dwell.hold_px as set") {
+    CHECK(readThenPause(s).empty());
+  }
+  SECTION("a 1 degree tracker: the hold widens to 0.7 degree") {
+    s.setGazePrecision(1.0F, 44);
+    CHECK(readThenPause(s).empty());
+  }
+  SECTION("a 2 degree tracker, beyond dwell.guard_max_deg: plain dwell selects the key") {
+    s.setGazePrecision(2.0F, 44);
+    const std::vector<std::string> selected = readThenPause(s);
+    REQUIRE_FALSE(selected.empty());
+    CHECK(selected.front() == "c");  // the fixations on "c" and the pause added up
+  }
+}

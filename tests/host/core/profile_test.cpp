@@ -107,7 +107,8 @@ TEST_CASE("word prediction and the dwell guards are profile settings with checke
   std::vector<Problem> problems;
   const auto p = parseProfile(
       "drishti-profile 1\nprediction off\nprediction.slots 6\nprediction.learn off\n"
-      "dwell.landed on\ndwell.refixation_px 45\n",
+      "dwell.landed on\ndwell.refixation_px 45\ndwell.hold_px 25\ndwell.reading_guard off\n"
+      "dwell.reading_step_px 180\ndwell.reading_look_ms 700\ndwell.guard_max_deg 2.5\n",
       "p.profile", problems);
   INFO(describeAll(problems));
   REQUIRE(p);
@@ -116,6 +117,11 @@ TEST_CASE("word prediction and the dwell guards are profile settings with checke
   CHECK_FALSE(p->prediction.learn);
   CHECK(p->access.dwell.landedOnly);
   CHECK(p->access.dwell.refixationPx == 45.0F);
+  CHECK(p->access.dwell.holdPx == 25.0F);
+  CHECK_FALSE(p->access.dwell.readingGuard);
+  CHECK(p->access.dwell.readingStepPx == 180.0F);
+  CHECK(p->access.dwell.readingLookMs == 700);
+  CHECK(p->access.dwell.guardMaxDeg == 2.5F);
   const auto back = parseProfile(formatProfile(*p), "round", problems);
   REQUIRE(back);
   CHECK(formatProfile(*back) == formatProfile(*p));
@@ -130,4 +136,16 @@ TEST_CASE("word prediction and the dwell guards are profile settings with checke
              Catch::Contains("p.profile:2: dwell.landed must be on or off"));
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.refixation_px -3\n"),
              Catch::Contains("p.profile:2: dwell.refixation_px must be a number from 0 to 400"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.hold_px wide\n"),
+             Catch::Contains("p.profile:2: dwell.hold_px must be a number from 0 to 400"));
+  CHECK_THAT(problemsOf("drishti-profile 1\n# guards\ndwell.reading_guard maybe\n"),
+             Catch::Contains("p.profile:3: dwell.reading_guard must be on or off"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\ndwell.reading_step_px 5\n"),
+      Catch::Contains("p.profile:2: dwell.reading_step_px must be a number from 20 to 1000"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.reading_look_ms 50\n"),
+             Catch::Contains(
+                 "p.profile:2: dwell.reading_look_ms must be a whole number from 100 to 5000"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.guard_max_deg 11\n"),
+             Catch::Contains("p.profile:2: dwell.guard_max_deg must be a number from 0 to 10"));
 }
