@@ -19,6 +19,7 @@
 #include "host/speech/voice_library.h"
 #include "host/speech/wav_file_writer.h"
 #include "host/ui/font_catalog.h"
+#include "tests/host/app/loopback_udp.h"
 #include "tests/host/app/run_drishti.h"
 #include "tests/host/speech/capture_output.h"
 #include "tests/host/ui/text_compare.h"
@@ -26,6 +27,7 @@
 
 using namespace drishti;
 using app::test::DrishtiProcess;
+using app::test::LoopbackUdp;
 using app::test::readText;
 using app::test::runDrishti;
 namespace fs = std::filesystem;
@@ -413,34 +415,24 @@ TEST_CASE("drishti exits with the documented codes on bad arguments and files", 
   CHECK(err.find("run with --headless") != std::string::npos);
 
   // A UDP port that is taken, when asked for explicitly.
-  const int taken = ::socket(AF_INET, SOCK_DGRAM, 0);
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
-  REQUIRE(::bind(taken, reinterpret_cast<sockaddr*>(&sa), sizeof sa) == 0);
-  socklen_t len = sizeof sa;
-  ::getsockname(taken, reinterpret_cast<sockaddr*>(&sa), &len);
-  const std::string endpoint = "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
+  LoopbackUdp taken;
+  REQUIRE(taken.bound());
+  const std::string endpoint = taken.endpoint();
   CHECK(runDrishti(
             {"--headless", "--no-state", "--udp", endpoint, "--unix", (dir / "t.sock").string()},
             dir, &err) == 5);
   CHECK(err.find("cannot listen for drishti-tracker on UDP " + endpoint) != std::string::npos);
-  ::close(taken);
 }
 
 TEST_CASE("three long blinks from the tracker over UDP call for help, through garbage on the wire",
           "[e2e]") {
   const fs::path dir = drishti::test::scratchDir("e2e-wire");
   // A free port for the app (bound and released here).
-  const int probe = ::socket(AF_INET, SOCK_DGRAM, 0);
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
-  REQUIRE(::bind(probe, reinterpret_cast<sockaddr*>(&sa), sizeof sa) == 0);
-  socklen_t len = sizeof sa;
-  ::getsockname(probe, reinterpret_cast<sockaddr*>(&sa), &len);
-  ::close(probe);
-  const std::string endpoint = "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
+  LoopbackUdp probe;
+  REQUIRE(probe.bound());
+  probe.release();
+  sockaddr_in sa = probe.address();
+  const std::string endpoint = probe.endpoint();
 
   DrishtiProcess app(
       {"--headless", "--no-state", "--udp", endpoint, "--unix", (dir / "no-tracker.sock").string(),

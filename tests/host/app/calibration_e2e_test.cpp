@@ -20,6 +20,7 @@
 #include "tests/generator/face_geometry.h"
 #include "tests/generator/gaze_scene.h"
 #include "tests/generator/tracker_simulator.h"
+#include "tests/host/app/loopback_udp.h"
 #include "tests/host/app/run_drishti.h"
 #include "tests/support/test_data.h"
 
@@ -27,6 +28,7 @@ using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 using namespace drishti;
 using drishti::app::test::DrishtiProcess;
+using drishti::app::test::LoopbackUdp;
 using drishti::app::test::readText;
 
 namespace {
@@ -100,15 +102,11 @@ TEST_CASE("drishti calibrates on the tracker's clock over UDP, then dwell on y-e
   REQUIRE(plan.back().phase == "board");
 
   // A free UDP port for the app.
-  const int probe = ::socket(AF_INET, SOCK_DGRAM, 0);
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
-  REQUIRE(::bind(probe, reinterpret_cast<sockaddr*>(&sa), sizeof sa) == 0);
-  socklen_t len = sizeof sa;
-  ::getsockname(probe, reinterpret_cast<sockaddr*>(&sa), &len);
-  ::close(probe);
-  const std::string endpoint = "127.0.0.1:" + std::to_string(ntohs(sa.sin_port));
+  LoopbackUdp probe;
+  REQUIRE(probe.bound());
+  probe.release();
+  sockaddr_in sa = probe.address();
+  const std::string endpoint = probe.endpoint();
 
   DrishtiProcess app(
       {"--headless", "--state", state.string(), "--udp", endpoint, "--unix",
