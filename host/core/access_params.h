@@ -84,6 +84,10 @@ struct ScanParams {
   std::uint32_t firstDelayMs = 600;  // extra time on the first item after a selection
   std::uint32_t loops = 3;           // passes through a row before going back up
   std::uint32_t backMaxMs = 2000;    // blinks from blink.max_ms up to this step back
+  // On letter boards with word prediction: a row of this many predicted next
+  // letters (letter_predictor.h), each scanned on its own before the
+  // board's rows; 0 = none (the default: measured slower, docs/BENCHMARKS.md).
+  std::uint32_t letterSlots = 0;
 };
 
 // Directional gestures (gesture_selector.h).

@@ -6,6 +6,7 @@
 
 #include "host/core/board_parser.h"
 #include "host/core/last_good_file.h"
+#include "host/core/letter_predictor.h"
 #include "host/core/screen_renderer.h"
 #include "host/core/utf8_text.h"
 #include "host/core/word_predictor.h"
@@ -242,6 +243,12 @@ void HostSession::updateMethod() {
         std::max(access.dwell.holdPx, kHoldPerPrecision * gazePrecisionDeg_ * pxPerDegree_);
   method_ = makeAccessMethod(wanted, access, static_cast<float>(config_.width),
                              static_cast<float>(config_.height));
+  if (letterSlots() != static_cast<int>(layoutLetterSlots_)) {
+    // Scanning started or stopped: the predicted letters come or go.
+    refreshPredictions();
+    layout_.build(layoutInput());
+    layoutLetterSlots_ = static_cast<std::uint32_t>(letterSlots());
+  }
   method_->setTargets(layout_.targets(), nowUs_);
   refreshStatus();
 }
@@ -259,6 +266,8 @@ LayoutInput HostSession::layoutInput() const {
   in.consonant = consonant_;
   in.predictionSlots = predictionSlots();
   in.predictions = &predictions_;
+  in.letterSlots = letterSlots();
+  in.letters = &letters_;
   in.width = static_cast<float>(config_.width);
   in.height = static_cast<float>(config_.height);
   return in;
@@ -267,6 +276,7 @@ LayoutInput HostSession::layoutInput() const {
 void HostSession::rebuild() {
   refreshPredictions();
   layout_.build(layoutInput());
+  layoutLetterSlots_ = static_cast<std::uint32_t>(letterSlots());
   if (method_)
     method_->setTargets(layout_.targets(), nowUs_);
   wakeTargets_.clear();
@@ -293,7 +303,10 @@ void HostSession::rebuild() {
 }
 
 void HostSession::relabel() {
-  layout_.relabel(layoutInput());
+  // Scanning passes over empty slots: a changed set of them is a new scan tree
+  // (the text changes on a selection, when scanning starts from the top anyway).
+  if (layout_.relabel(layoutInput()) && method_ && methodKind_ == MethodKind::kScan)
+    method_->setTargets(layout_.targets(), nowUs_);
 }
 
 void HostSession::textChanged() {
@@ -320,8 +333,15 @@ int HostSession::predictionSlots() const {
   return known ? static_cast<int>(profile_.prediction.slots) : 0;
 }
 
+int HostSession::letterSlots() const {
+  if (methodKind_ != MethodKind::kScan || predictionSlots() <= 0)
+    return 0;
+  return static_cast<int>(profile_.access.scan.letterSlots);
+}
+
 void HostSession::refreshPredictions() {
   const int slots = predictionSlots();
+  letters_.clear();
   if (slots <= 0) {
     predictions_.clear();
     return;
@@ -331,6 +351,27 @@ void HostSession::refreshPredictions() {
     if (v.language == place_.board->language)
       base = &v;
   predictWords(composer_.text(), base, learned_, static_cast<std::size_t>(slots), predictions_);
+  const int letterCount = letterSlots();
+  if (letterCount <= 0)
+    return;
+  // Only letters this board types, each offered by its own key.
+  std::string typable;
+  std::vector<const BoardKey*> keyOf(256, nullptr);
+  for (const BoardGroup& g : place_.board->groups)
+    for (const BoardKey& k : g.keys) {
+      char c = 0;
+      if (k.action == KeyAction::kSpace)
+        c = ' ';
+      else if (k.action == KeyAction::kInsert && k.value.size() == 1 && k.sign.empty())
+        c = k.value[0];
+      if (c != 0 && keyOf[static_cast<unsigned char>(c)] == nullptr) {
+        keyOf[static_cast<unsigned char>(c)] = &k;
+        typable.push_back(c);
+      }
+    }
+  for (char c : predictLetters(composer_.text(), base, learned_, typable,
+                               static_cast<std::size_t>(letterCount)))
+    letters_.push_back(keyOf[static_cast<unsigned char>(c)]);
 }
 
 std::string_view HostSession::screenName() const {

@@ -131,6 +131,8 @@ class HostSession {
   // The words in the prediction slots now (best first; empty when the
   // screen has no prediction row), and the words learned from what was said.
   const std::vector<std::string>& predictions() const { return predictions_; }
+  // The board keys in the predicted-letter slots (scanning), likeliest first.
+  const std::vector<const BoardKey*>& predictedLetters() const { return letters_; }
   const LearnedWords& learnedWords() const { return learned_; }
   // Forgets the learned words (memory and file); "" or the error.
   std::string forgetLearnedWords();
@@ -182,6 +184,7 @@ class HostSession {
   void insertText(std::string_view text, const Board* from);
   void textChanged();
   int predictionSlots() const;
+  int letterSlots() const;  // predicted letters: only while scanning a board with prediction
   void refreshPredictions();
   void choosePrediction(int slot);
   void loadVocabularies();
@@ -215,6 +218,9 @@ class HostSession {
   std::vector<Vocabulary> vocabularies_;  // base words, one per language with a file
   LearnedWords learned_;
   std::vector<std::string> predictions_;
+  std::vector<const BoardKey*> letters_;
+  std::uint32_t layoutLetterSlots_ =
+      0;  // letter slots in the built layout  // the board's keys for the predicted letters
   std::string consonant_;  // last consonant of the text (+ nukta) while it ends in one
   std::size_t textTailStart_ = 0;
 

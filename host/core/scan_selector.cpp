@@ -39,12 +39,32 @@ void ScanSelector::split(int node, int level) {
   while (lvl < 2 && key(begin, lvl) == key(end - 1, lvl))
     ++lvl;
   std::vector<std::pair<int, int>> ranges;
+  bool skipped = false;
   for (int i = begin; i < end;) {
     int j = i + 1;
     while (j < end && key(j, lvl) == key(i, lvl))
       ++j;
-    ranges.emplace_back(i, j);
+    // Empty slots (and rows of them) are passed over: they would cost a
+    // step each and select nothing.
+    bool any = false;
+    for (int k = i; k < j && !any; ++k)
+      any = !targets_[static_cast<std::size_t>(k)].scanSkip;
+    if (any)
+      ranges.emplace_back(i, j);
+    else
+      skipped = true;
     i = j;
+  }
+  if (ranges.empty())
+    return;  // nothing to offer: the node stays a leaf (never reached when skipped)
+  if (skipped && ranges.size() == 1) {
+    // One group or key left: offer what is inside it directly (one key: the
+    // node is that key, picked at once).
+    nodes_[static_cast<std::size_t>(node)].begin = ranges[0].first;
+    nodes_[static_cast<std::size_t>(node)].end = ranges[0].second;
+    if (lvl < 2)
+      split(node, lvl + 1);
+    return;
   }
   const int first = static_cast<int>(nodes_.size());
   for (const auto& [b, e] : ranges)
@@ -211,6 +231,11 @@ void ScanSelector::view(MethodView& out) const {
   out.groupBegin = h.begin;
   out.groupEnd = h.end;
   out.focus = h.end - h.begin == 1 ? h.begin : -1;
+  if (current_ != 0) {
+    const Node& scope = nodes_[static_cast<std::size_t>(current_)];
+    out.scopeBegin = scope.begin;
+    out.scopeEnd = scope.end;
+  }
 }
 
 }  // namespace drishti::host

@@ -92,17 +92,38 @@ void ScreenLayout::boardKeys(const LayoutInput& in, Rect area) {
   const float gap = 6 * in.width / 1280;
   if (b.style == BoardStyle::kGrid) {
     std::uint16_t firstRow = 0;
+    float rowsWeight = 0;
+    for (const BoardGroup& g : b.groups)
+      rowsWeight += g.weight;
+    const float slotRows =
+        (in.letterSlots > 0 ? 1.0F : 0.0F) + (in.predictionSlots > 0 ? 1.0F : 0.0F);
+    const float slotH =
+        area.h * kPredictionRowWeight / (kPredictionRowWeight * slotRows + rowsWeight);
+    if (in.letterSlots > 0) {
+      // The predicted letters, each the board's own key for that letter:
+      // scanned first and one by one (each its own scan row), so the
+      // likeliest letter is picked with one blink and no row step.
+      grid({area.x, area.y, area.w, slotH}, in.letterSlots, in.letterSlots, kBoardSection, gap,
+           scratchRects_, scratchRows_);
+      for (int i = 0; i < in.letterSlots; ++i) {
+        ScreenKey& k = add(scratchRects_[static_cast<std::size_t>(i)], kBoardSection,
+                           static_cast<std::uint16_t>(firstRow + i), KeyRole::kLetter, {});
+        k.arg = i;
+        k.script = b.script;
+        k.tone = KeyTone::kText;
+      }
+      area.y += slotH;
+      area.h -= slotH;
+      firstRow = static_cast<std::uint16_t>(firstRow + in.letterSlots);
+    }
     if (in.predictionSlots > 0) {
       // The predicted words: a row a little lower than a key row, above the
       // keys (where the eyes are after reading the message), first in scan order.
-      float rowsWeight = 0;
-      for (const BoardGroup& g : b.groups)
-        rowsWeight += g.weight;
-      const float h = area.h * kPredictionRowWeight / (kPredictionRowWeight + rowsWeight);
+      const float h = slotH;
       grid({area.x, area.y, area.w, h}, in.predictionSlots, in.predictionSlots, kBoardSection, gap,
            scratchRects_, scratchRows_);
       for (int i = 0; i < in.predictionSlots; ++i) {
-        ScreenKey& k = add(scratchRects_[static_cast<std::size_t>(i)], kBoardSection, 0,
+        ScreenKey& k = add(scratchRects_[static_cast<std::size_t>(i)], kBoardSection, firstRow,
                            KeyRole::kPrediction, {});
         k.arg = i;
         k.script = b.script;
@@ -111,7 +132,7 @@ void ScreenLayout::boardKeys(const LayoutInput& in, Rect area) {
       }
       area.y += h;
       area.h -= h;
-      firstRow = 1;
+      ++firstRow;
     }
     float totalWeight = 0;
     std::size_t columns = static_cast<std::size_t>(std::max(b.columns, 1));
@@ -357,14 +378,33 @@ void ScreenLayout::build(const LayoutInput& in) {
   relabel(in);
 }
 
-void ScreenLayout::relabel(const LayoutInput& in) {
-  for (ScreenKey& k : keys_) {
+bool ScreenLayout::relabel(const LayoutInput& in) {
+  bool skipsChanged = false;
+  const auto setSkip = [&](std::size_t i, bool skip) {
+    if (targets_[i].scanSkip != skip) {
+      targets_[i].scanSkip = skip;
+      skipsChanged = true;
+    }
+  };
+  for (std::size_t i = 0; i < keys_.size(); ++i) {
+    ScreenKey& k = keys_[i];
     if (k.role == KeyRole::kPrediction) {
       const bool has =
           in.predictions != nullptr && k.arg < static_cast<int>(in.predictions->size());
       k.label = has ? std::string_view((*in.predictions)[static_cast<std::size_t>(k.arg)])
                     : std::string_view();
       k.dim = !has;
+      setSkip(i, !has);
+      continue;
+    }
+    if (k.role == KeyRole::kLetter) {
+      const bool has = in.letters != nullptr && k.arg < static_cast<int>(in.letters->size());
+      k.boardKey = has ? (*in.letters)[static_cast<std::size_t>(k.arg)] : nullptr;
+      k.action = k.boardKey != nullptr ? k.boardKey->action : KeyAction::kInsert;
+      k.label = k.boardKey != nullptr ? k.boardKey->shown() : std::string_view();
+      k.textSize = labelSize(targets_[i].rect, k.label);
+      k.dim = k.boardKey == nullptr;
+      setSkip(i, k.boardKey == nullptr);
       continue;
     }
     if (k.role == KeyRole::kCommand && k.action == KeyAction::kUndo)
@@ -382,6 +422,7 @@ void ScreenLayout::relabel(const LayoutInput& in) {
       k.ownLength = static_cast<std::uint8_t>(in.consonant.size() + k.boardKey->sign.size());
     }
   }
+  return skipsChanged;
 }
 
 }  // namespace drishti::host

@@ -45,6 +45,7 @@ enum class KeyRole : std::uint8_t {
   kConfirmYes,
   kConfirmNo,
   kPrediction,  // predicted word slot `arg` (label "" = empty): completes the word
+  kLetter,      // predicted letter slot `arg`: does what `boardKey` does (nullptr = empty)
 };
 
 // Which board a navigation-bar key opens.
@@ -88,6 +89,10 @@ struct LayoutInput {
   // row of that many slots above the keys, first in scan order.
   int predictionSlots = 0;
   const std::vector<std::string>* predictions = nullptr;
+  // Predicted next letters (scanning): a row of that many slots above the
+  // word slots, scanned first; each slot is the board's key for the letter.
+  int letterSlots = 0;
+  const std::vector<const BoardKey*>* letters = nullptr;
   float width = 1280;
   float height = 800;
 };
@@ -95,7 +100,8 @@ struct LayoutInput {
 class ScreenLayout {
  public:
   void build(const LayoutInput& in);
-  void relabel(const LayoutInput& in);
+  // Returns true when a target's scanSkip changed (the scan tree is stale).
+  bool relabel(const LayoutInput& in);
 
   const std::vector<Target>& targets() const { return targets_; }
   const std::vector<ScreenKey>& keys() const { return keys_; }

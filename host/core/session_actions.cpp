@@ -70,6 +70,10 @@ void HostSession::select(int target) {
     case KeyRole::kPrediction:
       choosePrediction(key.arg);
       return;
+    case KeyRole::kLetter:
+      if (key.boardKey != nullptr)
+        applyKey(key);  // an empty slot does nothing
+      return;
   }
 }
 

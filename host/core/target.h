@@ -24,6 +24,7 @@ struct Target {
   std::uint8_t code = 0;              // blink code: that many blinks select it; 0 = none
   Direction look = Direction::kNone;  // a held look this way selects it; kNone = none
   std::uint32_t dwellMs = 0;          // dwell time for this target; 0 = the profile's
+  bool scanSkip = false;              // scanning passes over it (an empty prediction slot)
 };
 
 // What an access method is doing now, for drawing and for simulations.
@@ -35,6 +36,8 @@ struct MethodView {
   bool blocked = false;
   int groupBegin = -1;  // scanning: highlighted group of targets [groupBegin, groupEnd)
   int groupEnd = -1;
+  int scopeBegin = -1;      // scanning: the group being scanned through [scopeBegin, scopeEnd),
+  int scopeEnd = -1;        // -1 at the top level
   int candidateBegin = -1;  // gestures: targets still in play [candidateBegin, candidateEnd),
   int candidateEnd = -1;    // the first half [begin, split) is "left", the rest "right"
   int candidateSplit = -1;

@@ -39,6 +39,23 @@ WordContext wordContext(std::string_view text) {
   return c;
 }
 
+double wordScore(const WordContext& ctx, std::string_view w, const Vocabulary* base,
+                 const LearnedWords& learned) {
+  double s = 0;
+  if (base != nullptr && base->total > 0)
+    s += kBaseWeight * static_cast<double>(base->countOf(w)) / static_cast<double>(base->total);
+  if (learned.total() > 0)
+    s += kLearnedWeight * static_cast<double>(learned.count(w)) /
+         static_cast<double>(learned.total());
+  if (!ctx.previous.empty()) {
+    const std::uint32_t prevCount = learned.count(ctx.previous);
+    if (prevCount > 0)
+      s += kPairWeight * static_cast<double>(learned.pairCount(ctx.previous, w)) /
+           static_cast<double>(prevCount);
+  }
+  return s;
+}
+
 void predictWords(std::string_view text, const Vocabulary* base, const LearnedWords& learned,
                   std::size_t n, std::vector<std::string>& out) {
   out.clear();
@@ -51,21 +68,6 @@ void predictWords(std::string_view text, const Vocabulary* base, const LearnedWo
   const auto wanted = [&](std::string_view w) {
     return w.size() > ctx.prefix.size() && w.starts_with(ctx.prefix);
   };
-  const auto scoreOf = [&](std::string_view w) {
-    double s = 0;
-    if (base != nullptr && base->total > 0)
-      s += kBaseWeight * static_cast<double>(base->countOf(w)) / static_cast<double>(base->total);
-    if (learned.total() > 0)
-      s += kLearnedWeight * static_cast<double>(learned.count(w)) /
-           static_cast<double>(learned.total());
-    if (!ctx.previous.empty()) {
-      const std::uint32_t prevCount = learned.count(ctx.previous);
-      if (prevCount > 0)
-        s += kPairWeight * static_cast<double>(learned.pairCount(ctx.previous, w)) /
-             static_cast<double>(prevCount);
-    }
-    return s;
-  };
   if (base != nullptr)
     for (const VocabularyWord& w : base->withPrefix(ctx.prefix))
       if (wanted(w.word))
@@ -75,7 +77,7 @@ void predictWords(std::string_view text, const Vocabulary* base, const LearnedWo
       candidates.push_back({w, 0});
   });
   for (Candidate& c : candidates)
-    c.score = scoreOf(c.word);
+    c.score = wordScore(ctx, c.word, base, learned);
   const auto better = [](const Candidate& a, const Candidate& b) {
     if (a.score != b.score)
       return a.score > b.score;

@@ -39,6 +39,10 @@ struct WordContext {
 };
 WordContext wordContext(std::string_view text);
 
+// The interpolated score above of `word` after `ctx` (0 when nothing knows it).
+double wordScore(const WordContext& ctx, std::string_view word, const Vocabulary* base,
+                 const LearnedWords& learned);
+
 // Up to `n` predictions for `text`, best first, into `out` (cleared first).
 // `base` may be null (learned words only).
 void predictWords(std::string_view text, const Vocabulary* base, const LearnedWords& learned,

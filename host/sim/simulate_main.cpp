@@ -47,6 +47,7 @@ uncorrected error rate, and false selections per minute while only reading
   --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
   --scan-interval-ms MS  scanning interval (default: the profile's)
   --scan-first-delay-ms MS  extra time on the first item after a selection
+  --letter-slots N     predicted letters scanned first (0-8; default: the profile's)
                        (default: the profile's)
   --prediction-slots N predicted words offered, 0-6 (0 = no prediction row;
                        default: the profile's)
@@ -99,6 +100,7 @@ struct Options {
   long long scanIntervalMs = -1;
   long long predictionSlots = -1;
   long long scanFirstDelayMs = -1;
+  long long letterSlots = -1;
   long long lockOnMs = -1;
   double marginPx = -1;
   double refixationPx = -1;
@@ -202,6 +204,9 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     } else if (a == "--scan-interval-ms") {
       if (!parseInt(v, o.scanIntervalMs) || o.scanIntervalMs < 200 || o.scanIntervalMs > 10000)
         return "--scan-interval-ms: 200-10000";
+    } else if (a == "--letter-slots") {
+      if (!parseInt(v, o.letterSlots) || o.letterSlots < 0 || o.letterSlots > 8)
+        return "--letter-slots: 0-8";
     } else if (a == "--scan-first-delay-ms") {
       if (!parseInt(v, o.scanFirstDelayMs) || o.scanFirstDelayMs < 0 || o.scanFirstDelayMs > 10000)
         return "--scan-first-delay-ms: 0-10000";
@@ -281,6 +286,7 @@ int simulateMain(int argc, char** argv) {
     setup.scanIntervalMs = static_cast<int>(o.scanIntervalMs);
     setup.predictionSlots = static_cast<int>(o.predictionSlots);
     setup.scanFirstDelayMs = static_cast<int>(o.scanFirstDelayMs);
+    setup.letterSlots = static_cast<int>(o.letterSlots);
     setup.lockOnMs = static_cast<int>(o.lockOnMs);
     setup.marginPx = o.marginPx;
     setup.refixationPx = o.refixationPx;

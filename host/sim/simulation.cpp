@@ -57,6 +57,8 @@ Simulation::Simulation(const SimSetup& setup)
     p.prediction.slots = static_cast<std::uint32_t>(setup.predictionSlots);
   if (setup.scanFirstDelayMs >= 0)
     p.access.scan.firstDelayMs = static_cast<std::uint32_t>(setup.scanFirstDelayMs);
+  if (setup.letterSlots >= 0)
+    p.access.scan.letterSlots = static_cast<std::uint32_t>(setup.letterSlots);
   if (setup.scanIntervalMs > 0)
     p.access.scan.intervalMs = static_cast<std::uint32_t>(setup.scanIntervalMs);
   session_->saveProfile(p);
@@ -297,8 +299,19 @@ bool Simulation::scanTo(int index) {
     if (trace_ && changed)
       std::fprintf(stderr, "  %.3f highlight [%d,%d) want %d\n", eyes_->now() / 1e6, v.groupBegin,
                    v.groupEnd, index);
+    if (v.scopeBegin >= 0 && (index < v.scopeBegin || index >= v.scopeEnd)) {
+      // Inside the wrong group (a blink came late or a slip): a long blink
+      // steps back out, as the device offers.
+      eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
+      eyes_->blink(eyes_->logNormal(setup_.user.longBlinkMs, 0.1));
+      lastBegin = lastEnd = -2;
+      continue;
+    }
     if (changed && v.groupBegin <= index && index < v.groupEnd) {
-      // The highlight reached the target's group: react, then blink.
+      // The highlight reached the target's group: react, then blink. A lit
+      // predicted letter is read first (it changes with every selection).
+      if (session_->keys()[static_cast<std::size_t>(index)].role == host::KeyRole::kLetter)
+        eyes_->hold(eyes_->logNormal(setup_.user.readFixationMs, setup_.user.readFixationSdLog));
       eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
       eyes_->blink(eyes_->logNormal(setup_.user.voluntaryBlinkMs, setup_.user.voluntaryBlinkSdLog));
       lastBegin = lastEnd = -2;  // look at the highlight afresh
@@ -343,6 +356,22 @@ int Simulation::readPredictions(const std::string& word) {
     // selection made meanwhile; then it is read again next time).
     if (i < session_->keys().size() && session_->keys()[i].role == host::KeyRole::kPrediction &&
         session_->keys()[i].labelOf() == word)
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int Simulation::readLetters(char c) {
+  // The predicted letters are scanned one by one before the rows: the
+  // person watches the highlight move over them and reads each lit letter
+  // (one fixation, paid in scanTo before the reaction); one that is not
+  // theirs costs nothing more than the wait. Which slot holds the letter is
+  // what those fixations find out.
+  for (std::size_t i = 0; i < session_->keys().size(); ++i) {
+    const host::ScreenKey& seen = session_->keys()[i];
+    if (seen.role == host::KeyRole::kLetter && seen.boardKey != nullptr &&
+        ((c == ' ' && seen.action == host::KeyAction::kSpace) ||
+         (c != ' ' && seen.boardKey->value.size() == 1 && seen.boardKey->value[0] == c)))
       return static_cast<int>(i);
   }
   return -1;
@@ -425,7 +454,13 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
         }
       }
     }
-    int key = keyTyping(meant[typed.size()]);
+    int key = -1;
+    if (setup_.usePredictions && good == typed.size()) {
+      // Scanning offers predicted letters first (read as they are lit).
+      key = readLetters(meant[typed.size()]);
+    }
+    if (key < 0)
+      key = keyTyping(meant[typed.size()]);
     if (key < 0) {
       // Another board is open (a slip onto a board key): back to the letters.
       const int letters = lettersKey();

@@ -43,6 +43,7 @@ struct SimSetup {
   int dwellMs = -1;  // profile overrides (-1: the profile's)
   int scanIntervalMs = -1;
   int scanFirstDelayMs = -1;
+  int letterSlots = -1;  // scan.letter_slots (-1: the profile's)
   int lockOnMs = -1;
   double marginPx = -1;
   double refixationPx = -1;
@@ -126,6 +127,7 @@ class Simulation final : public EyeListener {
   int neighbourOf(int index);
   void checkText(std::size_t chars);
   int readPredictions(const std::string& word);
+  int readLetters(char c);  // the predicted-letter slot typing c, -1 if not offered
   void textDisplay(double& x, double& y) const;
   void centre(int index, double& x, double& y) const;
   bool typePhrase(const std::string& meant, double limitS);

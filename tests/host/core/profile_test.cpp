@@ -73,6 +73,8 @@ TEST_CASE("profile errors name the file and line") {
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.ms 50\n"),
              Catch::Contains("p.profile:2: dwell.ms must be a whole number from 200"));
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.ms fast\n"), Catch::Contains("p.profile:2:"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nscan.letter_slots 9\n"),
+             Catch::Contains("p.profile:2: scan.letter_slots must be a whole number from 0"));
   CHECK_THAT(problemsOf("drishti-profile 1\ncolour red\n"),
              Catch::Contains("p.profile:2: unknown setting 'colour'"));
   CHECK_THAT(problemsOf("drishti-profile 1\nhistory maybe\n"),

@@ -128,3 +128,20 @@ TEST_CASE("hours of silence do not hang the scanner") {
   s.advance(10LL * 3600 * 1000'000);
   CHECK(viewOf(s).groupBegin >= 0);
 }
+
+TEST_CASE("scanning passes over empty slots and rows of them") {
+  auto targets = gridTargets(3, 4);
+  for (int i = 0; i < 4; ++i)
+    targets[static_cast<std::size_t>(i)].scanSkip = true;  // an empty first row
+  targets[5].scanSkip = true;                              // an empty slot in the second
+  ScanSelector s(params(ScanMode::kRows));
+  s.setTargets(targets, 0);
+  CHECK(viewOf(s).groupBegin == 4);       // the empty row is never lit
+  CHECK(s.input(blink(600, 500)) == -1);  // enter the second row
+  CHECK(viewOf(s).focus == 4);
+  s.advance(1700'000);
+  CHECK(viewOf(s).focus == 6);  // slot 5 is passed over
+  CHECK(viewOf(s).scopeBegin == 4);
+  CHECK(viewOf(s).scopeEnd == 8);
+  CHECK(s.input(blink(2300, 500)) == 6);
+}

@@ -7,6 +7,7 @@
 #include "host/core/atomic_file.h"
 #include "host/core/host_session.h"
 #include "host/core/learned_words.h"
+#include "host/core/letter_predictor.h"
 #include "host/core/vocabulary.h"
 #include "host/core/word_predictor.h"
 #include "method_test_helpers.h"
@@ -261,4 +262,19 @@ TEST_CASE("boards of a language without a vocabulary, and prediction off, have n
   HostSession off(c, nullptr);
   CHECK(off.predictions().empty());
   CHECK(off.findTarget("a") == 0);
+}
+
+TEST_CASE("predicted letters follow the words with the prefix, and only typable ones") {
+  const Vocabulary v = vocabularyOf(kSmall);
+  const LearnedWords none;
+  // After "w": water 9 + water-free 1 + want 12 vote 'a' (22), window 21 'i', we 20 'e'.
+  CHECK(predictLetters("w", &v, none, "abcdefghijklmnopqrstuvwxyz ", 3) == "aie");
+  CHECK(predictLetters("w", &v, none, "ei", 3) == "ie");  // a is not on this board
+  // "we" is a word: the space that ends it is offered; "the" has nothing after it.
+  CHECK(predictLetters("we", &v, none, "abcdefghijklmnopqrstuvwxyz ", 3) == " ");
+  CHECK(predictLetters("the", &v, none, "abcdefghijklmnopqrstuvwxyz ", 3) == " ");
+  // At the start of a word every word votes for its first letter, never a space.
+  CHECK(predictLetters("", &v, none, "abcdefghijklmnopqrstuvwxyz ", 2) == "wt");
+  CHECK(predictLetters("5", &v, none, "abcdefghijklmnopqrstuvwxyz ", 2).empty());
+  CHECK(predictLetters("w", &v, none, "abc", 0).empty());
 }
