@@ -7,16 +7,6 @@ namespace drishti::core {
 
 namespace {
 
-Similarity inverse(const Similarity& s) {
-  const float d = s.a * s.a + s.b * s.b;
-  Similarity r;
-  r.a = s.a / d;
-  r.b = -s.b / d;
-  r.tx = -(r.a * s.tx - r.b * s.ty);
-  r.ty = -(r.b * s.tx + r.a * s.ty);
-  return r;
-}
-
 bool finite(cv::Point2f p) {
   return std::isfinite(p.x) && std::isfinite(p.y);
 }
@@ -32,7 +22,7 @@ EyeFrameStabilizer::Anchors EyeFrameStabilizer::anchorsOf(const FaceShape& face)
 
 void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& eye) {
   const Anchors now = anchorsOf(face);
-  const float width = std::hypot(eye[3].x - eye[0].x, eye[3].y - eye[0].y);
+  const float width = distance(eye[0], eye[3]);
   bool usable = width >= 2.f && finite(eye[0]) && finite(eye[3]);
   for (const cv::Point2f& p : now)
     usable = usable && finite(p);
@@ -60,13 +50,12 @@ void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& ey
   const float first = 1.f / static_cast<float>(++frames_);
   const float kHeld = std::max(first, std::min(1.f, dt / params_.holdMs));
   const float kRecent = std::max(first, std::min(1.f, dt / params_.followMs));
-  const float heldWidth = std::hypot(held_[1].x - held_[0].x, held_[1].y - held_[0].y);
+  const float heldWidth = distance(held_[0], held_[1]);
   bool moved = false;
   for (std::size_t i = 0; i < 2; ++i) {
     held_[i] += kHeld * (corners[i] - held_[i]);
     recent_[i] += kRecent * (corners[i] - recent_[i]);
-    const cv::Point2f d = recent_[i] - held_[i];
-    moved = moved || std::sqrt(d.dot(d)) > params_.relocateEyeWidths * heldWidth;
+    moved = moved || distance(recent_[i], held_[i]) > params_.relocateEyeWidths * heldWidth;
   }
   if (moved) {
     // The corners have settled elsewhere in the nose's frame: average afresh
@@ -74,7 +63,7 @@ void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& ey
     held_ = recent_ = corners;
     frames_ = 1;
   }
-  const Similarity back = inverse(toReference);
+  const Similarity back = toReference.inverse();
   eye[0] = back.apply(held_[0]);
   eye[3] = back.apply(held_[1]);
 }

@@ -41,6 +41,16 @@ struct Similarity {
     return {a * p.x - b * p.y + tx, b * p.x + a * p.y + ty};
   }
   float scale() const { return std::sqrt(a * a + b * b); }
+  // The transform that undoes this one. Requires scale() > 0.
+  Similarity inverse() const {
+    const float d = a * a + b * b;
+    Similarity r;
+    r.a = a / d;
+    r.b = -b / d;
+    r.tx = -(r.a * tx - r.b * ty);
+    r.ty = -(r.b * tx + r.a * ty);
+    return r;
+  }
 };
 
 // Least-squares similarity mapping `from` onto `to` (Umeyama 1991, closed
