@@ -155,7 +155,7 @@ int DwellSelector::update(std::int64_t tUs) {
   }
   if (focus_ < 0 || !haveGaze_ || lostSinceUs_ >= 0)
     return -1;  // nothing is selected while the gaze is missing; progress is held
-  if ((mustLeave_ && leaveRect_.contains(x_, y_)) || lookReading_) {
+  if (held()) {
     // Hold the clock at zero until the gaze has left the key just selected,
     // or while the eyes read.
     focusSinceUs_ = tUs;
@@ -210,7 +210,7 @@ void DwellSelector::view(MethodView& out) const {
   out = MethodView{};
   out.focus = focus_;
   out.progress = std::clamp(progress_, 0.0F, 1.0F);
-  out.blocked = focus_ >= 0 && ((mustLeave_ && leaveRect_.contains(x_, y_)) || lookReading_);
+  out.blocked = focus_ >= 0 && held();
 }
 
 }  // namespace drishti::host

@@ -55,6 +55,9 @@ class DwellSelector final : public AccessMethod {
   // Cuts the gaze into looks; true when (x, y) starts a new one.
   bool trackLook(float x, float y, std::int64_t tUs);
   void classifyLook();
+  // The dwell clock is held at zero: the gaze has not yet left the key just
+  // selected (with its margin), or the eyes are reading.
+  bool held() const { return (mustLeave_ && leaveRect_.contains(x_, y_)) || lookReading_; }
 
   DwellParams params_;
   std::span<const Target> targets_;

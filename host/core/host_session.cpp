@@ -3,6 +3,7 @@
 #include "host/core/host_session.h"
 
 #include <algorithm>
+#include <array>
 
 #include "host/core/board_parser.h"
 #include "host/core/last_good_file.h"
@@ -356,7 +357,7 @@ void HostSession::refreshPredictions() {
     return;
   // Only letters this board types, each offered by its own key.
   std::string typable;
-  std::vector<const BoardKey*> keyOf(256, nullptr);
+  std::array<const BoardKey*, 256> keyOf{};
   for (const BoardGroup& g : place_.board->groups)
     for (const BoardKey& k : g.keys) {
       char c = 0;
