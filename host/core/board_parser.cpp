@@ -6,6 +6,7 @@
 
 #include "host/core/line_lexer.h"
 #include "host/core/utf8_text.h"
+#include "host/core/versioned_lexer.h"
 
 namespace drishti::host {
 
@@ -97,7 +98,8 @@ bool validId(std::string_view id) {
 
 class BoardReader {
  public:
-  BoardReader(std::string_view text, std::string_view file) : lexer_(text), file_(file) {}
+  BoardReader(std::string_view text, std::string_view file)
+      : file_(file), lexer_(text, "drishti-board", "a board file", file_, problems_) {}
 
   BoardParseResult run();
 
@@ -115,43 +117,22 @@ class BoardReader {
   void keyAttributes(const std::vector<Token>& t, std::size_t from, BoardKey& key);
   void check();
 
-  LineLexer lexer_;
+  // Declared before lexer_, which reports to them.
   std::string file_;
-  Board board_;
   std::vector<Problem> problems_;
-  bool sawHeader_ = false;
+  VersionedLexer lexer_;
+  Board board_;
   std::map<std::string, std::string> signs_;
   std::map<std::string, int> seenFields_;
 };
 
 BoardParseResult BoardReader::run() {
   board_.file = file_;
-  while (lexer_.next()) {
-    if (!lexer_.error().empty()) {
-      problem(lexer_.error());
-      continue;
-    }
-    const auto& t = lexer_.tokens();
-    if (!sawHeader_) {
-      long version = 0;
-      if (t[0].text != "drishti-board" || t.size() != 2) {
-        problem("a board file must start with the line 'drishti-board 1'");
-        return {std::nullopt, std::move(problems_)};
-      }
-      if (!parseInt(t[1].text, 0, 1000, version) || version != kBoardFormatVersion) {
-        problem("board format version '" + t[1].text +
-                "' is not supported (this build reads version 1)");
-        return {std::nullopt, std::move(problems_)};
-      }
-      sawHeader_ = true;
-      continue;
-    }
-    statement(t);
-  }
-  if (!sawHeader_)
-    problemAt(0, "the file is empty: a board file must start with the line 'drishti-board 1'");
-  else
-    check();
+  while (lexer_.next())
+    statement(lexer_.tokens());
+  if (!lexer_.headerOk())
+    return {std::nullopt, std::move(problems_)};
+  check();
   if (!problems_.empty())
     return {std::nullopt, std::move(problems_)};
   return {std::move(board_), {}};

@@ -19,7 +19,6 @@
 
 namespace drishti::host {
 
-inline constexpr int kBoardFormatVersion = 1;
 inline constexpr std::size_t kMaxRows = 10;     // grid rows, E-tran groups, categories
 inline constexpr std::size_t kMaxColumns = 14;  // keys in one row or group
 inline constexpr std::size_t kMaxTabKeys = 24;  // phrases in one category

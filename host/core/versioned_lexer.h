@@ -1,11 +1,12 @@
 // VersionedLexer: LineLexer for a file whose first statement is "<magic> 1".
 //
 // Represents: the reading loop shared by the host's versioned text files
-// (profile, saved state, history, vocabulary, learned words). Requires: `text`
+// (board, profile, saved state, history, vocabulary, learned words). Requires: `text`
 // and `problems` outlive the reader. Ensures: a malformed line is reported to
 // `problems` as file:line and skipped; the first well-formed statement must be
 // the header, else "<what> must start with the line '<magic> 1'" is reported
-// and reading ends; a file with no statement at all is reported as empty.
+// (or, for "<magic> N" with another N, that version N is not read) and
+// reading ends; a file with no statement at all is reported as empty.
 // next() yields only the statements after the header. Not thread-safe.
 #pragma once
 

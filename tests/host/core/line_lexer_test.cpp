@@ -85,6 +85,14 @@ TEST_CASE("a versioned file without its header, or empty, is refused once with a
   CHECK_FALSE(wrong.headerOk());
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].describe() ==
+        "f.txt:1: a thing file has format version '2', which this build does not read (it "
+        "reads version 1)");
+  problems.clear();
+  drishti::host::VersionedLexer other("drishti-other 1\na b\n", "drishti-thing", "a thing file",
+                                      file, problems);
+  CHECK_FALSE(other.next());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].describe() ==
         "f.txt:1: a thing file must start with the line 'drishti-thing 1'");
   problems.clear();
   drishti::host::VersionedLexer empty("# nothing\n\n", "drishti-thing", "a thing file", file,
