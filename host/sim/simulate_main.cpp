@@ -59,6 +59,8 @@ uncorrected error rate, and false selections per minute while only reading
   --no-refine          give the raw gaze to the session (no filter, drift
                        correction or fixation centroid), to see what they add
   --no-fixation-gaze   the filtered point instead of the fixation centroid
+  --saccade-restart    the refined gaze starts again where the eyes landed
+                       after a saccade instead of the filter gliding there
   --filter-cutoff-hz F One Euro filter cutoff when still (default: the device's)
   --filter-beta B      One Euro filter speed coefficient (default: the device's)
   --data DIR           host data folder (default: the installed one, else the
@@ -111,6 +113,7 @@ struct Options {
   double filterCutoffHz = -1;  // -1: the device's default
   double filterBeta = -1;
   bool fixationGaze = true;
+  bool saccadeRestart = false;
   bool landedDwell = false;
   double holdPx = -1;
   long long readingLookMs = -1;
@@ -133,6 +136,10 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     }
     if (a == "--landed-dwell") {
       o.landedDwell = true;
+      continue;
+    }
+    if (a == "--saccade-restart") {
+      o.saccadeRestart = true;
       continue;
     }
     if (a == "--breakdown") {
@@ -282,6 +289,7 @@ int simulateMain(int argc, char** argv) {
     if (o.filterBeta >= 0)
       setup.refiner.filter.betaPerDeg = o.filterBeta;
     setup.refiner.fixationGaze = o.fixationGaze;
+    setup.refiner.saccadeRestart = o.saccadeRestart;
     setup.dwellMs = static_cast<int>(o.dwellMs);
     setup.scanIntervalMs = static_cast<int>(o.scanIntervalMs);
     setup.predictionSlots = static_cast<int>(o.predictionSlots);
