@@ -67,6 +67,7 @@ void DrishtiApp::loadCalibration() {
     return;
   }
   gazeMapper_->setModel(loaded.record->model);
+  gazeMapper_->setPrecision(loaded.record->report.summary.precisionDeg);
   session_->setGazePrecision(static_cast<float>(loaded.record->report.summary.precisionDeg),
                              static_cast<float>(g.pxPerDegree()));
   logLine("calibration loaded from " + loaded.path.string() + " (" +
@@ -144,6 +145,7 @@ void DrishtiApp::calibrationFinished(const std::optional<host::CalibrationResult
   }
   logSummary(result->report);
   gazeMapper_->setModel(result->model);
+  gazeMapper_->setPrecision(result->report.summary.precisionDeg);
   session_->setGazePrecision(static_cast<float>(result->report.summary.precisionDeg),
                              static_cast<float>(result->model.geometry().pxPerDegree()));
   host::CalibrationRecord record;

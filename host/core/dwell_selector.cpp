@@ -57,6 +57,7 @@ bool DwellSelector::trackLook(float x, float y, std::int64_t tUs) {
   if (wasLooking && lookSettled_) {
     ref_ = look_;
     ref_.endUs = tUs;
+    ref_.reading = lookReading_;
     haveRef_ = true;
   } else if (wasLooking && haveRef_) {
     ref_.endUs = tUs;  // the unsettled look was the point on its way from ref_
@@ -74,8 +75,12 @@ void DwellSelector::classifyLook() {
   // of the next line.
   lookSettled_ = true;
   const float dx = look_.x - ref_.x, dy = look_.y - ref_.y;
-  const bool shortRef = haveRef_ && ref_.endUs - ref_.startUs <
-                                        static_cast<std::int64_t>(params_.readingLookMs) * 1000;
+  // A long look that was itself a reading step (the reader stopped to think
+  // on a blocked key) does not end reading: only a look where the eyes
+  // rested outside reading does.
+  const bool shortRef =
+      haveRef_ && (ref_.reading || ref_.endUs - ref_.startUs <
+                                       static_cast<std::int64_t>(params_.readingLookMs) * 1000);
   const bool alongLine = std::abs(dy) <= params_.holdPx && std::abs(dx) <= params_.readingStepPx;
   const bool lineReturn =
       readingSteps_ >= 2 && dx < -params_.readingStepPx && dy > 0 && dy <= params_.readingStepPx;

@@ -20,7 +20,8 @@
 // that is the third (or later) short step along a line (forward, or a
 // regression, or the return sweep to the next line) is reading and is not
 // taken up: a reader who stops to think on a key selects nothing; a look that
-// jumps to a key (or any long look before it) ends reading at once. Timing
+// jumps to a key (or a long look before it, unless that look was itself
+// blocked as reading: a reader thinking) ends reading at once. Timing
 // from event stamps only; see access_method.h for the contract.
 #pragma once
 
@@ -80,6 +81,7 @@ class DwellSelector final : public AccessMethod {
     int n = 0;           // points in it (0: none yet)
     std::int64_t startUs = 0;
     std::int64_t endUs = 0;  // when the next look started (the reference only)
+    bool reading = false;    // it was a reading step (the reference only)
   };
   Look look_;
   Look ref_;  // the last look that settled (lasted kSettleUs)

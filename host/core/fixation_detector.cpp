@@ -12,8 +12,8 @@ constexpr std::size_t kRing = 512;  // > minDurationMs, exitMs or centroidMs at 
 
 FixationDetector::FixationDetector(const FixationParams& params, double pxPerDegree)
     : params_(params),
-      radiusPx_(params.radiusDeg *
-                (std::isfinite(pxPerDegree) && pxPerDegree > 0 ? pxPerDegree : 1)),
+      pxPerDegree_(std::isfinite(pxPerDegree) && pxPerDegree > 0 ? pxPerDegree : 1),
+      radiusPx_(params.radiusDeg * pxPerDegree_),
       ring_(kRing),
       recent_(kRing) {}
 
@@ -23,6 +23,21 @@ void FixationDetector::reset() {
   fixation_ = Fixation{};
   lastValidUs_ = lastUs_ = 0;
   any_ = false;
+}
+
+FixationEvent FixationDetector::restart() {
+  head_ = size_ = 0;
+  settled_ = false;
+  if (!fixation_.active)
+    return FixationEvent::kNone;
+  fixation_.active = false;
+  return FixationEvent::kEnded;
+}
+
+void FixationDetector::setRadiusDeg(double radiusDeg) {
+  if (!std::isfinite(radiusDeg) || radiusDeg <= 0)
+    return;
+  radiusPx_ = radiusDeg * pxPerDegree_;
 }
 
 void FixationDetector::dropOldestCandidate() {

@@ -58,6 +58,15 @@ class FixationDetector {
   FixationEvent add(std::uint64_t tUs, double x, double y, bool valid);
   const Fixation& current() const { return fixation_; }
   void reset();
+  // The eyes just made a saccade (found by the caller): the fixation going on
+  // ends now and the samples gathered for the next are dropped, so the next
+  // fixation is made only of samples after the saccade. Returns kEnded when
+  // one was going on. Ids keep counting.
+  FixationEvent restart();
+  // Scales the radius (and with it maxDriftDeg) to radiusDeg; values not
+  // above zero or not finite are ignored.
+  void setRadiusDeg(double radiusDeg);
+  double radiusPx() const { return radiusPx_; }
 
  private:
   struct Sample {
@@ -71,6 +80,7 @@ class FixationDetector {
   void recentMean(double ms, double& x, double& y) const;
 
   FixationParams params_;
+  double pxPerDegree_;
   double radiusPx_;
   std::vector<Sample> ring_;  // candidate (not fixating) or outside samples (fixating)
   std::size_t head_ = 0, size_ = 0;

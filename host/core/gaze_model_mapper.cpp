@@ -1,6 +1,7 @@
 #include "host/core/gaze_model_mapper.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace drishti::host {
 
@@ -11,6 +12,14 @@ CalibratedGazeMapper::CalibratedGazeMapper(const GazeMapperParams& params)
 void CalibratedGazeMapper::setModel(const GazeModel& model) {
   model_ = model;
   refiner_ = std::make_unique<GazeRefiner>(params_, model_.geometry().pxPerDegree());
+  refiner_->setPrecision(precisionDeg_);
+}
+
+void CalibratedGazeMapper::setPrecision(double deg) {
+  if (!std::isfinite(deg) || deg < 0)
+    return;
+  precisionDeg_ = deg;
+  refiner_->setPrecision(deg);
 }
 
 bool CalibratedGazeMapper::map(const protocol::EyeSample& sample, GazePoint& out) {

@@ -28,6 +28,9 @@ class CalibratedGazeMapper final : public GazeMapper {
   explicit CalibratedGazeMapper(const GazeMapperParams& params = {});
 
   void setModel(const GazeModel& model);
+  // The precision the calibration measured (degrees RMS; GazeRefiner::setPrecision):
+  // kept across setModel() until set again.
+  void setPrecision(double deg);
   const GazeModel& model() const { return model_; }
 
   bool map(const protocol::EyeSample& sample, GazePoint& out) override;
@@ -44,6 +47,7 @@ class CalibratedGazeMapper final : public GazeMapper {
  private:
   GazeMapperParams params_;
   GazeModel model_;
+  double precisionDeg_ = 0;
   std::unique_ptr<GazeRefiner> refiner_;
 };
 

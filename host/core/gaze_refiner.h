@@ -8,6 +8,15 @@
 //                given out is the fixation's centroid (the mean of its last
 //                centroidMs), so dwell sees one steady point instead of every
 //                sample's jitter; between fixations, the filtered point.
+// With saccadeRestart (off by default, see below), saccades restart the
+// chain (as I-VT/I-DT based devices do): when the last few raw points all
+// sit beyond what the tracker's noise explains from the filtered point
+// before them, the eyes have moved; the filter and the fixation start again
+// from those points (the mean of those near their median), so the refined
+// point is on the new key about 100 ms after landing instead of gliding
+// there for half a second, and a held key stays as steady as before.
+// setPrecision() (the calibration's measured precision) scales the jump
+// threshold and the fixation radius to the tracker's noise.
 // Both the app (through CalibratedGazeMapper) and the simulated user
 // (host/sim) use this, so what the simulation measures is what the device does.
 // observeSelection() teaches the drift correction from the fixation that
@@ -34,11 +43,42 @@ struct GazeRefinerParams {
   bool driftCorrection = true;
   FixationParams fixation;
   bool fixationGaze = true;  // give the fixation centroid while fixating
+  // Saccade restart (above): the mean of the last saccadeSamples raw points
+  // must lie further than max(saccadeMinDeg, saccadeNoiseSigmas x the RMS
+  // error of such a mean) from the filtered point before them, and each point
+  // further than half that. 3 points is 100 ms at 30 Hz; with 1 degree of
+  // precision the threshold is 2.3 degrees (a key is about 3.4), and noise
+  // alone passes it about exp(-16) of the frames: a false restart would put
+  // the point that far off the key the eyes hold.
+  // Off by default: drishti-simulate measured it 0.4 s a key faster but
+  // reading the keys then selected 0.3-0.6 times a minute (target 0.1),
+  // against 0-0.1 with the glide (docs/BENCHMARKS.md, "Simulated user").
+  bool saccadeRestart = false;
+  int saccadeSamples = 3;  // 1..kMaxSaccadeSamples
+  double saccadeMinDeg = 1.5;
+  double saccadeNoiseSigmas = 4.0;
+  // After a restart the point is the plain mean of the samples since the
+  // saccade (its noise falls as 1/sqrt(n)) for this long, then the filter
+  // goes on from it.
+  double landingMeanMs = 500;
+  // The fixation radius is at least this times the measured precision
+  // (degrees RMS): a 2-3 degree tracker's fixations must not break on its noise.
+  double fixationRadiusPerPrecision = 1.0;
 };
 
 class GazeRefiner {
  public:
+  static constexpr int kMaxSaccadeSamples = 8;
+
   GazeRefiner(const GazeRefinerParams& params, double pxPerDegree);
+
+  // The precision the calibration measured (RMS radial spread of single
+  // samples, degrees; 0 = unknown): scales the saccade threshold and the
+  // fixation radius. Ignored unless finite and >= 0.
+  void setPrecision(double deg);
+  double precisionDeg() const { return precisionDeg_; }
+  // Saccade restarts so far (for tests and benchmarks).
+  std::uint64_t saccadeRestarts() const { return restarts_; }
 
   // A raw point (px) measured at tUs; false for non-finite input.
   bool refine(std::uint64_t tUs, double x, double y, double& outX, double& outY);
@@ -61,7 +101,28 @@ class GazeRefiner {
   const GazeRefinerParams& params() const { return params_; }
 
  private:
+  struct Raw {
+    std::uint64_t t;
+    double x, y;
+    double fx, fy;  // the filtered point before this sample
+  };
+  // Whether the raw points ending with the newest show a saccade; if so where
+  // the eyes landed in (mx, my) and how many points that averages.
+  bool saccade(double& mx, double& my, int& count) const;
+  double jumpPx() const;
+
   GazeRefinerParams params_;
+  double pxPerDegree_;
+  double precisionDeg_ = 0;
+  Raw raw_[kMaxSaccadeSamples] = {};
+  int rawHead_ = 0, rawSize_ = 0;
+  bool haveFiltered_ = false;
+  double lastFx_ = 0, lastFy_ = 0;  // filtered point (before drift) of the last sample
+  std::uint64_t restarts_ = 0;
+  // Since the last restart: its time and the sum of the points.
+  std::uint64_t landedUs_ = 0;
+  double landSumX_ = 0, landSumY_ = 0;
+  int landCount_ = 0;  // 0: not averaging
   OneEuroFilter filter_;
   DriftCorrector drift_;
   FixationDetector fixations_;

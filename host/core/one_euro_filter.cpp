@@ -27,12 +27,7 @@ bool OneEuroFilter::filter(std::uint64_t tUs, double x, double y, double& outX, 
   const bool gap =
       started_ && tUs > lastUs_ && static_cast<double>(tUs - lastUs_) > params_.maxGapMs * 1000.0;
   if (!started_ || gap) {
-    started_ = true;
-    lastUs_ = tUs;
-    x_ = x;
-    y_ = y;
-    dx_ = dy_ = 0;
-    cutoff_ = params_.minCutoffHz;
+    restart(tUs, x, y);
     outX = x;
     outY = y;
     return true;
@@ -55,6 +50,15 @@ bool OneEuroFilter::filter(std::uint64_t tUs, double x, double y, double& outX, 
   outX = x_;
   outY = y_;
   return true;
+}
+
+void OneEuroFilter::restart(std::uint64_t tUs, double x, double y) {
+  started_ = true;
+  lastUs_ = tUs;
+  x_ = x;
+  y_ = y;
+  dx_ = dy_ = 0;
+  cutoff_ = params_.minCutoffHz;
 }
 
 }  // namespace drishti::host

@@ -38,6 +38,9 @@ class OneEuroFilter {
   // newer than the previous one is passed through the state without a time step.
   bool filter(std::uint64_t tUs, double x, double y, double& outX, double& outY);
   void reset() { started_ = false; }
+  // Starts again at (x, y) px at tUs, at rest: the eyes have just landed
+  // there (a saccade found by the caller), so there is nothing to glide from.
+  void restart(std::uint64_t tUs, double x, double y);
 
   const OneEuroParams& params() const { return params_; }
   double cutoffHz() const { return cutoff_; }  // last cutoff used

@@ -66,11 +66,13 @@ Simulation::Simulation(const SimSetup& setup)
   // What a calibration would report as precision for this tracker: the RMS
   // radial spread of its per-frame jitter (the smooth error field is an
   // offset, not spread).
-  session_->setGazePrecision(static_cast<float>(setup.tracker.noiseDeg *
-                                                std::sqrt(2.0 * (1.0 - setup.tracker.fieldShare))),
+  const double precisionDeg =
+      setup.tracker.noiseDeg * std::sqrt(2.0 * (1.0 - setup.tracker.fieldShare));
+  session_->setGazePrecision(static_cast<float>(precisionDeg),
                              static_cast<float>(setup.screen.pxPerDegree()));
   session_->advanceTo(kStartUs);
   refiner_ = std::make_unique<host::GazeRefiner>(setup.refiner, setup.screen.pxPerDegree());
+  refiner_->setPrecision(precisionDeg);
   eyes_ = std::make_unique<SimulatedEyes>(setup.user, setup.tracker, setup.screen, setup.seed,
                                           *this, kStartUs);
 }

@@ -304,6 +304,19 @@ TEST_CASE("a reader who stops on a key to think selects nothing") {
   }
 }
 
+TEST_CASE("a reader who stopped to think on a blocked key is still reading at the next word") {
+  const auto targets = gridTargets(2, 8);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  std::int64_t t = 0;
+  // A long pause (beyond dwell.reading_look_ms) on a key while reading...
+  REQUIRE(readThenPause(d, 5, 1500, t) == -1);
+  // ... then the next word along the line and another pause: still reading.
+  CHECK(hold(d, t, 2500, 40 + 5 * 80, 50) == -1);
+  // A look that rests outside reading still ends it: a jump down, held.
+  CHECK(hold(d, t + 2500, 1300, 350, 150) == 11);
+}
+
 TEST_CASE("fixations along one key do not add up to a dwell") {
   const auto targets = gridTargets(1, 3);
   DwellParams p = params();

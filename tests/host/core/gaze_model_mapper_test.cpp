@@ -72,3 +72,16 @@ TEST_CASE("confirmed selections shift the mapped gaze, within the drift cap") {
   }
   CHECK(std::abs(p.x - 800) < 0.5 * pxPerDeg);
 }
+
+TEST_CASE("the calibrated mapper keeps the measured precision across a new model") {
+  const CalibrationRecord rec = test::makeCalibrationRecord();
+  CalibratedGazeMapper mapper;
+  mapper.setPrecision(2.5);
+  mapper.setModel(rec.model);
+  CHECK(mapper.refiner().precisionDeg() == 2.5);
+  mapper.setPrecision(-1);  // ignored
+  CHECK(mapper.refiner().precisionDeg() == 2.5);
+  mapper.setPrecision(0.8);
+  mapper.setModel(rec.model);
+  CHECK(mapper.refiner().precisionDeg() == 0.8);
+}
