@@ -188,11 +188,28 @@ TEST_CASE(
   CHECK(frameToAudioMs < 2000);
 }
 
-// Spelling on the letter board through this chain (y, e, s, Speak on en-abc at
-// the keys' real size, 133 x 136 px, about 3.4 degrees) is not tested yet.
-// With the eye corners held in the face's frame the validation error on this
-// video is median 0.7, p90 1.6 degrees, but the gaze of single samples still
-// scatters by about 2 degrees vertically (the pupil moves only half as far as
-// the iris up and down, so its noise is magnified): looking 2 s at each key it
-// typed "yt", looking 3 s "ye" (docs/BENCHMARKS.md). It belongs here once
-// the vertical gaze is steadier; enlarging the keys to pass would test nothing.
+// Spelling on the letter board through this chain: y, e, s, then Speak on
+// en-abc at the keys' real size (133 x 136 px, about 3.4 degrees), each
+// looked at for 2.5 s (the default dwell is 1 s; the first second or so after
+// a saccade the gaze is still settling), and a look away at the end.
+// NOT in the suite (hidden tag): it fails. With the lids following the gaze
+// it typed "qe" (y read as q, the key above it: at the screen's bottom-left
+// corner the tracker's vertical pupil reads about 2.6 degrees high; s never
+// held). Run it by name to measure; docs/BENCHMARKS.md has the figures. It
+// joins the suite when it passes; enlarging keys to pass would test nothing.
+TEST_CASE(
+    "a rendered face spells yes on the letter board through drishti-tracker and the wire, and "
+    "it is spoken",
+    "[.][data][e2e]") {
+  const ChainRun run = runChain("chain-spell", "en-abc",
+                                {keyCentre("en-abc", "y", 2500),
+                                 keyCentre("en-abc", "e", 2500),
+                                 keyCentre("en-abc", "s", 2500),
+                                 keyCentre("en-abc", "Speak", 2500),
+                                 {640, 60, 1500}},
+                                "speech: first audio of message");
+  INFO("drishti:\n" << run.log);
+  INFO("transcript:\n" << run.tsv);
+  CHECK(run.tsv.find("\tmessage\t0\tyes\n") != std::string::npos);
+  CHECK(run.log.find("text: \"yes\"") != std::string::npos);
+}
