@@ -188,28 +188,16 @@ TEST_CASE(
   CHECK(frameToAudioMs < 2000);
 }
 
-// Spelling on the letter board through this chain: y, e, s, then Speak on
-// en-abc at the keys' real size (133 x 136 px, about 3.4 degrees), each
-// looked at for 2.5 s (the default dwell is 1 s; the first second or so after
-// a saccade the gaze is still settling), and a look away at the end.
-// NOT in the suite (hidden tag): it fails. With the lids following the gaze
-// it typed "qe" (y read as q, the key above it: at the screen's bottom-left
-// corner the tracker's vertical pupil reads about 2.6 degrees high; s never
-// held). Run it by name to measure; docs/BENCHMARKS.md has the figures. It
-// joins the suite when it passes; enlarging keys to pass would test nothing.
-TEST_CASE(
-    "a rendered face spells yes on the letter board through drishti-tracker and the wire, and "
-    "it is spoken",
-    "[.][data][e2e]") {
-  const ChainRun run = runChain("chain-spell", "en-abc",
-                                {keyCentre("en-abc", "y", 2500),
-                                 keyCentre("en-abc", "e", 2500),
-                                 keyCentre("en-abc", "s", 2500),
-                                 keyCentre("en-abc", "Speak", 2500),
-                                 {640, 60, 1500}},
-                                "speech: first audio of message");
-  INFO("drishti:\n" << run.log);
-  INFO("transcript:\n" << run.tsv);
-  CHECK(run.tsv.find("\tmessage\t0\tyes\n") != std::string::npos);
-  CHECK(run.log.find("text: \"yes\"") != std::string::npos);
-}
+// Spelling on the letter board through this chain is not tested yet: it
+// fails. Run as runChain("chain-spell", "en-abc", {keyCentre("en-abc", "y",
+// 2500), keyCentre(.. "e" ..), keyCentre(.. "s" ..), keyCentre(.. "Speak" ..),
+// {640, 60, 1500}}, "speech: first audio of message"), i.e. y, e, s, Speak
+// at the keys' real size (133 x 136 px, about 3.4 degrees), 2.5 s each, with
+// the generator's lids following the gaze, it typed and spoke "qe": y, in the
+// screen's bottom-left corner, was read as q above it (the tracker's
+// vertical pupil there reads like a point about 2.6 degrees higher), and s was
+// never held (single samples scatter about 2 degrees vertically). Validation
+// on that video: median 0.96, p90 1.50 degrees (docs/BENCHMARKS.md). It
+// belongs here, checking the WAV transcript for "\tmessage\t0\tyes" and the
+// text log for `text: "yes"`, once it passes; enlarging the keys would test
+// nothing.
