@@ -211,38 +211,6 @@ bool heldOutErrors(const FitProblem& pb, double lambda, std::vector<double>& err
   return true;
 }
 
-// Mean squared spread of single samples' gaze around their point's gaze, by
-// the fit of every point with `lambda`: how much a model amplifies the
-// sample-to-sample noise of the features (curvature does: a cross term turns
-// vertical pupil jitter into horizontal gaze jitter). 0 if the solve fails.
-double sampleSpread(const FitProblem& pb, double lambda) {
-  GazeRow bx{}, by{};
-  if (!solveRidge(pb, lambda, -1, bx, by))
-    return 0;
-  double num = 0, den = 0;
-  for (const FitPoint& p : pb.points) {
-    if (p.mass <= 0)
-      continue;
-    const double cx = dot(p.meanRow, bx), cy = dot(p.meanRow, by);
-    double pn = 0, pd = 0;
-    for (std::size_t i : p.rows) {
-      const double w = pb.sampleWeight[i];
-      const double dx = dot(pb.rows[i], bx) - cx, dy = dot(pb.rows[i], by) - cy;
-      pn += w * (dx * dx + dy * dy);
-      pd += w;
-    }
-    if (pd > 0) {
-      num += p.weight * pn / pd;
-      den += p.weight;
-    }
-  }
-  return den > 0 ? num / den : 0;
-}
-
-// The ridge penalty: leave-one-point-out over a log grid, scoring the
-// expected squared error of one sample at a new point, i.e. the held-out
-// error of the point's mean plus the spread of single samples around it
-// (sampleSpread); the largest lambda within 2% of the best.
 double chooseLambda(const FitProblem& pb, std::vector<double>& bestErr) {
   std::vector<double> lambdas;
   for (int k = -16; k <= 4; ++k)
@@ -257,7 +225,7 @@ double chooseLambda(const FitProblem& pb, std::vector<double>& bestErr) {
       num += pb.points[pi].weight * errs[li][pi] * errs[li][pi];
       den += pb.points[pi].weight;
     }
-    scores[li] = den > 0 ? num / den + sampleSpread(pb, lambdas[li]) : INFINITY;
+    scores[li] = den > 0 ? num / den : INFINITY;
   }
   const double best = *std::min_element(scores.begin(), scores.end());
   std::size_t chosen = lambdas.size() - 1;
