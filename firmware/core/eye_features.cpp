@@ -7,8 +7,8 @@
 
 namespace drishti::core {
 
-EyeFeatures eyeFeatures(const EyeContour& eye, cv::Point2f pupil, bool pupilFound,
-                        float confidence) {
+EyeFeatures eyeFeatures(const EyeContour& eye, cv::Point2f pupil, bool pupilFound, float confidence,
+                        float lidWeight) {
   EyeFeatures f;
   const cv::Point2f c0 = eye[0], d = eye[3] - eye[0];
   const float w = std::sqrt(d.dot(d));
@@ -18,7 +18,11 @@ EyeFeatures eyeFeatures(const EyeContour& eye, cv::Point2f pupil, bool pupilFoun
   const cv::Point2f p = pupil - c0;
   f.valid = true;
   f.normX = p.dot(u) / w;
-  f.normY = p.dot(v) / w;
+  f.pupilNormY = p.dot(v) / w;
+  // Landmarks 1 and 2 of the contour are the upper lid (dlib 37/38, 43/44).
+  f.lidNormY = 0.5f * ((eye[1] - c0).dot(v) + (eye[2] - c0).dot(v)) / w;
+  const float k = std::clamp(lidWeight, 0.f, 1.f);
+  f.normY = (1.f - k) * f.pupilNormY + k * f.lidNormY;
   f.confidence = std::clamp(confidence, 0.f, 1.f);
   return f;
 }

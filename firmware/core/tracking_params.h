@@ -237,6 +237,18 @@ struct TrackingParams {
   // The eye corners the pupil is measured against, held in the nose's frame
   // (EyeFrameStabilizer; times in ms, distance in eye widths).
   EyeFrameStabilizer::Params eyeFrame;
+
+  struct Gaze {
+    // The upper lid's share of the vertical eye feature (EyeFeatures): 0 =
+    // the pupil alone, 1 = the lid alone.
+    float lidWeight = 0.0f;
+    // The eye-state classifier's P(closed) up to which the eye's gaze
+    // confidence is not lowered (above it, it falls linearly to 0 at 1).
+    // A person looking at the bottom of a screen narrows the eye with the
+    // lids following the gaze; with the plain (1 - P(closed)) the bottom
+    // calibration points of a rendered face lost most samples as unseen.
+    float closedNoCost = 0.5f;
+  } gaze;
 };
 
 }  // namespace drishti::core

@@ -23,6 +23,8 @@ const char* evalUsage() {
          "  --sensor-noise G   sensor noise, grey levels (default 3)\n"
          "  --head-sway MM     head sway amplitude (default 2)\n"
          "  --no-blinks        no random blinks\n"
+         "  --lid-follow U L   lid margins' motion per px of the iris's vertical motion,\n"
+         "                     upper and lower (default 1 0.25; 0 0 = lids still)\n"
          "  --seed N           random seed (default 1)\n"
          "  --quick            one row / a short run\n"
          "  --plan FILE        follow the target schedule printed by\n"
@@ -108,6 +110,9 @@ bool parseEvalOptions(int argc, char** argv, EvalOptions& opt, std::string& erro
         return false;
     } else if (a == "--head-sway") {
       if (!number(i, opt.headSwayMm))
+        return false;
+    } else if (a == "--lid-follow") {
+      if (!number(i, opt.lidFollowUpper) || !number(i, opt.lidFollowLower))
         return false;
     } else if (a == "--seed") {
       if (!number(i, v))

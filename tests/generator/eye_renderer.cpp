@@ -22,14 +22,15 @@ double polylineY(const Point2* pts, int n, double x) {
   return pts[n - 1].y;
 }
 
-template <class T>
-T bilinear(const cv::Mat& m, double x, double y) {
+// Element type T read as R (a float type, so that the weights do not round).
+template <class T, class R = T>
+R bilinear(const cv::Mat& m, double x, double y) {
   const int x0 = static_cast<int>(std::floor(x)), y0 = static_cast<int>(std::floor(y));
   const double fx = x - x0, fy = y - y0;
-  auto at = [&](int xx, int yy) -> T {
+  auto at = [&](int xx, int yy) -> R {
     xx = std::clamp(xx, 0, m.cols - 1);
     yy = std::clamp(yy, 0, m.rows - 1);
-    return m.at<T>(yy, xx);
+    return R(m.at<T>(yy, xx));
   };
   return at(x0, y0) * ((1 - fx) * (1 - fy)) + at(x0 + 1, y0) * (fx * (1 - fy)) +
          at(x0, y0 + 1) * ((1 - fx) * fy) + at(x0 + 1, y0 + 1) * (fx * fy);
@@ -45,6 +46,35 @@ EyeRenderer::EyeRenderer(const FacePhoto& photo, const SceneParams& scene,
         photo.image().size(), photo.geometry().eyes[static_cast<std::size_t>(e)].polygon);
 }
 
+void EyeRenderer::lidShift(int e, const FrameTruth& truth, double x, double& dUp,
+                           double& dLow) const {
+  const FaceGeometry& g = photo_.geometry();
+  const EyeGeometry& eye = g.eyes[static_cast<std::size_t>(e)];
+  const Point2 upper[4] = {eye.polygon[0], eye.polygon[1], eye.polygon[2], eye.polygon[3]};
+  const Point2 lower[4] = {eye.polygon[0], eye.polygon[5], eye.polygon[4], eye.polygon[3]};
+  const double eyeW = std::max(4.0, eye.polygon[3].x - eye.polygon[0].x);
+  double maxOpen = 1e-9;
+  for (int i = 0; i < 4; ++i)
+    maxOpen = std::max(maxOpen, polylineY(lower, 4, eye.polygon[i].x) - upper[i].y);
+  const double taper =
+      std::clamp((polylineY(lower, 4, x) - polylineY(upper, 4, x)) / maxOpen, 0.0, 1.0);
+  const double irisDyPx = g.pxPerMm * truth.eyes[static_cast<std::size_t>(e)].irisDyMm;
+  // At most 0.8 of the skin that stretches to make room (drawEye: half an
+  // eye width above, 0.3 below).
+  dUp = std::clamp(params_.lidFollowUpper * irisDyPx * taper, -0.4 * eyeW, 0.4 * eyeW);
+  dLow = std::clamp(params_.lidFollowLower * irisDyPx * taper, -0.24 * eyeW, 0.24 * eyeW);
+}
+
+std::array<Point2, 6> EyeRenderer::opening(int e, const FrameTruth& truth) const {
+  std::array<Point2, 6> poly = photo_.geometry().eyes[static_cast<std::size_t>(e)].polygon;
+  for (std::size_t k : {std::size_t{1}, std::size_t{2}, std::size_t{4}, std::size_t{5}}) {
+    double dUp = 0, dLow = 0;
+    lidShift(e, truth, poly[k].x, dUp, dLow);
+    poly[k].y += k <= 2 ? dUp : dLow;
+  }
+  return poly;
+}
+
 void EyeRenderer::drawEye(int e, const FrameTruth& truth) {
   const FaceGeometry& g = photo_.geometry();
   const EyeGeometry& eye = g.eyes[static_cast<std::size_t>(e)];
@@ -54,26 +84,50 @@ void EyeRenderer::drawEye(int e, const FrameTruth& truth) {
   const double py = eye.iris.y + g.pxPerMm * t.irisDyMm;
   const double mid = 0.5 * (tex.bgr.cols - 1);
   const cv::Mat& mask = masks_[static_cast<std::size_t>(e)];
+  const cv::Mat& blank = photo_.blankEyes();
   const Point2 upper[4] = {eye.polygon[0], eye.polygon[1], eye.polygon[2], eye.polygon[3]};
   const Point2 lower[4] = {eye.polygon[0], eye.polygon[5], eye.polygon[4], eye.polygon[3]};
   const cv::Vec3f lid = photo_.lidColour(e);
   const cv::Vec3f lash(35, 30, 30);
   const double eyeH = std::max(
       2.0, 0.5 * ((eye.polygon[4].y + eye.polygon[5].y) - (eye.polygon[1].y + eye.polygon[2].y)));
+  const double eyeW = std::max(4.0, eye.polygon[3].x - eye.polygon[0].x);
   const double lashW = std::max(1.0, 0.12 * eyeH);
+  // The lids follow the eye vertically (README, "The model"): the upper lid
+  // margin moves with the iris's vertical displacement times lidFollowUpper,
+  // the lower lid by lidFollowLower, both tapering to nothing at the corners
+  // (in proportion to the photo's opening there). The skin above the upper
+  // lid (aboveH) and below the lower lid (belowH) stretches or folds to make
+  // room, lashes and all; the eyeball between the lids stretches with them.
+  const double aboveH = 0.5 * eyeW, belowH = 0.3 * eyeW;
   cv::Rect box = cv::boundingRect(cv::Mat(mask > 0));
   box.x -= 2;
-  box.y -= static_cast<int>(lashW) + 2;
+  box.y -= static_cast<int>(std::ceil(aboveH)) + static_cast<int>(lashW) + 2;
   box.width += 4;
-  box.height += 2 * static_cast<int>(lashW) + 4;
+  box.height += static_cast<int>(std::ceil(aboveH + belowH)) + 2 * static_cast<int>(lashW) + 4;
   box &= cv::Rect(0, 0, canvas_.cols, canvas_.rows);
   for (int y = box.y; y < box.y + box.height; ++y) {
     for (int x = box.x; x < box.x + box.width; ++x) {
-      const double m = mask.at<std::uint8_t>(y, x) / 255.0;
       const double up = polylineY(upper, 4, x), low = polylineY(lower, 4, x);
-      const double lidY = up + t.closure * (low - up);
+      double dUp = 0, dLow = 0;
+      lidShift(e, truth, x, dUp, dLow);
+      const double newUp = up + dUp, newLow = std::max(newUp, low + dLow);
+      // Where this pixel's content comes from in the photo (a vertical,
+      // piecewise linear warp: identity far above and below the eye).
+      double sy = y;
+      if (y > up - aboveH && y < newUp)
+        sy = (up - aboveH) + (y - (up - aboveH)) * aboveH / (aboveH + dUp);
+      else if (y >= newUp && y < newLow)
+        sy = up + (y - newUp) * (low - up) / std::max(1e-9, newLow - newUp);
+      else if (y >= newLow && y < low + belowH)
+        sy = low + (y - newLow) * belowH / std::max(1e-9, belowH - dLow);
+      const bool warped = std::abs(sy - y) > 1e-6;
       cv::Vec3b& out = canvas_.at<cv::Vec3b>(y, x);
-      cv::Vec3f colour(out);
+      cv::Vec3f colour = warped ? bilinear<cv::Vec3b, cv::Vec3f>(blank, x, sy) : cv::Vec3f(out);
+      const double m =
+          (warped ? bilinear<std::uint8_t, double>(mask, x, sy) : mask.at<std::uint8_t>(y, x)) /
+          255.0;
+      const double lidY = newUp + t.closure * (newLow - newUp);
       if (m > 0) {
         const double open = std::clamp(y - lidY + 0.5, 0.0, 1.0);  // below the lid edge
         const double tx = x - px + mid, ty = y - py + mid;

@@ -2,8 +2,9 @@
 //
 // Draws each frame from a FacePhoto: the photo with its irises painted out,
 // each iris texture drawn at its displaced position (sub-pixel, bilinear)
-// and clipped by the eye opening, the upper lid lowered by the blink's
-// closure (skin from above the eye, a dark lash line on its edge), then the
+// and clipped by the eye opening, which moves with the gaze (the lids follow
+// the iris vertically, the skin around them stretching), the upper lid lowered
+// by the blink's closure (skin from above the eye, a dark lash line on its edge), then the
 // whole image moved and scaled by the head's motion, lit by a slowly varying
 // brightness with a side-light gradient, and given Gaussian sensor noise.
 // Returns where everything landed (FaceInFrame), which is the truth written
@@ -25,6 +26,13 @@ struct RenderParams {
   double lightingAmplitude = 0.12;  // slow brightness change, fraction of the photo's
   double lightingPeriodMs = 9000;
   double sideLight = 0.08;  // slow left-right gradient, fraction
+  // How far the lid margins move per pixel of the iris's vertical
+  // displacement (at the middle of the opening; nothing at the corners).
+  // Upper: real upper lids follow vertical eye movements closely in amplitude
+  // (Becker and Fuchs, J Neurophysiol 60:1227, 1988), taken here as 1:1.
+  // Lower: it moves a little, in the same direction; 0.25 is an assumption.
+  double lidFollowUpper = 1.0;
+  double lidFollowLower = 0.25;
   std::uint64_t seed = 3;
 };
 
@@ -35,7 +43,15 @@ class EyeRenderer {
   // Renders `truth` into `frame` (BGR, the photo's size).
   FaceInFrame render(const FrameTruth& truth, cv::Mat& frame);
 
+  // Eye `e`'s opening as drawn for `truth`, in photo px (before the head's
+  // motion): the photo's landmarks 36-41 / 42-47 with the upper lid's two
+  // points (1, 2) and the lower lid's (4, 5) moved with the gaze.
+  std::array<Point2, 6> opening(int e, const FrameTruth& truth) const;
+
  private:
+  // How far the upper and lower lid margins move (px, + = down) at column x.
+  void lidShift(int e, const FrameTruth& truth, double x, double& dUp, double& dLow) const;
+
   void drawEye(int e, const FrameTruth& truth);
 
   const FacePhoto& photo_;

@@ -16,7 +16,8 @@
 // - the lid skin colour just above each eye, for drawing closed lids.
 // Limits (README.md): a painted iris moving on a still face; the photo's
 // person is assumed to look at the camera; no eyeball shading, no
-// foreshortening of the iris, no eyelid motion with gaze.
+// foreshortening of the iris; the lids' motion with the gaze is drawn by
+// EyeRenderer.
 // Errors (file, face, model) come back as a message, never thrown.
 #pragma once
 

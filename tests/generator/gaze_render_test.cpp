@@ -43,6 +43,15 @@ std::array<Point2, 6> polygonInFrame(const FacePhoto& photo, const FaceInFrame& 
   return out;
 }
 
+// The opening as drawn for this gaze (the lids follow it), in the frame.
+std::array<Point2, 6> openingInFrame(const FacePhoto& photo, const EyeRenderer& renderer,
+                                     const FrameTruth& truth, const FaceInFrame& placed, int e) {
+  std::array<Point2, 6> out = renderer.opening(e, truth);
+  for (Point2& p : out)
+    p = placed.map(photo.geometry(), p);
+  return out;
+}
+
 // Grey level halfway between the photo's iris and its painted-out sclera.
 double irisThreshold(const FacePhoto& photo, int e) {
   cv::Mat texGrey, blankGrey;
@@ -143,11 +152,15 @@ double quantile(std::vector<double> v, double q) {
   return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
 }
 
-TEST_CASE("rendered irises are where the truth says", "[data]") {
-  // Nine gaze targets, held until the eyes land, with head sway; both photo
-  // sizes. Measured from the pixels alone: the dark iris pixels in each eye
-  // opening, and the disc (clipped by the lids) that fits them best.
+// Nine gaze targets, held until the eyes land, with head sway; both photo
+// sizes. Measured from the pixels alone: the dark iris pixels in each eye
+// opening as drawn, and the disc (clipped by the lids) that fits them best.
+struct IrisErrors {
   std::vector<double> dx, dy, wrong;
+};
+
+IrisErrors measureRenderedIrises(const RenderParams& render) {
+  IrisErrors out;
   for (const char* file : {"faces/stills/obama-720p.jpg", "faces/stills/obama-1080p.jpg"}) {
     INFO(file);
     const FacePhoto& photo = loadPhoto(file);
@@ -155,7 +168,6 @@ TEST_CASE("rendered irises are where the truth says", "[data]") {
     scene.blinkIntervalMs = 0;
     scene.fixationJitterDeg = 0;
     scene.headSwayMm = 3;
-    RenderParams render;
     EyeRenderer renderer(photo, scene, render);
     GazeScene gaze(scene);
     cv::Mat frame, grey;
@@ -169,7 +181,7 @@ TEST_CASE("rendered irises are where the truth says", "[data]") {
       const FaceInFrame placed = renderer.render(*truth, frame);
       cv::cvtColor(frame, grey, cv::COLOR_BGR2GRAY);
       for (int e = 0; e < 2; ++e) {
-        const auto poly = polygonInFrame(photo, placed, e);
+        const auto poly = openingInFrame(photo, renderer, *truth, placed, e);
         const double r = photo.iris(e).radiusPx * placed.scale;
         const Point2 want = placed.iris[static_cast<std::size_t>(e)];
         const double threshold = irisThreshold(photo, e);
@@ -181,25 +193,94 @@ TEST_CASE("rendered irises are where the truth says", "[data]") {
         INFO("target " << k << " eye " << e << " found " << found.x << "," << found.y << " truth "
                        << want.x << "," << want.y << " overlap at truth " << atTruth);
         CHECK(atTruth > 0.5);  // the dark pixels are the truth's visible iris
-        CHECK(std::abs(found.x - want.x) < 2.5);
-        dx.push_back(std::abs(found.x - want.x));
-        dy.push_back(std::abs(found.y - want.y));
-        wrong.push_back(std::abs(found.x - (want.x + 2)));  // a truth 2 px off, as a control
+        out.dx.push_back(std::abs(found.x - want.x));
+        out.dy.push_back(std::abs(found.y - want.y));
+        out.wrong.push_back(std::abs(found.x - (want.x + 2)));  // a truth 2 px off, as a control
       }
     }
   }
-  // Across the lids' opening the iris edges fix the centre well; up and down
-  // the lids hide half the iris, so the vertical measure is looser.
-  INFO("|dx| median " << quantile(dx, 0.5) << " p90 " << quantile(dx, 0.9) << ", |dy| median "
-                      << quantile(dy, 0.5) << " p90 " << quantile(dy, 0.9) << " px");
-  CHECK(quantile(dx, 0.5) < 0.5);
-  CHECK(quantile(dx, 0.9) < 1.2);
-  CHECK(quantile(dy, 0.5) < 0.75);
-  CHECK(quantile(dy, 0.9) < 2.5);
-  CHECK(quantile(wrong, 0.5) > 1.5);  // the measurement does see a 2 px error
-  WARN("measured iris position: |dx| median " << quantile(dx, 0.5) << " p90 " << quantile(dx, 0.9)
-                                              << ", |dy| median " << quantile(dy, 0.5) << " p90 "
-                                              << quantile(dy, 0.9) << " px (36 eyes)");
+  return out;
+}
+
+TEST_CASE("rendered irises are where the truth says", "[data]") {
+  // With the lids still, the iris's placement itself: across the opening the
+  // iris edges fix the centre well; up and down the lids hide half the iris,
+  // so the vertical measure is looser.
+  RenderParams still;
+  still.lidFollowUpper = still.lidFollowLower = 0;
+  const IrisErrors a = measureRenderedIrises(still);
+  INFO("lids still: |dx| median " << quantile(a.dx, 0.5) << " p90 " << quantile(a.dx, 0.9)
+                                  << ", |dy| median " << quantile(a.dy, 0.5) << " p90 "
+                                  << quantile(a.dy, 0.9) << " px");
+  CHECK(quantile(a.dx, 0.5) < 0.5);
+  CHECK(quantile(a.dx, 0.9) < 1.2);
+  CHECK(quantile(a.dy, 0.5) < 0.75);
+  CHECK(quantile(a.dy, 0.9) < 2.5);
+  CHECK(quantile(a.wrong, 0.5) > 1.5);  // the measurement does see a 2 px error
+  // With the lids following the gaze (the default) more of the iris is
+  // hidden when looking down, so the disc fitted to the visible part is
+  // looser, vertically most (measured 0.52 / 1.80 px across, 1.56 / 4.94 px
+  // up and down, median / p90): a regression bound, not a precision claim.
+  const IrisErrors b = measureRenderedIrises(RenderParams{});
+  INFO("lids following: |dx| median " << quantile(b.dx, 0.5) << " p90 " << quantile(b.dx, 0.9)
+                                      << ", |dy| median " << quantile(b.dy, 0.5) << " p90 "
+                                      << quantile(b.dy, 0.9) << " px");
+  CHECK(quantile(b.dx, 0.5) < 0.75);
+  CHECK(quantile(b.dx, 0.9) < 2.5);
+  CHECK(quantile(b.dy, 0.5) < 2.0);
+  CHECK(quantile(b.dy, 0.9) < 6.0);
+  CHECK(quantile(b.wrong, 0.5) > 1.3);
+  WARN("measured iris position, lids still: |dx| median "
+       << quantile(a.dx, 0.5) << " p90 " << quantile(a.dx, 0.9) << ", |dy| median "
+       << quantile(a.dy, 0.5) << " p90 " << quantile(a.dy, 0.9)
+       << " px; lids following: |dx| median " << quantile(b.dx, 0.5) << " p90 "
+       << quantile(b.dx, 0.9) << ", |dy| median " << quantile(b.dy, 0.5) << " p90 "
+       << quantile(b.dy, 0.9) << " px (36 eyes each)");
+}
+
+TEST_CASE("the upper lid follows the iris down, and the corners stay put", "[data]") {
+  const FacePhoto& photo = obama();
+  SceneParams scene;
+  scene.blinkIntervalMs = 0;
+  scene.fixationJitterDeg = 0;
+  scene.headSwayMm = 0;
+  EyeRenderer renderer(photo, scene, RenderParams{});
+  GazeScene gaze(scene);
+  const auto look = [&](double y) {
+    FrameTruth t;
+    for (int i = 0; i < 25; ++i)
+      t = gaze.step(true, 0.5 * scene.screen.widthPx, y);
+    return t;
+  };
+  const FrameTruth top = look(0.05 * scene.screen.heightPx);
+  const FrameTruth bottom = look(0.95 * scene.screen.heightPx);
+  cv::Mat fTop, fBottom, gTop, gBottom;
+  renderer.render(top, fTop);
+  renderer.render(bottom, fBottom);
+  cv::cvtColor(fTop, gTop, cv::COLOR_BGR2GRAY);
+  cv::cvtColor(fBottom, gBottom, cv::COLOR_BGR2GRAY);
+  for (int e = 0; e < 2; ++e) {
+    const double irisDown =
+        photo.geometry().pxPerMm * (bottom.eyes[static_cast<std::size_t>(e)].irisDyMm -
+                                    top.eyes[static_cast<std::size_t>(e)].irisDyMm);
+    const auto a = renderer.opening(e, top), b = renderer.opening(e, bottom);
+    const double lidDown = 0.5 * ((b[1].y - a[1].y) + (b[2].y - a[2].y));
+    INFO("eye " << e << ": iris " << irisDown << " px down, upper lid " << lidDown);
+    CHECK(irisDown > 2.0);
+    CHECK(lidDown > 0.5 * irisDown);  // the lid points taper toward the corners
+    CHECK(lidDown <= irisDown + 1e-9);
+    CHECK(b[0].y == a[0].y);
+    CHECK(b[3].y == a[3].y);
+    // In the pixels: the band the lid came down over is now lid, not eye.
+    const int x = static_cast<int>(std::lround(0.5 * (a[1].x + a[2].x)));
+    const int y0 = static_cast<int>(std::ceil(0.5 * (a[1].y + a[2].y))) + 1;
+    const int y1 = static_cast<int>(std::floor(0.5 * (b[1].y + b[2].y))) - 1;
+    REQUIRE(y1 >= y0);
+    const cv::Rect band(x - 2, y0, 5, y1 - y0 + 1);
+    INFO("band mean grey: looking up " << cv::mean(gTop(band))[0] << ", down "
+                                       << cv::mean(gBottom(band))[0]);
+    CHECK(cv::norm(cv::mean(gTop(band)) - cv::mean(gBottom(band))) > 10);
+  }
 }
 
 TEST_CASE("closed lids cover the iris", "[data]") {

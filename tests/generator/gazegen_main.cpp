@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
   gen::RenderParams render;
   render.sensorNoise = opt.sensorNoise;
   render.seed = opt.seed + 1;
+  render.lidFollowUpper = opt.lidFollowUpper;
+  render.lidFollowLower = opt.lidFollowLower;
   auto script =
       gen::makeScript(opt.pattern, opt.screen, opt.dwellMs, opt.seconds * 1000.0, opt.seed);
   if (!opt.plan.empty()) {

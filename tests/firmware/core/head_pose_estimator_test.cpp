@@ -110,6 +110,28 @@ TEST_CASE("eye features put the pupil in the corner frame", "[features]") {
   CHECK_FALSE(eyeFeatures(point, {0.f, 0.f}, true, 1.f).valid);
 }
 
+TEST_CASE("the upper lid's height is measured in the corner frame and blended only on request",
+          "[features]") {
+  // Upper lid landmarks 5 px above the corner line of a 30 px eye.
+  const EyeContour eye = {cv::Point2f(100, 50), cv::Point2f(110, 45), cv::Point2f(120, 45),
+                          cv::Point2f(130, 50), cv::Point2f(120, 54), cv::Point2f(110, 54)};
+  const EyeFeatures pupilOnly = eyeFeatures(eye, {115.f, 53.f}, true, 1.f);
+  CHECK(pupilOnly.lidNormY == Approx(-5.f / 30.f));
+  CHECK(pupilOnly.pupilNormY == Approx(0.1f));
+  CHECK(pupilOnly.normY == Approx(0.1f));  // lidWeight 0: the pupil alone
+  const EyeFeatures half = eyeFeatures(eye, {115.f, 53.f}, true, 1.f, 0.5f);
+  CHECK(half.normY == Approx(0.5f * (0.1f - 5.f / 30.f)));
+  // The lid lowered by 3 px (looking down) moves the lid-only feature by 0.1.
+  EyeContour down = eye;
+  down[1].y += 3.f;
+  down[2].y += 3.f;
+  const EyeFeatures lid = eyeFeatures(down, {115.f, 53.f}, true, 1.f, 1.f);
+  CHECK(lid.normY == Approx(-2.f / 30.f));
+  CHECK(lid.normX == Approx(0.5f));
+  // Out-of-range weights are clamped.
+  CHECK(eyeFeatures(down, {115.f, 53.f}, true, 1.f, 7.f).normY == Approx(lid.normY));
+}
+
 TEST_CASE("the gaze feature vector weights each part by its confidence", "[features]") {
   EyeFeatures l{true, 0.4f, 0.1f, 0.9f}, r{false, 0.f, 0.f, 0.f};
   HeadPose h;
