@@ -84,6 +84,11 @@ struct ScanParams {
   std::uint32_t firstDelayMs = 600;  // extra time on the first item after a selection
   std::uint32_t loops = 3;           // passes through a row before going back up
   std::uint32_t backMaxMs = 2000;    // blinks from blink.max_ms up to this step back
+  // More extra time on the first group whenever scanning starts again from
+  // the top (after a selection, on a new screen): the person checks the
+  // message and reads the predicted words then, and would otherwise come
+  // back after their row had passed and wait a whole pass.
+  std::uint32_t restartDelayMs = 0;
   // On letter boards with word prediction: a row of this many predicted next
   // letters (letter_predictor.h), each scanned on its own before the
   // board's rows; 0 = none (the default: measured slower, docs/BENCHMARKS.md).

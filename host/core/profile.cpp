@@ -260,6 +260,7 @@ const Field kFields[] = {
     DR_MS("scan.interval_ms", access.scan.intervalMs, 300, 10000),
     DR_MS("scan.letter_slots", access.scan.letterSlots, 0, 8),
     DR_MS("scan.first_delay_ms", access.scan.firstDelayMs, 0, 10000),
+    DR_MS("scan.restart_delay_ms", access.scan.restartDelayMs, 0, 10000),
     DR_MS("scan.loops", access.scan.loops, 1, 20),
     DR_MS("scan.back_max_ms", access.scan.backMaxMs, 200, 8000),
     DR_MS("gesture.hold_ms", access.gesture.holdMs, 200, 5000),

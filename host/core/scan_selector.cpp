@@ -86,21 +86,22 @@ void ScanSelector::setTargets(std::span<const Target> targets, std::int64_t tUs)
   nowUs_ = std::max(nowUs_, tUs);
   historyCount_ = 0;  // positions in an old tree mean nothing in the new one
   build();
-  enter(0, 0, nowUs_, true);
+  enter(0, 0, nowUs_, true, true);
 }
 
 void ScanSelector::reset(std::int64_t tUs) {
   nowUs_ = std::max(nowUs_, tUs);
   switchDown_.fill(false);
-  enter(0, 0, nowUs_, true);
+  enter(0, 0, nowUs_, true, true);
 }
 
-void ScanSelector::enter(int node, int child, std::int64_t startUs, bool firstDelay) {
+void ScanSelector::enter(int node, int child, std::int64_t startUs, bool firstDelay, bool restart) {
   current_ = node;
   child_ = child;
   loops_ = 0;
   nextStepUs_ = startUs + static_cast<std::int64_t>(params_.scan.intervalMs) * 1000 +
-                (firstDelay ? static_cast<std::int64_t>(params_.scan.firstDelayMs) * 1000 : 0);
+                (firstDelay ? static_cast<std::int64_t>(params_.scan.firstDelayMs) * 1000 : 0) +
+                (restart ? static_cast<std::int64_t>(params_.scan.restartDelayMs) * 1000 : 0);
   enteredUs_ = startUs;
   remember(startUs);
 }
@@ -170,7 +171,7 @@ int ScanSelector::pick(Position at, std::int64_t tUs) {
     return -1;
   const Node& chosen = nodes_[static_cast<std::size_t>(index)];
   if (chosen.childCount == 0) {
-    enter(0, 0, nowUs_, true);
+    enter(0, 0, nowUs_, true, true);
     return chosen.begin;
   }
   enter(index, 0, nowUs_, true);
@@ -181,9 +182,11 @@ bool ScanSelector::stepBack(std::int64_t tUs) {
   nowUs_ = std::max(nowUs_, tUs);
   if (current_ == 0)
     return false;
-  const Node& cur = nodes_[static_cast<std::size_t>(current_)];
-  const int from = current_;
-  enter(cur.parent, from - nodes_[static_cast<std::size_t>(cur.parent)].firstChild, nowUs_, false);
+  // The parent is scanned again from its first group, with the first delay:
+  // a step back usually follows a late blink that entered the group after
+  // the one meant, and going on from there would make the person wait for
+  // a whole pass to reach it again (devices offer "restart at the top").
+  enter(nodes_[static_cast<std::size_t>(current_)].parent, 0, nowUs_, true);
   return true;
 }
 

@@ -3,15 +3,19 @@
 // The targets form a tree by scan.mode: rows then keys (rows), sections then
 // rows then keys (groups: board, text bar, navigation bar), or a flat list
 // (linear). The children of the current node are highlighted in turn, each
-// for scan.interval_ms (the first one scan.first_delay_ms longer); after the
+// for scan.interval_ms (the first one scan.first_delay_ms longer, and
+// scan.restart_delay_ms longer still when scanning starts again from the
+// top after a selection or on a new screen); after the
 // last comes the first again. A blink is reported when the eyes open, and
 // the highlight may have moved on while they were shut: a blink acts on what
 // was highlighted when the eyes closed (the person chose what they saw).
 // The switch (a blink of blink.min_ms..max_ms, or
 // switch 0 pressed) enters the highlighted group, or selects the highlighted
 // key and starts again from the top. A longer blink (blink.max_ms ..
-// scan.back_max_ms) or switch 1 steps back up one level; after scan.loops
-// passes through a group with no selection, scanning steps back up by itself.
+// scan.back_max_ms) or switch 1 steps back up one level and scans it again
+// from its first group (after the first delay); after scan.loops passes
+// through a group with no selection, scanning steps back up by itself and
+// goes on from that group.
 // Timing from event stamps only; see access_method.h for the contract.
 #pragma once
 
@@ -41,7 +45,7 @@ class ScanSelector final : public AccessMethod {
   Position position() const { return {current_, child_}; }
   // The switch, at a remembered position (blink codes decide after the blinks).
   int pick(Position at, std::int64_t tUs);
-  // One level up; returns false if already at the top.
+  // One level up, scanned from its first group; returns false if already at the top.
   bool stepBack(std::int64_t tUs);
   bool atTop() const { return current_ == 0; }
 
@@ -56,7 +60,8 @@ class ScanSelector final : public AccessMethod {
   int addNode(int begin, int end, int parent);
   void build();
   void split(int node, int level);
-  void enter(int node, int child, std::int64_t startUs, bool firstDelay);
+  // restart: scanning starts again from the top (scan.restart_delay_ms too).
+  void enter(int node, int child, std::int64_t startUs, bool firstDelay, bool restart = false);
   const Node& highlighted() const;
   void remember(std::int64_t tUs);
   Position positionAt(std::int64_t tUs) const;

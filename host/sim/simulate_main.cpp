@@ -24,8 +24,10 @@ uncorrected error rate, and false selections per minute while only reading
 
   --method LIST        dwell, blink, scan (comma separated; default all three)
   --board ID           letter board (default en-abc)
-  --scan-board ID      board for scanning (default en-freq: frequency order,
-                       Space first, fewer steps to common letters)
+  --scan-board ID      board for scanning (default en-scan: keys placed by
+                       letter frequency along diagonals, fewest scan steps to
+                       common letters, its own Delete; en-freq: rows in
+                       frequency order)
   --noise DEG          tracker gaze error, 1 sigma per axis, degrees (default 1.0)
   --field-share F      share of that error's variance that is a smooth calibration
                        error, the rest per-frame jitter (default 0.5)
@@ -47,6 +49,8 @@ uncorrected error rate, and false selections per minute while only reading
   --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
   --scan-interval-ms MS  scanning interval (default: the profile's)
   --scan-first-delay-ms MS  extra time on the first item after a selection
+  --scan-restart-delay-ms MS  more extra time on the first group when scanning
+                       starts again from the top (scan.restart_delay_ms)
   --letter-slots N     predicted letters scanned first (0-8; default: the profile's)
                        (default: the profile's)
   --prediction-slots N predicted words offered, 0-6 (0 = no prediction row;
@@ -91,7 +95,7 @@ struct Options {
   std::vector<host::MethodKind> methods{host::MethodKind::kDwell, host::MethodKind::kBlink,
                                         host::MethodKind::kScan};
   std::string board = "en-abc";
-  std::string scanBoard = "en-freq";  // frequency order, Space first: the scanning board
+  std::string scanBoard = "en-scan";  // diagonal frequency layout: the scanning board
   double noise = 1.0;
   double fieldShare = 0.5;
   long long phrases = 20;
@@ -105,6 +109,7 @@ struct Options {
   long long scanIntervalMs = -1;
   long long predictionSlots = -1;
   long long scanFirstDelayMs = -1;
+  long long scanRestartDelayMs = -1;
   long long letterSlots = -1;
   long long lockOnMs = -1;
   double marginPx = -1;
@@ -218,6 +223,10 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     } else if (a == "--letter-slots") {
       if (!parseInt(v, o.letterSlots) || o.letterSlots < 0 || o.letterSlots > 8)
         return "--letter-slots: 0-8";
+    } else if (a == "--scan-restart-delay-ms") {
+      if (!parseInt(v, o.scanRestartDelayMs) || o.scanRestartDelayMs < 0 ||
+          o.scanRestartDelayMs > 10000)
+        return "--scan-restart-delay-ms: 0-10000";
     } else if (a == "--scan-first-delay-ms") {
       if (!parseInt(v, o.scanFirstDelayMs) || o.scanFirstDelayMs < 0 || o.scanFirstDelayMs > 10000)
         return "--scan-first-delay-ms: 0-10000";
@@ -304,6 +313,7 @@ int simulateMain(int argc, char** argv) {
     setup.scanIntervalMs = static_cast<int>(o.scanIntervalMs);
     setup.predictionSlots = static_cast<int>(o.predictionSlots);
     setup.scanFirstDelayMs = static_cast<int>(o.scanFirstDelayMs);
+    setup.scanRestartDelayMs = static_cast<int>(o.scanRestartDelayMs);
     setup.letterSlots = static_cast<int>(o.letterSlots);
     setup.lockOnMs = static_cast<int>(o.lockOnMs);
     setup.marginPx = o.marginPx;

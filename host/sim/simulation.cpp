@@ -57,6 +57,8 @@ Simulation::Simulation(const SimSetup& setup)
     p.prediction.slots = static_cast<std::uint32_t>(setup.predictionSlots);
   if (setup.scanFirstDelayMs >= 0)
     p.access.scan.firstDelayMs = static_cast<std::uint32_t>(setup.scanFirstDelayMs);
+  if (setup.scanRestartDelayMs >= 0)
+    p.access.scan.restartDelayMs = static_cast<std::uint32_t>(setup.scanRestartDelayMs);
   if (setup.letterSlots >= 0)
     p.access.scan.letterSlots = static_cast<std::uint32_t>(setup.letterSlots);
   if (setup.scanIntervalMs > 0)
@@ -150,9 +152,11 @@ int Simulation::keyTyping(char c) const {
 }
 
 int Simulation::keyWithAction(host::KeyAction action) const {
+  // The first such key: a board may have its own (en-scan's Delete), earlier
+  // in the scanning order than the text bar's.
   const auto& keys = session_->keys();
   for (std::size_t i = 0; i < keys.size(); ++i)
-    if (keys[i].role != host::KeyRole::kBoardKey && keys[i].action == action)
+    if (keys[i].action == action)
       return static_cast<int>(i);
   return -1;
 }

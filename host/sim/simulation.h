@@ -43,7 +43,8 @@ struct SimSetup {
   int dwellMs = -1;  // profile overrides (-1: the profile's)
   int scanIntervalMs = -1;
   int scanFirstDelayMs = -1;
-  int letterSlots = -1;  // scan.letter_slots (-1: the profile's)
+  int scanRestartDelayMs = -1;  // scan.restart_delay_ms (-1: the profile's)
+  int letterSlots = -1;         // scan.letter_slots (-1: the profile's)
   int lockOnMs = -1;
   double marginPx = -1;
   double refixationPx = -1;

@@ -1,5 +1,6 @@
 #include "host/core/board_parser.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -138,6 +139,7 @@ TEST_CASE("shipped letter boards can write every code point of their test senten
   const std::pair<const char*, std::string_view> cases[] = {
       {"boards/en-abc.board", "i need water"},
       {"boards/en-freq.board", "i need water"},
+      {"boards/en-scan.board", "i need water"},
       {"boards/en-qwerty.board", "i need water"},
       {"boards/hi-varnamala.board", "मुझे पानी चाहिए"},
       {"boards/ml-aksharamala.board", "എനിക്ക് വെള്ളം വേണം"},
@@ -167,4 +169,31 @@ TEST_CASE("shipped letter boards can write every code point of their test senten
       pos += best;
     }
   }
+}
+
+TEST_CASE("the scanning board types what en-freq types, with Space first and its own Delete") {
+  const auto keysOf = [](const char* file, std::vector<std::string>& values,
+                         std::vector<KeyAction>& actions) {
+    std::string error;
+    const auto text = readWholeFile(test::dataDir() / file, error);
+    REQUIRE(text);
+    const BoardParseResult r = parseBoard(*text, file);
+    REQUIRE(r.ok());
+    for (const BoardGroup& g : r.board->groups)
+      for (const BoardKey& k : g.keys) {
+        actions.push_back(k.action);
+        if (k.action == KeyAction::kInsert)
+          values.push_back(k.value);
+      }
+  };
+  std::vector<std::string> freq, scan;
+  std::vector<KeyAction> freqActions, scanActions;
+  keysOf("boards/en-freq.board", freq, freqActions);
+  keysOf("boards/en-scan.board", scan, scanActions);
+  std::sort(freq.begin(), freq.end());
+  std::sort(scan.begin(), scan.end());
+  CHECK(scan == freq);
+  REQUIRE(!scanActions.empty());
+  CHECK(scanActions.front() == KeyAction::kSpace);
+  CHECK(std::count(scanActions.begin(), scanActions.end(), KeyAction::kBackspace) == 1);
 }

@@ -75,6 +75,10 @@ TEST_CASE("profile errors name the file and line") {
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.ms fast\n"), Catch::Contains("p.profile:2:"));
   CHECK_THAT(problemsOf("drishti-profile 1\nscan.letter_slots 9\n"),
              Catch::Contains("p.profile:2: scan.letter_slots must be a whole number from 0"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nscan.restart_delay_ms 20000\n"),
+             Catch::Contains("p.profile:2: scan.restart_delay_ms must be a whole number from 0"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nscan.restart_delay_ms soon\n"),
+             Catch::Contains("p.profile:2: scan.restart_delay_ms"));
   CHECK_THAT(problemsOf("drishti-profile 1\ncolour red\n"),
              Catch::Contains("p.profile:2: unknown setting 'colour'"));
   CHECK_THAT(problemsOf("drishti-profile 1\nhistory maybe\n"),

@@ -58,6 +58,52 @@ TEST_CASE("a longer blink or the second switch steps back up") {
   CHECK(s.input(simple(1200, InputKind::kSwitchDown, 0)) == -1);  // key repeat of a held switch
 }
 
+TEST_CASE("a step back scans the rows again from the first, after the first delay") {
+  // A late blink entered row 1 when row 0 was meant: going on from row 1
+  // would make the person wait a whole pass to reach row 0 again.
+  const auto targets = gridTargets(3, 4);
+  AccessParams p = params(ScanMode::kRows);
+  p.scan.firstDelayMs = 500;
+  ScanSelector s(p);
+  s.setTargets(targets, 0);
+  s.advance(1600'000);  // row 0 for 1500 ms (first delay), then row 1
+  CHECK(viewOf(s).groupBegin == 4);
+  CHECK(s.input(blink(2100, 500)) == -1);  // into row 1
+  CHECK(viewOf(s).focus == 4);
+  CHECK(s.input(blink(4000, 1500)) == -1);  // a longer blink: back to the rows
+  CHECK(viewOf(s).groupBegin == 0);         // from the first row again
+  CHECK(viewOf(s).groupEnd == 4);
+  s.advance(5'400'000);  // it stays interval + first delay
+  CHECK(viewOf(s).groupBegin == 0);
+  s.advance(5'500'000);
+  CHECK(viewOf(s).groupBegin == 4);
+  CHECK(s.input(blink(6000, 500)) == -1);  // a blink now enters row 1 again
+  CHECK(viewOf(s).focus == 4);
+}
+
+TEST_CASE("after a selection the first row stays lit for the restart delay too, inside a row not") {
+  const auto targets = gridTargets(3, 4);
+  AccessParams p = params(ScanMode::kRows);
+  p.scan.firstDelayMs = 200;
+  p.scan.restartDelayMs = 800;
+  ScanSelector s(p);
+  s.setTargets(targets, 0);  // a new screen: scanning starts from the top
+  s.advance(1'900'000);      // 1000 + 200 + 800 ms
+  CHECK(viewOf(s).groupBegin == 0);
+  s.advance(2'000'000);
+  CHECK(viewOf(s).groupBegin == 4);
+  CHECK(s.input(blink(2500, 400)) == -1);  // into row 1 at 2.5 s
+  s.advance(3'650'000);                    // its first key: 1000 + 200 ms, no restart delay
+  CHECK(viewOf(s).focus == 4);
+  s.advance(3'700'000);
+  CHECK(viewOf(s).focus == 5);
+  CHECK(s.input(blink(4200, 400)) == 5);  // chosen at 4.2 s: from the top again
+  s.advance(6'150'000);
+  CHECK(viewOf(s).groupBegin == 0);
+  s.advance(6'200'000);
+  CHECK(viewOf(s).groupBegin == 4);
+}
+
 TEST_CASE("group scanning goes section, row, key") {
   auto targets = gridTargets(2, 2);
   for (Target& t : gridTargets(1, 3)) {

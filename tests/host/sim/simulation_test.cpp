@@ -103,6 +103,30 @@ TEST_CASE("blink-select and scanning type with blinks") {
   }
 }
 
+TEST_CASE("scanning takes fewer seconds a character on the scanning board than on en-freq") {
+  // en-scan places keys by frequency along diagonals (fewer steps to common
+  // letters) and has its own Delete near the start of the scan.
+  double freqS = 0, scanS = 0;
+  std::size_t freqChars = 0, scanChars = 0;
+  for (std::uint64_t seed = 1; seed <= 2; ++seed) {
+    SimSetup a = setupFor(host::MethodKind::kScan, 1.0, seed);
+    a.board = "en-freq";
+    SimSetup b = a;
+    b.board = "en-scan";
+    Simulation simA(a), simB(b);
+    REQUIRE(simB.session().board()->id == "en-scan");
+    const TypingResult ra = simA.type(somePhrases(8));
+    const TypingResult rb = simB.type(somePhrases(8));
+    freqS += ra.seconds;
+    freqChars += ra.chars;
+    scanS += rb.seconds;
+    scanChars += rb.chars;
+  }
+  REQUIRE(freqChars > 0);
+  REQUIRE(scanChars > 0);
+  CHECK(scanS / static_cast<double>(scanChars) < freqS / static_cast<double>(freqChars));
+}
+
 TEST_CASE("while resting, a reader selects nothing with any method") {
   for (host::MethodKind m :
        {host::MethodKind::kDwell, host::MethodKind::kBlink, host::MethodKind::kScan}) {
@@ -145,12 +169,12 @@ TEST_CASE("drishti-simulate with no arguments prints one line per method with it
   for (std::string line; std::getline(in, line);)
     lines.push_back(line);
   REQUIRE(lines.size() == 3);
-  // Scanning runs on the frequency-ordered English board (Space first).
-  const std::regex wpm(R"(^(dwell|blink|scan)\s+en-(abc|freq) .* [0-9]+\.[0-9] wpm, .*)");
+  // Scanning runs on the English scanning board (frequency along diagonals).
+  const std::regex wpm(R"(^(dwell|blink|scan)\s+en-(abc|scan) .* [0-9]+\.[0-9] wpm, .*)");
   CHECK(std::regex_match(lines[0], wpm));
   CHECK(lines[0].starts_with("dwell"));
   CHECK(lines[1].starts_with("blink"));
-  CHECK(lines[2].starts_with("scan  en-freq"));
+  CHECK(lines[2].starts_with("scan  en-scan"));
   for (const std::string& l : lines)
     CHECK(std::regex_match(l, wpm));
 }
