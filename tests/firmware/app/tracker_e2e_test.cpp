@@ -247,11 +247,14 @@ TEST_CASE("with no host listening the tracker keeps running, and a host that com
   std::uint16_t port = 0;
   { port = WireHost::udp().port(); }  // a port nobody listens on now
   TrackerProcess tracker(patternArgs(port));
+  // Wait for the tracker to say frames arrive, then some more, rather than a
+  // fixed time: on a loaded machine its start can take longer than that.
+  REQUIRE(tracker.waitForStderr("frames arriving", 10000));
   std::this_thread::sleep_for(std::chrono::milliseconds(800));
   REQUIRE(tracker.running());
   WireHost host = WireHost::udp(port);
   REQUIRE(host.ok());
-  host.pump(1000);
+  host.pump(5000, 40);
   CHECK(host.all<protocol::EyeSample>().size() > 10);
   // Messages sent while nobody listened show as a jump in sequence numbers.
   CHECK(host.all<protocol::Status>().front().seq > 5);
