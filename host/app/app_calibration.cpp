@@ -169,21 +169,12 @@ void DrishtiApp::calibrationFinished(const std::optional<host::CalibrationResult
   logLine(error.empty() ? "calibration saved: " + saved.string() : error);
 }
 
-void DrishtiApp::learnFromSelection(const std::string& label) {
-  // A key chosen by pointing says where the person looked: its centre. Only
-  // keys that type (a mistake is undone with Delete, which teaches nothing).
+void DrishtiApp::learnFromSelection(const host::SessionEvent& selected) {
+  // A key chosen by pointing says where the person looked: its centre.
   if (!gazeMapper_->calibrated() || !host::methodNeedsGaze(session_->method()) ||
-      mouseIsGaze(lastEventUs_))
+      mouseIsGaze(lastEventUs_) || !host::selectionShowsGaze(selected))
     return;
-  const int i = session_->findTarget(label);
-  if (i < 0)
-    return;
-  const host::ScreenKey& k = session_->keys()[static_cast<std::size_t>(i)];
-  const bool types = (k.role == host::KeyRole::kBoardKey && k.action == host::KeyAction::kInsert) ||
-                     k.action == host::KeyAction::kSpace;
-  if (!types)
-    return;
-  const host::Rect r = session_->targets()[static_cast<std::size_t>(i)].rect;
+  const host::Rect& r = selected.keyRect;
   gazeMapper_->observeSelection(lastCaptureUs_, r.x + 0.5 * r.w, r.y + 0.5 * r.h);
 }
 

@@ -239,7 +239,7 @@ void DrishtiApp::handleSessionEvents() {
         if (options_.logText)
           logLine("selected: " + e.text + " at " + std::to_string(e.tUs) +
                   " us; latest eye frame captured at " + std::to_string(lastCaptureUs_) + " us");
-        learnFromSelection(e.text);
+        learnFromSelection(e);
         break;
       case host::SessionEventKind::kHelpCalled:
         logLine("HELP CALLED: " + e.text);

@@ -41,6 +41,7 @@ class HostSession;
 class CalibratedGazeMapper;
 class WireInput;
 struct CalibrationResult;
+struct SessionEvent;
 }  // namespace drishti::host
 namespace drishti::speech {
 class SpeechService;
@@ -104,7 +105,7 @@ class DrishtiApp {
   bool calibrationKey(const SDL_Event& e, std::int64_t nowUs);
   bool sendCommand(protocol::CommandKind kind);
   void calibrationFinished(const std::optional<host::CalibrationResult>& result);
-  void learnFromSelection(const std::string& label);
+  void learnFromSelection(const host::SessionEvent& selected);
 
   AppOptions options_;
   AppStats stats_;

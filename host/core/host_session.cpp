@@ -563,9 +563,17 @@ bool HostSession::pollEvent(SessionEvent& out) {
 }
 
 void HostSession::emit(SessionEventKind kind, std::string text) {
+  SessionEvent e;
+  e.kind = kind;
+  e.tUs = nowUs_;
+  e.text = std::move(text);
+  emit(std::move(e));
+}
+
+void HostSession::emit(SessionEvent event) {
   if (events_.size() >= kMaxEvents)
     events_.pop_front();
-  events_.push_back({kind, nowUs_, std::move(text)});
+  events_.push_back(std::move(event));
 }
 
 void HostSession::problem(Problem p) {

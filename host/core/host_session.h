@@ -87,7 +87,23 @@ struct SessionEvent {
   SessionEventKind kind = SessionEventKind::kScreenChanged;
   std::int64_t tUs = 0;
   std::string text;
+  // kSelected: the selected key as it was on the screen then (the layout may
+  // be rebuilt by the selection, and two targets can show the same label,
+  // e.g. the key "a" and the predicted word "a", so it is not looked up again).
+  Rect keyRect;
+  KeyRole keyRole = KeyRole::kBoardKey;
+  KeyAction keyAction = KeyAction::kInsert;
 };
+
+// Whether a selection says where the person looked, so drift correction may
+// learn from it (with the key's centre): keys that type a character or a
+// space. Not a predicted word (its slot is wide; where in it the eyes rested
+// is unknown), not Delete (it undoes a mistake), not commands.
+inline bool selectionShowsGaze(const SessionEvent& e) {
+  return e.kind == SessionEventKind::kSelected &&
+         ((e.keyRole == KeyRole::kBoardKey && e.keyAction == KeyAction::kInsert) ||
+          e.keyAction == KeyAction::kSpace);
+}
 
 class HostSession {
  public:
@@ -202,6 +218,7 @@ class HostSession {
   void say(std::string_view text, std::string_view voice, SpeechKind kind);
   std::string voiceFor(std::string_view text) const;
   void emit(SessionEventKind kind, std::string text);
+  void emit(SessionEvent event);
   void problem(Problem p);
   LayoutInput layoutInput() const;
 

@@ -13,7 +13,14 @@ void HostSession::select(int target) {
   // A copy: applying it may rebuild the layout the key lives in.
   const ScreenKey key = layout_.keys()[static_cast<std::size_t>(target)];
   ++selections_;
-  emit(SessionEventKind::kSelected, std::string(key.labelOf()));
+  SessionEvent selected;
+  selected.kind = SessionEventKind::kSelected;
+  selected.tUs = nowUs_;
+  selected.text = std::string(key.labelOf());
+  selected.keyRect = layout_.targets()[static_cast<std::size_t>(target)].rect;
+  selected.keyRole = key.role;
+  selected.keyAction = key.action;
+  emit(std::move(selected));
   switch (key.role) {
     case KeyRole::kBoardKey:
     case KeyRole::kCommand:

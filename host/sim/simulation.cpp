@@ -12,11 +12,6 @@ namespace {
 
 constexpr std::int64_t kStartUs = 1'000'000;
 
-bool isTextKey(const host::ScreenKey& k) {
-  return (k.role == host::KeyRole::kBoardKey && k.action == host::KeyAction::kInsert) ||
-         k.role == host::KeyRole::kPrediction || k.action == host::KeyAction::kSpace;
-}
-
 std::size_t commonPrefix(const std::string& a, const std::string& b) {
   std::size_t n = 0;
   while (n < a.size() && n < b.size() && a[n] == b[n])
@@ -94,11 +89,10 @@ void Simulation::deliver(const host::InputEvent& e) {
     // A confirmed key teaches the drift correction where the person looked,
     // as the app does (only methods that point with the gaze).
     if (setup_.refine && host::methodNeedsGaze(session_->method())) {
-      const int i = session_->findTarget(ev.text);
-      if (i >= 0 && isTextKey(session_->keys()[static_cast<std::size_t>(i)])) {
-        double kx = 0, ky = 0;
-        centre(i, kx, ky);
-        refiner_->observeSelection(static_cast<std::uint64_t>(ev.tUs), kx, ky);
+      if (host::selectionShowsGaze(ev)) {
+        const host::Rect& r = ev.keyRect;
+        refiner_->observeSelection(static_cast<std::uint64_t>(ev.tUs), r.x + 0.5 * r.w,
+                                   r.y + 0.5 * r.h);
       }
     }
   }

@@ -191,6 +191,58 @@ TEST_CASE("an English letter board has a row of predicted words, first in scan o
   CHECK(firstLetter == 4);
 }
 
+// The selection events drain to the last kSelected one.
+SessionEvent lastSelection(HostSession& s) {
+  SessionEvent e, last;
+  while (s.pollEvent(e))
+    if (e.kind == SessionEventKind::kSelected)
+      last = e;
+  return last;
+}
+
+bool sameRect(const Rect& a, const Rect& b) {
+  return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+}
+
+TEST_CASE("a selection reports the key chosen, even once the row of predicted words has changed") {
+  // The app and the simulation teach drift correction from the key's centre:
+  // the word's slot shows another word once it is chosen, so the key must
+  // come with the event, not be looked up again by its label.
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  HostSession s(c, nullptr);
+  s.setGazeCalibrated(true);
+  std::int64_t t = dwellOn(s, "w", kT0);
+  const Rect wRect = s.targets()[static_cast<std::size_t>(s.findTarget("w"))].rect;
+  SessionEvent e = lastSelection(s);
+  CHECK(e.text == "w");
+  CHECK(e.keyRole == KeyRole::kBoardKey);
+  CHECK(sameRect(e.keyRect, wRect));
+  CHECK(selectionShowsGaze(e));
+
+  t = dwellOn(s, "a", t);
+  lastSelection(s);
+  REQUIRE(s.predictions().size() == 4);
+  const std::string word = s.predictions()[2];
+  const int slot = slotOf(s, word);
+  REQUIRE(slot >= 0);
+  const Rect slotRect = s.targets()[static_cast<std::size_t>(slot)].rect;
+  t = dwellOnTarget(s, slot, t);
+  REQUIRE(s.text() == word + " ");
+  CHECK(slotOf(s, word) < 0);  // the row shows other words now
+  e = lastSelection(s);
+  CHECK(e.text == word);
+  CHECK(e.keyRole == KeyRole::kPrediction);
+  CHECK(sameRect(e.keyRect, slotRect));
+  CHECK_FALSE(selectionShowsGaze(e));  // a wide slot: where the eyes rested is unknown
+
+  dwellOn(s, "Delete", t);
+  e = lastSelection(s);
+  CHECK(e.keyAction == KeyAction::kBackspace);
+  CHECK_FALSE(selectionShowsGaze(e));  // undoing a mistake teaches nothing
+}
+
 TEST_CASE("choosing a predicted word completes it with a space, and speaking teaches it") {
   const auto state = drishti::test::scratchDir("prediction-learn");
   SessionConfig c;
