@@ -200,10 +200,6 @@ SessionEvent lastSelection(HostSession& s) {
   return last;
 }
 
-bool sameRect(const Rect& a, const Rect& b) {
-  return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
-}
-
 TEST_CASE("a selection reports the key chosen, even once the row of predicted words has changed") {
   // The app and the simulation teach drift correction from the key's centre:
   // the word's slot shows another word once it is chosen, so the key must
@@ -218,7 +214,7 @@ TEST_CASE("a selection reports the key chosen, even once the row of predicted wo
   SessionEvent e = lastSelection(s);
   CHECK(e.text == "w");
   CHECK(e.keyRole == KeyRole::kBoardKey);
-  CHECK(sameRect(e.keyRect, wRect));
+  CHECK(e.keyRect == wRect);
   CHECK(selectionShowsGaze(e));
 
   t = dwellOn(s, "a", t);
@@ -234,7 +230,7 @@ TEST_CASE("a selection reports the key chosen, even once the row of predicted wo
   e = lastSelection(s);
   CHECK(e.text == word);
   CHECK(e.keyRole == KeyRole::kPrediction);
-  CHECK(sameRect(e.keyRect, slotRect));
+  CHECK(e.keyRect == slotRect);
   CHECK_FALSE(selectionShowsGaze(e));  // a wide slot: where the eyes rested is unknown
 
   dwellOn(s, "Delete", t);
