@@ -136,6 +136,11 @@ std::string_view scanModeName(ScanMode m) {
     key, [](Profile& p, const std::vector<Token>& t) { return setText(p.member, t); }, \
         [](const Profile& p) { return quoteToken(p.member); }                          \
   }
+#define DR_FLOAT(key, member, lo, hi)                                                           \
+  Field {                                                                                       \
+    key, [](Profile& p, const std::vector<Token>& t) { return setFloat(p.member, t, lo, hi); }, \
+        [](const Profile& p) { return num(p.member); }                                          \
+  }
 #define DR_ONOFF(key, member)                                                           \
   Field {                                                                               \
     key, [](Profile& p, const std::vector<Token>& t) { return setOnOff(p.member, t); }, \
@@ -203,34 +208,14 @@ const Field kFields[] = {
     DR_MS("dwell.ms", access.dwell.dwellMs, 200, 10000),
     DR_MS("dwell.lock_on_ms", access.dwell.lockOnMs, 0, 2000),
     DR_MS("dwell.loss_grace_ms", access.dwell.lossGraceMs, 0, 2000),
-    {"dwell.margin_px",
-     [](Profile& p, const std::vector<Token>& t) {
-       return setFloat(p.access.dwell.marginPx, t, 0, 100);
-     },
-     [](const Profile& p) { return num(p.access.dwell.marginPx); }},
+    DR_FLOAT("dwell.margin_px", access.dwell.marginPx, 0, 100),
     DR_ONOFF("dwell.landed", access.dwell.landedOnly),
-    {"dwell.refixation_px",
-     [](Profile& p, const std::vector<Token>& t) {
-       return setFloat(p.access.dwell.refixationPx, t, 0, 400);
-     },
-     [](const Profile& p) { return num(p.access.dwell.refixationPx); }},
-    {"dwell.hold_px",
-     [](Profile& p, const std::vector<Token>& t) {
-       return setFloat(p.access.dwell.holdPx, t, 0, 400);
-     },
-     [](const Profile& p) { return num(p.access.dwell.holdPx); }},
+    DR_FLOAT("dwell.refixation_px", access.dwell.refixationPx, 0, 400),
+    DR_FLOAT("dwell.hold_px", access.dwell.holdPx, 0, 400),
     DR_ONOFF("dwell.reading_guard", access.dwell.readingGuard),
-    {"dwell.reading_step_px",
-     [](Profile& p, const std::vector<Token>& t) {
-       return setFloat(p.access.dwell.readingStepPx, t, 20, 1000);
-     },
-     [](const Profile& p) { return num(p.access.dwell.readingStepPx); }},
+    DR_FLOAT("dwell.reading_step_px", access.dwell.readingStepPx, 20, 1000),
     DR_MS("dwell.reading_look_ms", access.dwell.readingLookMs, 100, 5000),
-    {"dwell.guard_max_deg",
-     [](Profile& p, const std::vector<Token>& t) {
-       return setFloat(p.access.dwell.guardMaxDeg, t, 0, 10);
-     },
-     [](const Profile& p) { return num(p.access.dwell.guardMaxDeg); }},
+    DR_FLOAT("dwell.guard_max_deg", access.dwell.guardMaxDeg, 0, 10),
     DR_ONOFF("prediction", prediction.enabled),
     DR_MS("prediction.slots", prediction.slots, 1, 6),
     DR_ONOFF("prediction.learn", prediction.learn),
@@ -264,11 +249,7 @@ const Field kFields[] = {
     DR_MS("scan.loops", access.scan.loops, 1, 20),
     DR_MS("scan.back_max_ms", access.scan.backMaxMs, 200, 8000),
     DR_MS("gesture.hold_ms", access.gesture.holdMs, 200, 5000),
-    {"gesture.edge",
-     [](Profile& p, const std::vector<Token>& t) {
-       return setFloat(p.access.gesture.edge, t, 0.05F, 0.45F);
-     },
-     [](const Profile& p) { return num(p.access.gesture.edge); }},
+    DR_FLOAT("gesture.edge", access.gesture.edge, 0.05F, 0.45F),
     DR_MS("code.gap_ms", access.code.gapMs, 300, 5000),
     DR_MS("safety.long_blink_min_ms", access.safety.longBlinkMinMs, 500, 10000),
     DR_MS("safety.long_blink_max_ms", access.safety.longBlinkMaxMs, 1000, 20000),
@@ -293,6 +274,7 @@ const Field kFields[] = {
 };
 
 #undef DR_MS
+#undef DR_FLOAT
 #undef DR_TEXT
 #undef DR_ONOFF
 
