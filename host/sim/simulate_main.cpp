@@ -1,10 +1,12 @@
 #include "host/sim/simulate_main.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "host/sim/phrase_set.h"
@@ -131,6 +133,74 @@ struct Options {
   std::filesystem::path dataDir;
 };
 
+// Options that switch something on or off.
+struct FlagOption {
+  std::string_view name;
+  bool Options::*member;
+  bool value;
+};
+const FlagOption kFlags[] = {
+    {"--no-refine", &Options::refine, false},
+    {"--landed-dwell", &Options::landedDwell, true},
+    {"--saccade-restart", &Options::saccadeRestart, true},
+    {"--breakdown", &Options::breakdown, true},
+    {"--no-reading-guard", &Options::readingGuardOff, true},
+    {"--no-fixation-gaze", &Options::fixationGaze, false},
+};
+
+// Options that take a number in [lo, hi] ((lo, hi] when aboveLo); `range`
+// is what the error message says after the option's name.
+struct NumberOption {
+  std::string_view name;
+  std::variant<long long Options::*, double Options::*> member;
+  double lo, hi;
+  std::string_view range;
+  bool aboveLo = false;
+};
+constexpr double kNoLimit = 1e18;
+const NumberOption kNumbers[] = {
+    {"--noise", &Options::noise, 0, 10, "a number of degrees 0-10"},
+    {"--field-share", &Options::fieldShare, 0, 1, "a number 0-1"},
+    {"--phrases", &Options::phrases, 1, 20, "1-20"},
+    {"--reading-minutes", &Options::readingMinutes, 0, 600, "0-600"},
+    {"--seed", &Options::seed, 0, kNoLimit, "a whole number >= 0"},
+    {"--dwell-ms", &Options::dwellMs, 100, 10000, "100-10000"},
+    {"--lock-on-ms", &Options::lockOnMs, 0, 5000, "0-5000"},
+    {"--refixation-px", &Options::refixationPx, 0, 400, "0-400"},
+    {"--hold-px", &Options::holdPx, 0, 400, "0-400"},
+    {"--reading-look-ms", &Options::readingLookMs, 100, 5000, "100-5000"},
+    {"--margin-px", &Options::marginPx, 0, 100, "0-100"},
+    {"--scan-interval-ms", &Options::scanIntervalMs, 200, 10000, "200-10000"},
+    {"--letter-slots", &Options::letterSlots, 0, 8, "0-8"},
+    {"--scan-restart-delay-ms", &Options::scanRestartDelayMs, 0, 10000, "0-10000"},
+    {"--scan-first-delay-ms", &Options::scanFirstDelayMs, 0, 10000, "0-10000"},
+    {"--prediction-slots", &Options::predictionSlots, 0, 6, "0-6"},
+    {"--look-min-letters", &Options::lookMinLetters, 1, 99, "1-99"},
+    {"--look-after-letters", &Options::lookAfterLetters, 0, 99, "0-99"},
+    {"--slip", &Options::slip, 0, 0.5, "0-0.5"},
+    {"--filter-cutoff-hz", &Options::filterCutoffHz, 0, 30,
+     "a number of Hz, above 0 and at most 30", true},
+    {"--saccade-min-deg", &Options::saccadeMinDeg, 0.5, 30, "0.5-30 (degrees)"},
+    {"--filter-beta", &Options::filterBeta, 0, 10, "0-10 (Hz per degree per second)"},
+};
+
+// Reads `v` into the option's member; false if it is not a number in range.
+bool setNumber(const NumberOption& n, std::string_view v, Options& o) {
+  const auto inRange = [&n](double x) { return (n.aboveLo ? x > n.lo : x >= n.lo) && x <= n.hi; };
+  if (const auto* whole = std::get_if<long long Options::*>(&n.member)) {
+    long long x = 0;
+    if (!parseInt(v, x) || !inRange(static_cast<double>(x)))
+      return false;
+    o.** whole = x;
+    return true;
+  }
+  double x = 0;
+  if (!parseDouble(v, x) || !inRange(x))
+    return false;
+  o.*std::get<double Options::*>(n.member) = x;
+  return true;
+}
+
 // Returns "" or what is wrong.
 std::string parse(int argc, char** argv, Options& o, bool& help) {
   for (int i = 1; i < argc; ++i) {
@@ -139,34 +209,21 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
       help = true;
       return {};
     }
-    if (a == "--no-refine") {
-      o.refine = false;
-      continue;
-    }
-    if (a == "--landed-dwell") {
-      o.landedDwell = true;
-      continue;
-    }
-    if (a == "--saccade-restart") {
-      o.saccadeRestart = true;
-      continue;
-    }
-    if (a == "--breakdown") {
-      o.breakdown = true;
-      continue;
-    }
-    if (a == "--no-reading-guard") {
-      o.readingGuardOff = true;
-      continue;
-    }
-    if (a == "--no-fixation-gaze") {
-      o.fixationGaze = false;
+    const auto flag = std::find_if(std::begin(kFlags), std::end(kFlags),
+                                   [a](const FlagOption& f) { return f.name == a; });
+    if (flag != std::end(kFlags)) {
+      o.*(flag->member) = flag->value;
       continue;
     }
     if (i + 1 >= argc)
       return std::string(a) + ": unknown option or missing value (see --help)";
     const std::string_view v = argv[++i];
-    if (a == "--method") {
+    const auto number = std::find_if(std::begin(kNumbers), std::end(kNumbers),
+                                     [a](const NumberOption& n) { return n.name == a; });
+    if (number != std::end(kNumbers)) {
+      if (!setNumber(*number, v, o))
+        return std::string(a) + ": " + std::string(number->range);
+    } else if (a == "--method") {
       o.methods.clear();
       std::size_t pos = 0;
       while (pos <= v.size()) {
@@ -184,74 +241,6 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
       o.board = v;
     } else if (a == "--scan-board") {
       o.scanBoard = v;
-    } else if (a == "--noise") {
-      if (!parseDouble(v, o.noise) || o.noise < 0 || o.noise > 10)
-        return "--noise: a number of degrees 0-10";
-    } else if (a == "--field-share") {
-      if (!parseDouble(v, o.fieldShare) || o.fieldShare < 0 || o.fieldShare > 1)
-        return "--field-share: a number 0-1";
-    } else if (a == "--phrases") {
-      if (!parseInt(v, o.phrases) || o.phrases < 1 || o.phrases > 20)
-        return "--phrases: 1-20";
-    } else if (a == "--reading-minutes") {
-      if (!parseDouble(v, o.readingMinutes) || o.readingMinutes < 0 || o.readingMinutes > 600)
-        return "--reading-minutes: 0-600";
-    } else if (a == "--seed") {
-      if (!parseInt(v, o.seed) || o.seed < 0)
-        return "--seed: a whole number >= 0";
-    } else if (a == "--dwell-ms") {
-      if (!parseInt(v, o.dwellMs) || o.dwellMs < 100 || o.dwellMs > 10000)
-        return "--dwell-ms: 100-10000";
-    } else if (a == "--lock-on-ms") {
-      if (!parseInt(v, o.lockOnMs) || o.lockOnMs < 0 || o.lockOnMs > 5000)
-        return "--lock-on-ms: 0-5000";
-    } else if (a == "--refixation-px") {
-      if (!parseDouble(v, o.refixationPx) || o.refixationPx < 0 || o.refixationPx > 400)
-        return "--refixation-px: 0-400";
-    } else if (a == "--hold-px") {
-      if (!parseDouble(v, o.holdPx) || o.holdPx < 0 || o.holdPx > 400)
-        return "--hold-px: 0-400";
-    } else if (a == "--reading-look-ms") {
-      if (!parseInt(v, o.readingLookMs) || o.readingLookMs < 100 || o.readingLookMs > 5000)
-        return "--reading-look-ms: 100-5000";
-    } else if (a == "--margin-px") {
-      if (!parseDouble(v, o.marginPx) || o.marginPx < 0 || o.marginPx > 100)
-        return "--margin-px: 0-100";
-    } else if (a == "--scan-interval-ms") {
-      if (!parseInt(v, o.scanIntervalMs) || o.scanIntervalMs < 200 || o.scanIntervalMs > 10000)
-        return "--scan-interval-ms: 200-10000";
-    } else if (a == "--letter-slots") {
-      if (!parseInt(v, o.letterSlots) || o.letterSlots < 0 || o.letterSlots > 8)
-        return "--letter-slots: 0-8";
-    } else if (a == "--scan-restart-delay-ms") {
-      if (!parseInt(v, o.scanRestartDelayMs) || o.scanRestartDelayMs < 0 ||
-          o.scanRestartDelayMs > 10000)
-        return "--scan-restart-delay-ms: 0-10000";
-    } else if (a == "--scan-first-delay-ms") {
-      if (!parseInt(v, o.scanFirstDelayMs) || o.scanFirstDelayMs < 0 || o.scanFirstDelayMs > 10000)
-        return "--scan-first-delay-ms: 0-10000";
-    } else if (a == "--prediction-slots") {
-      if (!parseInt(v, o.predictionSlots) || o.predictionSlots < 0 || o.predictionSlots > 6)
-        return "--prediction-slots: 0-6";
-    } else if (a == "--look-min-letters") {
-      if (!parseInt(v, o.lookMinLetters) || o.lookMinLetters < 1 || o.lookMinLetters > 99)
-        return "--look-min-letters: 1-99";
-    } else if (a == "--look-after-letters") {
-      if (!parseInt(v, o.lookAfterLetters) || o.lookAfterLetters < 0 || o.lookAfterLetters > 99)
-        return "--look-after-letters: 0-99";
-    } else if (a == "--slip") {
-      if (!parseDouble(v, o.slip) || o.slip < 0 || o.slip > 0.5)
-        return "--slip: 0-0.5";
-    } else if (a == "--filter-cutoff-hz") {
-      if (!parseDouble(v, o.filterCutoffHz) || o.filterCutoffHz <= 0 || o.filterCutoffHz > 30)
-        return "--filter-cutoff-hz: a number of Hz, above 0 and at most 30";
-    } else if (a == "--saccade-min-deg") {
-      if (!parseDouble(v, o.saccadeMinDeg) || o.saccadeMinDeg < 0.5 || o.saccadeMinDeg > 30)
-        return "--saccade-min-deg: 0.5-30 (degrees)";
-      o.saccadeRestart = true;
-    } else if (a == "--filter-beta") {
-      if (!parseDouble(v, o.filterBeta) || o.filterBeta < 0 || o.filterBeta > 10)
-        return "--filter-beta: 0-10 (Hz per degree per second)";
     } else if (a == "--data") {
       o.dataDir = v;
     } else {
@@ -306,7 +295,8 @@ int simulateMain(int argc, char** argv) {
     if (o.filterBeta >= 0)
       setup.refiner.filter.betaPerDeg = o.filterBeta;
     setup.refiner.fixationGaze = o.fixationGaze;
-    setup.refiner.saccadeRestart = o.saccadeRestart;
+    // A threshold given means the restart is wanted.
+    setup.refiner.saccadeRestart = o.saccadeRestart || o.saccadeMinDeg > 0;
     if (o.saccadeMinDeg > 0)
       setup.refiner.saccadeMinDeg = o.saccadeMinDeg;
     setup.dwellMs = static_cast<int>(o.dwellMs);
