@@ -28,7 +28,7 @@ struct CalibrationPattern {
 
   // The standard pattern; `margin` is the fraction of the screen kept free at
   // each edge for the outer targets (0.02..0.3, clamped).
-  static CalibrationPattern make(PatternKind kind, double margin = 0.1);
+  static CalibrationPattern make(PatternKind kind, double margin = 0.05);
 };
 
 // Plain position name for a therapist: "top left", "centre", "middle right",
