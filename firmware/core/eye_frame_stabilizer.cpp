@@ -34,6 +34,8 @@ void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& ey
     reference_ = now;
     held_ = recent_ = {eye[0], eye[3]};
     frames_ = 1;
+    poseA_ = 1.f;
+    poseB_ = 0.f;
     primed_ = true;
     lastMs_ = tMs;
     return;
@@ -43,6 +45,27 @@ void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& ey
   if (!(scale > 0.2f && scale < 5.f))  // collapsed or absurd nose: leave the corners alone
     return;
   lastMs_ = tMs;
+  // Into the reference frame with this frame's similarity (the long average
+  // removes its jitter); back with rotation and scale averaged over poseMs.
+  Similarity smoothed = toReference;
+  if (params_.poseMs > 0.f) {
+    const float kPose =
+        std::max(1.f / static_cast<float>(frames_ + 1),
+                 std::min(1.f, static_cast<float>(gapMs) / params_.poseMs));
+    poseA_ += kPose * (toReference.a - poseA_);
+    poseB_ += kPose * (toReference.b - poseB_);
+    cv::Point2f mNow(0.f, 0.f), mRef(0.f, 0.f);
+    for (std::size_t i = 0; i < kAnchors; ++i) {
+      mNow += now[i];
+      mRef += reference_[i];
+    }
+    mNow *= 1.f / kAnchors;
+    mRef *= 1.f / kAnchors;
+    smoothed.a = poseA_;
+    smoothed.b = poseB_;
+    smoothed.tx = mRef.x - (poseA_ * mNow.x - poseB_ * mNow.y);
+    smoothed.ty = mRef.y - (poseB_ * mNow.x + poseA_ * mNow.y);
+  }
   const std::array<cv::Point2f, 2> corners = {toReference.apply(eye[0]), toReference.apply(eye[3])};
   // Plain means of the frames seen so far until they span the time
   // constants, exponential after that.
@@ -63,7 +86,7 @@ void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& ey
     held_ = recent_ = corners;
     frames_ = 1;
   }
-  const Similarity back = toReference.inverse();
+  const Similarity back = smoothed.inverse();
   eye[0] = back.apply(held_[0]);
   eye[3] = back.apply(held_[1]);
 }

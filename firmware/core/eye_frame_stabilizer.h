@@ -47,6 +47,10 @@ class EyeFrameStabilizer {
     // Short and long averages further apart than this (eye widths): start over.
     float relocateEyeWidths = 0.06f;
     float maxGapMs = 500.f;  // a longer gap between frames starts over (ms)
+    // Time constant (ms) of the average of the similarity's rotation and
+    // scale; its translation (the noses' centroids) is taken every frame.
+    // 0: the frame's own similarity.
+    float poseMs = 300.f;
   };
 
   EyeFrameStabilizer() = default;
@@ -67,6 +71,7 @@ class EyeFrameStabilizer {
   std::array<cv::Point2f, 2> held_{};    // corners 0 and 3, long average, reference frame
   std::array<cv::Point2f, 2> recent_{};  // the same, short average
   std::uint32_t frames_ = 0;             // frames in the averages since they started
+  float poseA_ = 1.f, poseB_ = 0.f;      // averaged rotation and scale (Similarity a, b)
 };
 
 }  // namespace drishti::core
