@@ -34,9 +34,13 @@ namespace {
 
 const char* kUsage =
     "usage: drishti-calib-replay --wire FILE [--truth FILE.csv] [--screen W H WMM HMM DISTMM]\n"
-    "         [--pattern 5|9|13] [--no-head-terms] [--head-penalty X] [--frame-ms 33.333]\n"
+    "         [--pattern 5|9|13] [--margin F] [--no-head-terms] [--head-penalty X]\n"
+    "         [--sphere-ratio R] [--not-robust] [--frame-ms 33.333]\n"
     "         [--truth-features | --truth-corners] [--trace FILE.csv]\n"
     "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
+    "  --margin: the plan's screen fraction kept free at each edge (default: the host's)\n"
+    "  --sphere-ratio, --not-robust: the fit's linearisation (0 = off) and plain ridge\n"
+    "    instead of the robust fit (GazeFitParams), for comparisons\n"
     "  --truth-features: replace each sample's normalised pupils with the truth's (with\n"
     "    --truth): what the host would do with a perfect pupil and corners\n"
     "  --truth-corners: the tracker's pupil (px) in the truth's eye corners: how much\n"
@@ -90,6 +94,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "drishti-calib-replay: --pattern must be 5, 9 or 13\n%s", kUsage);
         return 2;
       }
+    } else if (a == "--margin" && more) {
+      params.marginFraction = std::atof(argv[++i]);
+    } else if (a == "--sphere-ratio" && more) {
+      params.fit.sphereRatio = std::atof(argv[++i]);
+    } else if (a == "--not-robust") {
+      params.fit.robust = false;
     } else if (a == "--no-head-terms") {
       params.fit.headTerms = false;
     } else if (a == "--head-penalty" && more) {
