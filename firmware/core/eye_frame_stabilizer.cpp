@@ -49,9 +49,8 @@ void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& ey
   // removes its jitter); back with rotation and scale averaged over poseMs.
   Similarity smoothed = toReference;
   if (params_.poseMs > 0.f) {
-    const float kPose =
-        std::max(1.f / static_cast<float>(frames_ + 1),
-                 std::min(1.f, static_cast<float>(gapMs) / params_.poseMs));
+    const float kPose = std::max(1.f / static_cast<float>(frames_ + 1),
+                                 std::min(1.f, static_cast<float>(gapMs) / params_.poseMs));
     poseA_ += kPose * (toReference.a - poseA_);
     poseB_ += kPose * (toReference.b - poseB_);
     cv::Point2f mNow(0.f, 0.f), mRef(0.f, 0.f);

@@ -107,8 +107,7 @@ TEST_CASE("the held eye corners move with the head's sway at once", "[features]"
   CHECK(worst < 0.005f * kEyeWidth);
 }
 
-TEST_CASE("the held eye corners follow a roll and a lean of the head within 1.5 s",
-          "[features]") {
+TEST_CASE("the held eye corners follow a roll and a lean of the head within 1.5 s", "[features]") {
   // The similarity's rotation and scale are averaged over poseMs (the nose's
   // jitter reaches the corners through them, multiplied by the eye's distance
   // from the nose), so they lag while the head rolls or leans and catch up
@@ -168,7 +167,7 @@ TEST_CASE("the nose's jitter moves the held corners less than it moves the nose'
   };
   const double perFrame = rms(0.f), averaged = rms(EyeFrameStabilizer::Params{}.poseMs);
   INFO("corner jitter: the frame's own similarity " << perFrame << " px, averaged " << averaged
-                                                   << " px");
+                                                    << " px");
   CHECK(averaged < 0.6 * perFrame);
 }
 
