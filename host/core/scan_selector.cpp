@@ -98,6 +98,7 @@ void ScanSelector::reset(std::int64_t tUs) {
   switchDown_.fill(false);
   closedUs_ = -1;
   closureActed_ = false;
+  closureLeft_ = false;
   enter(0, 0, nowUs_, true, true);
 }
 
@@ -138,7 +139,7 @@ int ScanSelector::advance(std::int64_t tUs) {
   nowUs_ = std::max(nowUs_, tUs);
   if (targets_.empty() || (huffman() && code_.empty()))
     return -1;
-  if (params_.scan.earlyBlink && closedUs_ >= 0 && !closureActed_) {
+  if (params_.scan.earlyBlink && closedUs_ >= 0 && !closureActed_ && !closureLeft_) {
     const std::int64_t actUs = closedUs_ + static_cast<std::int64_t>(params_.blink.minMs) * 1000;
     if (nowUs_ >= actUs) {
       // The closure counts as a blink now: the highlight as it was then,
@@ -151,7 +152,7 @@ int ScanSelector::advance(std::int64_t tUs) {
         closureActed_ = true;
         pick(at, actUs);
       } else {
-        closedUs_ = -1;  // left to the blink when the eyes open
+        closureLeft_ = true;  // left to the blink when the eyes open
       }
     }
   }
@@ -273,15 +274,18 @@ int ScanSelector::input(const InputEvent& e) {
         return -1;
       if (e.eyesOpen) {
         closedUs_ = -1;
+        closureLeft_ = false;
       } else if (closedUs_ < 0) {
         closedUs_ = t;
         closureActed_ = false;
+        closureLeft_ = false;
       }
       return -1;
     case InputKind::kBlink: {
       // This blink's closure already acted (early): only a longer one does more.
       const bool acted = closureActed_;
       closureActed_ = false;
+      closureLeft_ = false;
       closedUs_ = -1;
       const BlinkMeaning meaning = classifyBlink(e, params_);
       if (acted && meaning == BlinkMeaning::kSelect)

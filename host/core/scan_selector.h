@@ -105,6 +105,7 @@ class ScanSelector final : public AccessMethod {
   // closure has already acted.
   std::int64_t closedUs_ = -1;
   bool closureActed_ = false;
+  bool closureLeft_ = false;          // it would pick a key: left to the blink
   void stepTo(std::int64_t untilUs);  // the highlight's steps up to untilUs
   bool picksKey(Position at) const;   // the switch at `at` would select a key
 };

@@ -292,6 +292,8 @@ TEST_CASE("early blink: a closure enters the row at blink.min_ms, a key waits fo
   // A key: the closure waits for the eyes to open; then a long one steps back.
   CHECK(s.input(lids(1800, false)) == -1);
   CHECK(s.advance(2300'000) == -1);
+  for (std::int64_t t = 2333; t < 3000; t += 33)  // still shut: lid samples go on
+    CHECK(s.input(lids(t, false)) == -1);
   CHECK(s.input(blink(3000, 1200)) == -1);
   CHECK(viewOf(s).groupEnd - viewOf(s).groupBegin == 4);  // rows again, nothing typed
   // A short (spontaneous) closure does nothing.
