@@ -75,6 +75,9 @@ enum class ScanMode : std::uint8_t {
   kRows,    // rows, then keys in the row
   kGroups,  // sections (board, text bar, navigation), then rows, then keys
   kLinear,  // one key after another
+  // Keys lit by a binary code from the language model (scan_code.h): a blink
+  // says "lit", a timeout "not lit". Letter boards with a vocabulary.
+  kHuffman,
 };
 
 // Switch scanning (scan_selector.h).
@@ -93,6 +96,11 @@ struct ScanParams {
   // letters (letter_predictor.h), each scanned on its own before the
   // board's rows; 0 = none (the default: measured slower, docs/BENCHMARKS.md).
   std::uint32_t letterSlots = 0;
+  // Enter a group once the eyes have been shut for blink.min_ms (from the
+  // tracker's lid samples, InputKind::kEyes) instead of when they open, so
+  // scanning goes on while they are still closed. Picking a key still
+  // waits for the eyes to open (a long blink steps back, never types).
+  bool earlyBlink = false;
 };
 
 // Directional gestures (gesture_selector.h).

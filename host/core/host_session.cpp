@@ -249,6 +249,9 @@ void HostSession::updateMethod() {
     refreshPredictions();
     layout_.build(layoutInput());
     layoutLetterSlots_ = static_cast<std::uint32_t>(letterSlots());
+  } else {
+    refreshPredictions();  // Huffman scanning's weights come or go
+    layout_.relabel(layoutInput());
   }
   method_->setTargets(layout_.targets(), nowUs_);
   refreshStatus();
@@ -269,6 +272,7 @@ LayoutInput HostSession::layoutInput() const {
   in.predictions = &predictions_;
   in.letterSlots = letterSlots();
   in.letters = &letters_;
+  in.chances = scanChances() ? &chances_ : nullptr;
   in.width = static_cast<float>(config_.width);
   in.height = static_cast<float>(config_.height);
   return in;
@@ -340,10 +344,17 @@ int HostSession::letterSlots() const {
   return static_cast<int>(profile_.access.scan.letterSlots);
 }
 
+bool HostSession::scanChances() const {
+  const Board* b = place_.board;
+  return methodKind_ == MethodKind::kScan && profile_.access.scan.mode == ScanMode::kHuffman &&
+         place_.screen == ScreenKind::kBoard && b != nullptr && b->kind == BoardKind::kLetters;
+}
+
 void HostSession::refreshPredictions() {
   const int slots = predictionSlots();
   letters_.clear();
-  if (slots <= 0) {
+  const bool chances = scanChances();
+  if (slots <= 0 && !chances) {
     predictions_.clear();
     return;
   }
@@ -351,9 +362,12 @@ void HostSession::refreshPredictions() {
   for (const Vocabulary& v : vocabularies_)
     if (v.language == place_.board->language)
       base = &v;
-  predictWords(composer_.text(), base, learned_, static_cast<std::size_t>(slots), predictions_);
+  if (slots > 0)
+    predictWords(composer_.text(), base, learned_, static_cast<std::size_t>(slots), predictions_);
+  else
+    predictions_.clear();
   const int letterCount = letterSlots();
-  if (letterCount <= 0)
+  if (letterCount <= 0 && !chances)
     return;
   // Only letters this board types, each offered by its own key.
   std::string typable;
@@ -370,6 +384,8 @@ void HostSession::refreshPredictions() {
         typable.push_back(c);
       }
     }
+  if (chances)
+    letterChances(composer_.text(), base, learned_, typable, chances_);
   for (char c : predictLetters(composer_.text(), base, learned_, typable,
                                static_cast<std::size_t>(letterCount)))
     letters_.push_back(keyOf[static_cast<unsigned char>(c)]);
@@ -405,10 +421,16 @@ void HostSession::handle(const InputEvent& event) {
   advanceTo(event.tUs);
   InputEvent e = event;
   e.tUs = nowUs_;
-  if (e.kind == InputKind::kEyes) {  // lids only: for the safety gestures, not for selecting
+  if (e.kind == InputKind::kEyes) {  // lids: for the safety gestures, and scan.early_blink
     const SafetySignal signal = safety_.input(e);
-    if (signal != SafetySignal::kNone)
+    if (signal != SafetySignal::kNone) {
       onSafety(signal);
+      return;
+    }
+    if (methodKind_ == MethodKind::kScan && !overlay_ && place_.screen != ScreenKind::kRest) {
+      if (const int chosen = method_->input(e); chosen >= 0)
+        select(chosen);
+    }
     return;
   }
   switch (e.kind) {

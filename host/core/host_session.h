@@ -34,6 +34,7 @@
 // saved atomically). Not thread-safe: one thread drives a session.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -200,7 +201,8 @@ class HostSession {
   void insertText(std::string_view text, const Board* from);
   void textChanged();
   int predictionSlots() const;
-  int letterSlots() const;  // predicted letters: only while scanning a board with prediction
+  int letterSlots() const;   // predicted letters: only while scanning a board with prediction
+  bool scanChances() const;  // Huffman scanning on a letter board: keys weighted by chance
   void refreshPredictions();
   void choosePrediction(int slot);
   void loadVocabularies();
@@ -236,6 +238,7 @@ class HostSession {
   LearnedWords learned_;
   std::vector<std::string> predictions_;
   std::vector<const BoardKey*> letters_;
+  std::array<float, 256> chances_{};  // next-character chances (scanChances())
   std::uint32_t layoutLetterSlots_ =
       0;  // letter slots in the built layout  // the board's keys for the predicted letters
   std::string consonant_;  // last consonant of the text (+ nukta) while it ends in one

@@ -15,6 +15,7 @@
 // words. Stateless; thread-safe on const inputs.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -26,5 +27,15 @@ namespace drishti::host {
 // Up to `n` characters, likeliest first, each one of `typable`.
 std::string predictLetters(std::string_view text, const Vocabulary* base,
                            const LearnedWords& learned, std::string_view typable, std::size_t n);
+
+// The chance of each character of `typable` coming next (Huffman scanning,
+// scan_code.h), indexed by byte, summing to 1 over `typable` (0 elsewhere):
+// the votes above, normalised, mixed with kUniformShare of an even chance
+// so that a word the vocabulary does not know (a name) can still be spelt;
+// no votes at all (punctuation, an unknown prefix) gives every character the
+// same chance. An empty `typable` gives all zeros.
+inline constexpr double kUniformShare = 0.1;
+void letterChances(std::string_view text, const Vocabulary* base, const LearnedWords& learned,
+                   std::string_view typable, std::array<float, 256>& out);
 
 }  // namespace drishti::host

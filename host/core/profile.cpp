@@ -122,6 +122,8 @@ std::string_view scanModeName(ScanMode m) {
       return "groups";
     case ScanMode::kLinear:
       return "linear";
+    case ScanMode::kHuffman:
+      return "huffman";
   }
   return "rows";
 }
@@ -234,16 +236,18 @@ const Field kFields[] = {
      [](const Profile& p) { return std::string(eyesName(p.access.blink.eyes)); }},
     {"scan.mode",
      [](Profile& p, const std::vector<Token>& t) {
-       for (ScanMode m : {ScanMode::kRows, ScanMode::kGroups, ScanMode::kLinear})
+       for (ScanMode m :
+            {ScanMode::kRows, ScanMode::kGroups, ScanMode::kLinear, ScanMode::kHuffman})
          if (joinRest(t) == scanModeName(m)) {
            p.access.scan.mode = m;
            return std::string();
          }
-       return std::string("must be rows, groups or linear");
+       return std::string("must be rows, groups, linear or huffman");
      },
      [](const Profile& p) { return std::string(scanModeName(p.access.scan.mode)); }},
     DR_MS("scan.interval_ms", access.scan.intervalMs, 300, 10000),
     DR_MS("scan.letter_slots", access.scan.letterSlots, 0, 8),
+    DR_ONOFF("scan.early_blink", access.scan.earlyBlink),
     DR_MS("scan.first_delay_ms", access.scan.firstDelayMs, 0, 10000),
     DR_MS("scan.restart_delay_ms", access.scan.restartDelayMs, 0, 10000),
     DR_MS("scan.loops", access.scan.loops, 1, 20),

@@ -77,6 +77,10 @@ void ScanSelector::split(int node, int level) {
 
 void ScanSelector::build() {
   nodes_.clear();
+  if (huffman()) {
+    code_.build(targets_);
+    return;
+  }
   addNode(0, static_cast<int>(targets_.size()), -1);
   split(0, 0);
 }
@@ -92,6 +96,9 @@ void ScanSelector::setTargets(std::span<const Target> targets, std::int64_t tUs)
 void ScanSelector::reset(std::int64_t tUs) {
   nowUs_ = std::max(nowUs_, tUs);
   switchDown_.fill(false);
+  closedUs_ = -1;
+  closureActed_ = false;
+  closureLeft_ = false;
   enter(0, 0, nowUs_, true, true);
 }
 
@@ -121,7 +128,7 @@ ScanSelector::Position ScanSelector::positionAt(std::int64_t tUs) const {
   return position();
 }
 
-const ScanSelector::Node& ScanSelector::highlighted() const {
+const ScanSelector::Node& ScanSelector::highlighted() const {  // not in huffman mode
   const Node& cur = nodes_[static_cast<std::size_t>(current_)];
   if (cur.childCount == 0)
     return cur;
@@ -130,18 +137,53 @@ const ScanSelector::Node& ScanSelector::highlighted() const {
 
 int ScanSelector::advance(std::int64_t tUs) {
   nowUs_ = std::max(nowUs_, tUs);
-  if (targets_.empty())
+  if (targets_.empty() || (huffman() && code_.empty()))
     return -1;
+  if (params_.scan.earlyBlink && closedUs_ >= 0 && !closureActed_ && !closureLeft_) {
+    const std::int64_t actUs = closedUs_ + static_cast<std::int64_t>(params_.blink.minMs) * 1000;
+    if (nowUs_ >= actUs) {
+      // The closure counts as a blink now: the highlight as it was then,
+      // and the answer is for what was lit when the eyes closed. Only a
+      // move into a group is made early: a key is picked when the eyes
+      // open, so a closure that goes on into a step back never types.
+      stepTo(actUs);
+      const Position at = positionAt(std::max(closedUs_, enteredUs_));
+      if (!picksKey(at)) {
+        closureActed_ = true;
+        pick(at, actUs);
+      } else {
+        closureLeft_ = true;  // left to the blink when the eyes open
+      }
+    }
+  }
+  stepTo(nowUs_);
+  return -1;
+}
+
+void ScanSelector::stepTo(std::int64_t untilUs) {
   const std::int64_t intervalUs = static_cast<std::int64_t>(params_.scan.intervalMs) * 1000;
   // A long silence (hours asleep) would otherwise take millions of steps.
   int steps = 0;
-  while (nowUs_ >= nextStepUs_) {
+  while (untilUs >= nextStepUs_) {
     if (++steps > 1000) {
-      nextStepUs_ = nowUs_ + intervalUs;
+      nextStepUs_ = untilUs + intervalUs;
       break;
     }
-    const Node& cur = nodes_[static_cast<std::size_t>(current_)];
     const std::int64_t stepAt = nextStepUs_;
+    if (huffman()) {
+      // "No": the other side. A lone key not confirmed: all keys again.
+      // A timeout is no choice: a blink that began before it still answers
+      // the set lit then (enteredUs_ bounds only chosen moves).
+      const std::int64_t chosenUs = enteredUs_;
+      const ScanCode::Node& at = code_.node(current_);
+      if (at.lit < 0)
+        enter(code_.root(), 0, stepAt, true);
+      else
+        enter(at.unlit, 0, stepAt, false);
+      enteredUs_ = chosenUs;
+      continue;
+    }
+    const Node& cur = nodes_[static_cast<std::size_t>(current_)];
     nextStepUs_ += intervalUs;
     if (cur.childCount <= 1)
       continue;
@@ -158,11 +200,39 @@ int ScanSelector::advance(std::int64_t tUs) {
       enter(cur.parent, from - parent.firstChild, stepAt, false);
     }
   }
-  return -1;
+}
+
+bool ScanSelector::picksKey(Position at) const {
+  if (huffman()) {
+    if (at.node < 0 || at.node >= code_.nodeCount())
+      return false;
+    const ScanCode::Node& node = code_.node(at.node);
+    return node.lit < 0 || code_.node(node.lit).lit < 0;
+  }
+  if (at.node < 0 || at.node >= static_cast<int>(nodes_.size()))
+    return false;
+  const Node& node = nodes_[static_cast<std::size_t>(at.node)];
+  const int index = node.childCount == 0 ? at.node : node.firstChild + at.child;
+  return index < static_cast<int>(nodes_.size()) &&
+         nodes_[static_cast<std::size_t>(index)].childCount == 0;
 }
 
 int ScanSelector::pick(Position at, std::int64_t tUs) {
   nowUs_ = std::max(nowUs_, tUs);
+  if (huffman()) {
+    if (at.node < 0 || at.node >= code_.nodeCount())
+      return -1;
+    // "Yes": the lit side, which is the node itself when it is a lone key.
+    const ScanCode::Node& node = code_.node(at.node);
+    const int lit = node.lit < 0 ? at.node : node.lit;
+    const ScanCode::Node& chosen = code_.node(lit);
+    if (chosen.lit < 0) {
+      enter(code_.root(), 0, nowUs_, true, true);
+      return code_.order()[static_cast<std::size_t>(chosen.begin)];
+    }
+    enter(lit, 0, nowUs_, true);
+    return -1;
+  }
   if (targets_.empty() || at.node < 0 || at.node >= static_cast<int>(nodes_.size()))
     return -1;
   const Node& node = nodes_[static_cast<std::size_t>(at.node)];
@@ -182,6 +252,10 @@ bool ScanSelector::stepBack(std::int64_t tUs) {
   nowUs_ = std::max(nowUs_, tUs);
   if (current_ == 0)
     return false;
+  if (huffman()) {
+    enter(code_.root(), 0, nowUs_, true);  // all keys again
+    return true;
+  }
   // The parent is scanned again from its first group, with the first delay:
   // a step back usually follows a late blink that entered the group after
   // the one meant, and going on from there would make the person wait for
@@ -192,10 +266,31 @@ bool ScanSelector::stepBack(std::int64_t tUs) {
 
 int ScanSelector::input(const InputEvent& e) {
   const std::int64_t t = std::max(nowUs_, e.tUs);
-  advance(t);
+  if (const int chosen = advance(t); chosen >= 0)
+    return chosen;
   switch (e.kind) {
-    case InputKind::kBlink:
-      switch (classifyBlink(e, params_)) {
+    case InputKind::kEyes:
+      if (!params_.scan.earlyBlink)
+        return -1;
+      if (e.eyesOpen) {
+        closedUs_ = -1;
+        closureLeft_ = false;
+      } else if (closedUs_ < 0) {
+        closedUs_ = t;
+        closureActed_ = false;
+        closureLeft_ = false;
+      }
+      return -1;
+    case InputKind::kBlink: {
+      // This blink's closure already acted (early): only a longer one does more.
+      const bool acted = closureActed_;
+      closureActed_ = false;
+      closureLeft_ = false;
+      closedUs_ = -1;
+      const BlinkMeaning meaning = classifyBlink(e, params_);
+      if (acted && meaning == BlinkMeaning::kSelect)
+        return -1;
+      switch (meaning) {
         case BlinkMeaning::kSelect:
           // Never before the last choice: that blink was already counted.
           return pick(
@@ -208,6 +303,7 @@ int ScanSelector::input(const InputEvent& e) {
           return -1;
       }
       return -1;
+    }
     case InputKind::kSwitchDown: {
       const std::size_t id = std::min<std::size_t>(e.switchId, switchDown_.size() - 1);
       if (switchDown_[id])
@@ -230,6 +326,19 @@ void ScanSelector::view(MethodView& out) const {
   out = MethodView{};
   if (targets_.empty())
     return;
+  if (huffman()) {
+    if (code_.empty())
+      return;
+    const ScanCode::Node& at = code_.node(current_);
+    const ScanCode::Node& lit = at.lit < 0 ? at : code_.node(at.lit);
+    const std::span<const int> order(code_.order());
+    out.lit = order.subspan(static_cast<std::size_t>(lit.begin),
+                            static_cast<std::size_t>(lit.end - lit.begin));
+    out.candidates = order.subspan(static_cast<std::size_t>(at.begin),
+                                   static_cast<std::size_t>(at.end - at.begin));
+    out.focus = out.lit.size() == 1 ? out.lit[0] : -1;
+    return;
+  }
   const Node& h = highlighted();
   out.groupBegin = h.begin;
   out.groupEnd = h.end;

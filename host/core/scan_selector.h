@@ -16,6 +16,20 @@
 // from its first group (after the first delay); after scan.loops passes
 // through a group with no selection, scanning steps back up by itself and
 // goes on from that group.
+// Huffman mode (scan.mode huffman, scan_code.h): no rows; at each step the
+// keys of one side of a binary code from the targets' scanWeight are lit. A
+// blink means "my key is lit", the step timing out means "it is not"; the
+// keys left narrow until one is picked. A key is only ever picked by a
+// blink: one reached by "no" is lit alone first, and if that times out too
+// scanning starts again from all keys (nothing is selected by waiting, so a
+// person who only reads selects nothing). A longer blink starts again from
+// all keys at once (after a late blink or a slip).
+// With scan.early_blink, the lid samples (InputKind::kEyes) are watched: a
+// closure that has lasted blink.min_ms enters the group lit when the eyes
+// closed (rows: the row; huffman: the lit keys) then, and the blink reported
+// when they open is not counted again (one longer than blink.max_ms still
+// steps back). A closure that would pick a key waits for the eyes to open,
+// as without the setting, so a long blink never types.
 // Timing from event stamps only; see access_method.h for the contract.
 #pragma once
 
@@ -23,6 +37,7 @@
 #include <vector>
 
 #include "host/core/access_method.h"
+#include "host/core/scan_code.h"
 
 namespace drishti::host {
 
@@ -57,6 +72,7 @@ class ScanSelector final : public AccessMethod {
     int childCount = 0;
     int parent = -1;
   };
+  bool huffman() const { return params_.scan.mode == ScanMode::kHuffman; }
   int addNode(int begin, int end, int parent);
   void build();
   void split(int node, int level);
@@ -69,6 +85,7 @@ class ScanSelector final : public AccessMethod {
   AccessParams params_;
   std::span<const Target> targets_;
   std::vector<Node> nodes_;  // [0] is the root; built in setTargets() only
+  ScanCode code_;            // huffman mode: the code; Position::node is its node
   int current_ = 0;
   int child_ = 0;
   std::uint32_t loops_ = 0;
@@ -84,6 +101,13 @@ class ScanSelector final : public AccessMethod {
   std::array<Stamped, 16> history_{};
   std::size_t historyNext_ = 0, historyCount_ = 0;
   std::int64_t enteredUs_ = 0;  // when the current node was entered
+  // scan.early_blink: when the eyes closed (-1: open), and whether that
+  // closure has already acted.
+  std::int64_t closedUs_ = -1;
+  bool closureActed_ = false;
+  bool closureLeft_ = false;          // it would pick a key: left to the blink
+  void stepTo(std::int64_t untilUs);  // the highlight's steps up to untilUs
+  bool picksKey(Position at) const;   // the switch at `at` would select a key
 };
 
 }  // namespace drishti::host

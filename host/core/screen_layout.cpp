@@ -31,7 +31,35 @@ constexpr std::uint16_t kBoardSection = 0;
 constexpr std::uint16_t kBoardSection2 = 1;  // phrases beside their category tabs
 constexpr std::uint16_t kTextSection = 2;
 constexpr std::uint16_t kNavSection = 3;
-constexpr float kPredictionRowWeight = 0.8F;  // of a key row (grid rows weigh 1 by default)
+constexpr float kPredictionRowWeight = 0.8F;
+// Huffman scanning: keys the character model says nothing about, against
+// the letters' chances (which sum to 1). Assumptions, not fitted: a
+// predicted word is chosen about once a word (Simulated user, BENCHMARKS)
+// from up to 4 slots; Delete and Speak are wanted now and then; the rest
+// get the code's floor.
+constexpr float kWordSlotWeight = 0.05F;
+constexpr float kDeleteWeight = 0.03F;
+constexpr float kSpeakWeight = 0.02F;
+
+float scanWeightOf(const ScreenKey& k, const std::array<float, 256>* chances) {
+  if (chances == nullptr)
+    return 0;
+  if (k.role == KeyRole::kPrediction)
+    return k.label.empty() ? 0.0F : kWordSlotWeight;
+  if (k.action == KeyAction::kBackspace)
+    return kDeleteWeight;
+  if (k.action == KeyAction::kSpeak)
+    return kSpeakWeight;
+  if (k.role != KeyRole::kBoardKey && k.role != KeyRole::kLetter)
+    return 0;
+  if (k.boardKey == nullptr || k.showsSign)
+    return 0;
+  if (k.action == KeyAction::kSpace)
+    return (*chances)[static_cast<unsigned char>(' ')];
+  if (k.action == KeyAction::kInsert && k.boardKey->value.size() == 1 && k.boardKey->sign.empty())
+    return (*chances)[static_cast<unsigned char>(k.boardKey->value[0])];
+  return 0;
+}  // of a key row (grid rows weigh 1 by default)
 
 Rect inset(Rect r, float by) {
   return {r.x + by, r.y + by, r.w - 2 * by, r.h - 2 * by};
@@ -420,6 +448,13 @@ bool ScreenLayout::relabel(const LayoutInput& in) {
       std::copy(k.boardKey->sign.begin(), k.boardKey->sign.end(),
                 k.own.begin() + in.consonant.size());
       k.ownLength = static_cast<std::uint8_t>(in.consonant.size() + k.boardKey->sign.size());
+    }
+  }
+  for (std::size_t i = 0; i < keys_.size(); ++i) {
+    const float w = scanWeightOf(keys_[i], in.chances);
+    if (targets_[i].scanWeight != w) {
+      targets_[i].scanWeight = w;
+      skipsChanged = true;
     }
   }
   return skipsChanged;

@@ -93,6 +93,10 @@ struct LayoutInput {
   // word slots, scanned first; each slot is the board's key for the letter.
   int letterSlots = 0;
   const std::vector<const BoardKey*>* letters = nullptr;
+  // Huffman scanning: the chance of each next character by byte (' ' for
+  // Space; letter_predictor.h), given to the keys typing them as
+  // Target::scanWeight; nullptr = no weights (every key alike).
+  const std::array<float, 256>* chances = nullptr;
   float width = 1280;
   float height = 800;
 };
@@ -100,7 +104,8 @@ struct LayoutInput {
 class ScreenLayout {
  public:
   void build(const LayoutInput& in);
-  // Returns true when a target's scanSkip changed (the scan tree is stale).
+  // Returns true when a target's scanSkip or scanWeight changed (the scan
+  // tree is stale).
   bool relabel(const LayoutInput& in);
 
   const std::vector<Target>& targets() const { return targets_; }

@@ -112,8 +112,24 @@ void drawKeys(const ScreenLayout& layout, const MethodView& view, const RenderIn
                      theme::kKeyRadius * s);
     }
   }
-  if (view.groupBegin >= 0 && view.groupEnd > view.groupBegin &&
-      view.groupEnd <= static_cast<int>(targets.size())) {
+  if (!view.candidates.empty()) {
+    // Huffman scanning: keys out of play greyed, each lit key framed (they
+    // are scattered over the board; the board itself never moves).
+    const float th = theme::kFocusThickness * s;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      const int idx = static_cast<int>(i);
+      if (std::find(view.candidates.begin(), view.candidates.end(), idx) == view.candidates.end())
+        out.fillRect(targets[i].rect, theme::kOutOfPlay, theme::kKeyRadius * s);
+    }
+    for (int i : view.lit) {
+      if (i < 0 || i >= static_cast<int>(targets.size()))
+        continue;
+      const Rect r = targets[static_cast<std::size_t>(i)].rect;
+      out.fillRect(r, theme::kScanTint, theme::kKeyRadius * s);
+      out.frameRect(r, theme::kFocus, th, theme::kKeyRadius * s);
+    }
+  } else if (view.groupBegin >= 0 && view.groupEnd > view.groupBegin &&
+             view.groupEnd <= static_cast<int>(targets.size())) {
     for (int i = view.groupBegin; i < view.groupEnd; ++i)
       out.fillRect(targets[static_cast<std::size_t>(i)].rect, theme::kScanTint,
                    theme::kKeyRadius * s);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "host/core/draw_list.h"
 
@@ -25,6 +26,9 @@ struct Target {
   Direction look = Direction::kNone;  // a held look this way selects it; kNone = none
   std::uint32_t dwellMs = 0;          // dwell time for this target; 0 = the profile's
   bool scanSkip = false;              // scanning passes over it (an empty prediction slot)
+  // Huffman scanning (scan_code.h): how likely this target is the next one
+  // wanted, any scale; 0 = no guess (a floor, or all alike when none has one).
+  float scanWeight = 0;
 };
 
 // What an access method is doing now, for drawing and for simulations.
@@ -47,6 +51,11 @@ struct MethodView {
   bool waitingForCentre = false;         // gestures: look back to the centre before the next one
   std::uint8_t blinkCount = 0;           // blink codes: blinks counted so far
   bool scanning = false;                 // blink codes: stepping through targets as in scanning
+  // Huffman scanning: the keys lit now (a blink says "mine is lit") and the
+  // keys still in play; both point into the method, valid until its next
+  // call. Empty in other modes (they use groupBegin/groupEnd).
+  std::span<const int> lit;
+  std::span<const int> candidates;
 };
 
 }  // namespace drishti::host

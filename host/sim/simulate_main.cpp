@@ -4,8 +4,10 @@
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -49,6 +51,11 @@ uncorrected error rate, and false selections per minute while only reading
                        reading fixations (default: the profile's)
   --lock-on-ms MS      dwell lock-on time (default: the profile's)
   --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
+  --scan-mode MODE     rows, groups, linear or huffman (keys lit by a binary
+                       code from the next-letter chances; default: the
+                       profile's, rows)
+  --early-blink        scan.early_blink: a scanning blink acts once the eyes
+                       have been shut blink.min_ms, not when they open
   --scan-interval-ms MS  scanning interval (default: the profile's)
   --scan-first-delay-ms MS  extra time on the first item after a selection
   --scan-restart-delay-ms MS  more extra time on the first group when scanning
@@ -98,6 +105,7 @@ struct Options {
                                         host::MethodKind::kScan};
   std::string board = "en-abc";
   std::string scanBoard = "en-scan";  // diagonal frequency layout: the scanning board
+  std::optional<host::ScanMode> scanMode;
   double noise = 1.0;
   double fieldShare = 0.5;
   long long phrases = 20;
@@ -130,6 +138,7 @@ struct Options {
   long long readingLookMs = -1;
   bool readingGuardOff = false;
   bool breakdown = false;
+  bool earlyBlink = false;
   std::filesystem::path dataDir;
 };
 
@@ -144,6 +153,7 @@ const FlagOption kFlags[] = {
     {"--landed-dwell", &Options::landedDwell, true},
     {"--saccade-restart", &Options::saccadeRestart, true},
     {"--breakdown", &Options::breakdown, true},
+    {"--early-blink", &Options::earlyBlink, true},
     {"--no-reading-guard", &Options::readingGuardOff, true},
     {"--no-fixation-gaze", &Options::fixationGaze, false},
 };
@@ -239,6 +249,18 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
       }
     } else if (a == "--board") {
       o.board = v;
+    } else if (a == "--scan-mode") {
+      // The names of the profile's scan.mode.
+      const std::pair<std::string_view, host::ScanMode> modes[] = {
+          {"rows", host::ScanMode::kRows},
+          {"groups", host::ScanMode::kGroups},
+          {"linear", host::ScanMode::kLinear},
+          {"huffman", host::ScanMode::kHuffman}};
+      for (const auto& [name, m] : modes)
+        if (v == name)
+          o.scanMode = m;
+      if (!o.scanMode)
+        return "--scan-mode: '" + std::string(v) + "' is not rows, groups, linear or huffman";
     } else if (a == "--scan-board") {
       o.scanBoard = v;
     } else if (a == "--data") {
@@ -301,6 +323,8 @@ int simulateMain(int argc, char** argv) {
       setup.refiner.saccadeMinDeg = o.saccadeMinDeg;
     setup.dwellMs = static_cast<int>(o.dwellMs);
     setup.scanIntervalMs = static_cast<int>(o.scanIntervalMs);
+    setup.scanMode = o.scanMode;
+    setup.earlyBlink = o.earlyBlink;
     setup.predictionSlots = static_cast<int>(o.predictionSlots);
     setup.scanFirstDelayMs = static_cast<int>(o.scanFirstDelayMs);
     setup.scanRestartDelayMs = static_cast<int>(o.scanRestartDelayMs);

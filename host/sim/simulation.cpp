@@ -58,6 +58,9 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.scan.letterSlots = static_cast<std::uint32_t>(setup.letterSlots);
   if (setup.scanIntervalMs > 0)
     p.access.scan.intervalMs = static_cast<std::uint32_t>(setup.scanIntervalMs);
+  if (setup.scanMode)
+    p.access.scan.mode = *setup.scanMode;
+  p.access.scan.earlyBlink = setup.earlyBlink || p.access.scan.earlyBlink;
   session_->saveProfile(p);
   session_->setGazeCalibrated(true);
   // What a calibration would report as precision for this tracker: the RMS
@@ -101,6 +104,16 @@ void Simulation::deliver(const host::InputEvent& e) {
 void Simulation::onFrame(std::int64_t tUs, bool valid, double x, double y) {
   host::InputEvent e;
   e.tUs = tUs;
+  if (setup_.earlyBlink) {
+    // The tracker's lid sample (closed frames here are blinks only), as
+    // WireInput passes it on; only with scan.early_blink, so that the other
+    // figures stay as they were measured.
+    host::InputEvent lids;
+    lids.tUs = tUs;
+    lids.kind = host::InputKind::kEyes;
+    lids.eyesOpen = valid;
+    deliver(lids);
+  }
   if (!valid) {
     refiner_->noGaze(static_cast<std::uint64_t>(tUs));
     e.kind = host::InputKind::kGazeLost;
@@ -123,6 +136,8 @@ void Simulation::onBlink(std::int64_t tUs, std::uint32_t durationMs) {
   e.kind = host::InputKind::kBlink;
   e.durationMs = durationMs;
   e.eyes = host::BlinkEyes::kBoth;
+  if (trace_)
+    std::fprintf(stderr, "    %.3f blink %u ms\n", tUs / 1e6, durationMs);
   deliver(e);
 }
 
@@ -291,8 +306,44 @@ bool Simulation::scanTo(int index) {
   eyes_->lookAt(x, y);
   const std::int64_t deadline = eyes_->now() + 120'000'000;
   int lastBegin = -2, lastEnd = -2;
+  const int* lastLit = nullptr;
+  std::size_t lastLitSize = 0;
   while (selections_ == before && eyes_->now() < deadline) {
     const host::MethodView v = session_->methodView();
+    if (!v.candidates.empty()) {
+      // Huffman scanning: the person keeps their eyes on their key (the
+      // board does not move) and, at each new lit set, takes a choice
+      // reaction to see whether it is lit; lit: a deliberate blink ("yes"),
+      // not lit: nothing (the step times out). A reaction slower than the
+      // step lets the next set come first, and the blink answers that one.
+      const auto in = [index](std::span<const int> set) {
+        return std::find(set.begin(), set.end(), index) != set.end();
+      };
+      if (!in(v.candidates)) {
+        // Their key was ruled out (a late blink): a long blink starts again.
+        eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
+        eyes_->blink(eyes_->logNormal(setup_.user.longBlinkMs, 0.1));
+        lastLit = nullptr;
+        continue;
+      }
+      if (v.lit.data() == lastLit && v.lit.size() == lastLitSize) {
+        eyes_->hold(1);
+        continue;
+      }
+      lastLit = v.lit.data();
+      lastLitSize = v.lit.size();
+      if (trace_)
+        std::fprintf(stderr, "  %.3f lit %zu of %zu, want %d%s\n", eyes_->now() / 1e6, v.lit.size(),
+                     v.candidates.size(), index, in(v.lit) ? " (lit)" : "");
+      const bool lit = in(v.lit);
+      eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
+      if (lit) {
+        eyes_->blink(
+            eyes_->logNormal(setup_.user.voluntaryBlinkMs, setup_.user.voluntaryBlinkSdLog));
+        lastLit = nullptr;  // look at the lit set afresh
+      }
+      continue;
+    }
     const bool changed = v.groupBegin != lastBegin || v.groupEnd != lastEnd;
     lastBegin = v.groupBegin;
     lastEnd = v.groupEnd;

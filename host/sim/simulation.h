@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,8 @@ struct SimSetup {
   host::GazeRefinerParams refiner;
   int dwellMs = -1;  // profile overrides (-1: the profile's)
   int scanIntervalMs = -1;
+  std::optional<host::ScanMode> scanMode;  // scan.mode (unset: the profile's)
+  bool earlyBlink = false;                 // scan.early_blink, and lid samples sent
   int scanFirstDelayMs = -1;
   int scanRestartDelayMs = -1;  // scan.restart_delay_ms (-1: the profile's)
   int letterSlots = -1;         // scan.letter_slots (-1: the profile's)

@@ -54,6 +54,8 @@ TEST_CASE("formatting a profile and reading it back gives the same settings") {
   p.name = "Name with \"quotes\"";
   p.access.method = MethodKind::kBlinkCode;
   p.access.dwell.marginPx = 7.5F;
+  p.access.scan.mode = ScanMode::kHuffman;
+  p.access.scan.earlyBlink = true;
   p.menu = {"a", "b"};
   p.echoWords = true;
   p.phraseAction = PhraseAction::kInsert;
@@ -64,6 +66,8 @@ TEST_CASE("formatting a profile and reading it back gives the same settings") {
   CHECK(formatProfile(*back) == formatProfile(p));
   CHECK(back->name == p.name);
   CHECK(back->access.dwell.marginPx == 7.5F);
+  CHECK(back->access.scan.mode == ScanMode::kHuffman);
+  CHECK(back->access.scan.earlyBlink);
 }
 
 TEST_CASE("profile errors name the file and line") {
@@ -79,6 +83,10 @@ TEST_CASE("profile errors name the file and line") {
              Catch::Contains("p.profile:2: scan.restart_delay_ms must be a whole number from 0"));
   CHECK_THAT(problemsOf("drishti-profile 1\nscan.restart_delay_ms soon\n"),
              Catch::Contains("p.profile:2: scan.restart_delay_ms"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nscan.mode huffmann\n"),
+             Catch::Contains("p.profile:2: scan.mode must be rows, groups, linear or huffman"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nscan.early_blink soon\n"),
+             Catch::Contains("p.profile:2: scan.early_blink must be on or off"));
   CHECK_THAT(problemsOf("drishti-profile 1\ncolour red\n"),
              Catch::Contains("p.profile:2: unknown setting 'colour'"));
   CHECK_THAT(problemsOf("drishti-profile 1\nhistory maybe\n"),

@@ -1,5 +1,6 @@
 #include "host/core/scan_selector.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
 
@@ -190,4 +191,149 @@ TEST_CASE("scanning passes over empty slots and rows of them") {
   CHECK(viewOf(s).scopeBegin == 4);
   CHECK(viewOf(s).scopeEnd == 8);
   CHECK(s.input(blink(2300, 500)) == 6);
+}
+
+namespace {
+
+// Four keys with chances 1/2, 1/4, 1/8, 1/8 (scan_code_test.cpp).
+std::vector<Target> huffmanTargets() {
+  auto t = gridTargets(1, 4);
+  const float w[] = {0.5F, 0.25F, 0.125F, 0.125F};
+  for (std::size_t i = 0; i < t.size(); ++i)
+    t[i].scanWeight = w[i];
+  return t;
+}
+
+bool lit(const MethodView& v, int key) {
+  return std::find(v.lit.begin(), v.lit.end(), key) != v.lit.end();
+}
+
+}  // namespace
+
+TEST_CASE("Huffman scanning: a blink means lit, a timeout means not lit") {
+  const auto targets = huffmanTargets();
+  ScanSelector s(params(ScanMode::kHuffman));
+  s.setTargets(targets, 0);
+  MethodView v = viewOf(s);
+  CHECK(v.candidates.size() == 4);
+  CHECK(v.lit.size() == 1);  // the likeliest key, alone
+  CHECK(v.focus == 0);
+  CHECK(v.groupBegin == -1);
+  s.advance(1000'000);  // "no"
+  v = viewOf(s);
+  CHECK(v.candidates.size() == 3);
+  CHECK(lit(v, 1));
+  CHECK(!lit(v, 0));
+  s.advance(2000'000);  // "no": keys 2 and 3 left, one lit
+  v = viewOf(s);
+  REQUIRE(v.candidates.size() == 2);
+  const int first = v.lit[0];
+  const int other = first == 2 ? 3 : 2;
+  s.advance(3000'000);  // "no": the other is lit alone, to be confirmed
+  v = viewOf(s);
+  CHECK(v.candidates.size() == 1);
+  CHECK(v.focus == other);
+  CHECK(s.input(blink(3600, 500)) == other);
+  CHECK(viewOf(s).candidates.size() == 4);  // all keys again
+  CHECK(s.input(blink(4200, 500)) == 0);    // the likeliest: one blink
+}
+
+TEST_CASE("Huffman scanning selects nothing while nobody blinks") {
+  const auto targets = huffmanTargets();
+  ScanSelector s(params(ScanMode::kHuffman));
+  s.setTargets(targets, 0);
+  for (std::int64_t t = 0; t <= 600'000; t += 50)
+    REQUIRE(s.advance(t * 1000) == -1);
+  // Short (spontaneous) blinks are no answer either.
+  for (std::int64_t t = 600'100; t <= 700'000; t += 3000)
+    REQUIRE(s.input(blink(t, 200)) == -1);
+}
+
+TEST_CASE("Huffman scanning: a late blink answers the set lit when the eyes closed") {
+  const auto targets = huffmanTargets();
+  AccessParams p = params(ScanMode::kHuffman);
+  ScanSelector s(p);
+  s.setTargets(targets, 0);
+  // Key 0 lit alone until 1000 ms; the eyes close at 900 and open at 1400:
+  // the blink picks key 0 although key 1's set is lit by then.
+  s.advance(1300'000);
+  CHECK(!lit(viewOf(s), 0));
+  CHECK(s.input(blink(1400, 500)) == 0);
+}
+
+TEST_CASE("Huffman scanning: a longer blink starts again from all keys") {
+  const auto targets = huffmanTargets();
+  ScanSelector s(params(ScanMode::kHuffman));
+  s.setTargets(targets, 0);
+  s.advance(1000'000);  // key 0 ruled out
+  CHECK(viewOf(s).candidates.size() == 3);
+  CHECK(s.input(blink(1800, 1500)) == -1);  // step back
+  CHECK(viewOf(s).candidates.size() == 4);
+  CHECK(s.atTop());
+  s.advance(2500'000);
+  CHECK(s.input(blink(2600, 500)) == 0);
+}
+
+TEST_CASE("early blink: a closure enters the row at blink.min_ms, a key waits for the eyes") {
+  const auto targets = gridTargets(3, 4);
+  AccessParams p = params(ScanMode::kRows);
+  p.scan.earlyBlink = true;
+  ScanSelector s(p);
+  s.setTargets(targets, 0);
+  s.advance(1000'000);                      // second row lit
+  CHECK(s.input(lids(1100, false)) == -1);  // eyes close
+  CHECK(s.advance(1400'000) == -1);         // 300 ms: nothing yet
+  CHECK(viewOf(s).groupEnd - viewOf(s).groupBegin == 4);
+  CHECK(s.advance(1500'000) == -1);  // 400 ms (blink.min_ms): into the row
+  CHECK(viewOf(s).focus == 4);
+  CHECK(s.input(lids(1700, true)) == -1);
+  CHECK(s.input(blink(1700, 600)) == -1);  // the same blink: not counted again
+  CHECK(viewOf(s).focus == 4);
+  // A key: the closure waits for the eyes to open; then a long one steps back.
+  CHECK(s.input(lids(1800, false)) == -1);
+  CHECK(s.advance(2300'000) == -1);
+  for (std::int64_t t = 2333; t < 3000; t += 33)  // still shut: lid samples go on
+    CHECK(s.input(lids(t, false)) == -1);
+  CHECK(s.input(blink(3000, 1200)) == -1);
+  CHECK(viewOf(s).groupEnd - viewOf(s).groupBegin == 4);  // rows again, nothing typed
+  // A short (spontaneous) closure does nothing.
+  s.input(lids(3100, false));
+  s.advance(3300'000);
+  CHECK(s.input(blink(3300, 200)) == -1);
+  CHECK(viewOf(s).groupEnd - viewOf(s).groupBegin == 4);
+}
+
+TEST_CASE("early blink in Huffman scanning narrows at blink.min_ms and picks when the eyes open") {
+  auto targets = gridTargets(1, 8);
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    targets[i].scanWeight = 1;  // all alike: 3 questions, the first lit set holds 4 keys
+  AccessParams p = params(ScanMode::kHuffman);
+  p.scan.earlyBlink = true;
+  ScanSelector s(p);
+  s.setTargets(targets, 0);
+  REQUIRE(viewOf(s).lit.size() == 4);
+  const int want = viewOf(s).lit[0];
+  s.input(lids(100, false));
+  s.advance(500'000);
+  CHECK(viewOf(s).candidates.size() == 4);  // narrowed while the eyes are still shut
+  s.input(lids(700, true));
+  CHECK(s.input(blink(700, 600)) == -1);
+  REQUIRE(viewOf(s).candidates.size() == 4);
+  int chosen = -1;
+  std::int64_t t = 800;
+  for (int q = 0; q < 4 && chosen < 0; ++q, t += 700) {
+    const MethodView v = viewOf(s);
+    if (std::find(v.lit.begin(), v.lit.end(), want) != v.lit.end()) {
+      s.input(lids(t, false));
+      const int early = s.advance((t + 450) * 1000);
+      const bool picks = v.lit.size() == 1;
+      CHECK(early == -1);  // a key is never picked with the eyes shut
+      chosen = s.input(blink(t + 600, 600));
+      if (!picks)
+        CHECK(chosen == -1);
+    } else {
+      s.advance((t + 700) * 1000);
+    }
+  }
+  CHECK(chosen == want);
 }

@@ -2,6 +2,8 @@
 // and the prediction row of a letter board in the session.
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 
 #include "host/core/atomic_file.h"
@@ -325,4 +327,78 @@ TEST_CASE("predicted letters follow the words with the prefix, and only typable 
   CHECK(predictLetters("", &v, none, "abcdefghijklmnopqrstuvwxyz ", 2) == "wt");
   CHECK(predictLetters("5", &v, none, "abcdefghijklmnopqrstuvwxyz ", 2).empty());
   CHECK(predictLetters("w", &v, none, "abc", 0).empty());
+}
+
+TEST_CASE("next-letter chances follow the words with the prefix and still allow any letter") {
+  const Vocabulary v = vocabularyOf(kSmall);
+  LearnedWords learned;
+  std::array<float, 256> c{};
+  const std::string typable = "aeiwtz ";
+  letterChances("w", &v, learned, typable, c);
+  double sum = 0;
+  for (char ch : typable)
+    sum += c[static_cast<unsigned char>(ch)];
+  CHECK(sum == Approx(1.0).epsilon(1e-5));
+  // After "w": window (21) votes i, want (12) and water (9) a, we (20) e.
+  CHECK(c['i'] > c['e']);
+  CHECK(c['a'] > c['e']);
+  CHECK(c['e'] > c['z']);
+  CHECK(c['z'] == Approx(kUniformShare / typable.size()).epsilon(1e-5));  // no word: the even share
+  CHECK(c['q'] == 0);                                                     // not typable
+  // "we" is a word: Space may come next.
+  letterChances("we", &v, learned, typable, c);
+  CHECK(c[' '] > c['z']);
+  // Nothing known about the prefix: every letter alike.
+  letterChances("xq", &v, learned, typable, c);
+  CHECK(c['a'] == Approx(1.0 / typable.size()));
+  CHECK(c['z'] == Approx(c['a']));
+}
+
+TEST_CASE("Huffman scanning weighs the keys of a letter board by the next-letter chances") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  HostSession s(c, nullptr);
+  Profile p = s.profile();
+  p.access.method = MethodKind::kScan;
+  p.access.scan.mode = ScanMode::kRows;
+  REQUIRE(s.saveProfile(p).empty());
+  s.advanceTo(kT0);
+  const auto weightOf = [&](std::string_view label) {
+    const int i = s.findTarget(label);
+    REQUIRE(i >= 0);
+    return s.targets()[static_cast<std::size_t>(i)].scanWeight;
+  };
+  CHECK(weightOf("t") == 0);  // rows: no weights
+  p.access.scan.mode = ScanMode::kHuffman;
+  REQUIRE(s.saveProfile(p).empty());
+  CHECK(weightOf("t") > weightOf("z"));  // at the start of a word
+  CHECK(weightOf("Speak") > 0);
+  CHECK(s.methodView().candidates.size() > 26);
+  CHECK(!s.methodView().lit.empty());
+  // The chances follow the text: after "q", "u" is the likeliest by far.
+  const int q = s.findTarget("q");
+  REQUIRE(q >= 0);
+  std::int64_t t = kT0 / 1000;
+  // Answers each question about q's key (a blink when it is lit, else the
+  // step runs out) until it is typed.
+  for (int step = 0; step < 60 && s.text().empty(); ++step) {
+    const MethodView v = s.methodView();
+    if (std::find(v.lit.begin(), v.lit.end(), q) != v.lit.end()) {
+      s.handle(blink(t + 500, 500));  // the eyes closed now
+      t += 500;
+      continue;
+    }
+    const int* shown = v.lit.data();
+    const std::size_t size = v.lit.size();
+    for (int wait = 0; wait < 100; ++wait) {
+      t += 100;
+      s.advanceTo(t * 1000);
+      const MethodView now = s.methodView();
+      if (now.lit.data() != shown || now.lit.size() != size)
+        break;
+    }
+  }
+  REQUIRE(s.text() == "q");
+  CHECK(weightOf("u") > 0.3F);
 }

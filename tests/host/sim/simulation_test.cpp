@@ -178,3 +178,24 @@ TEST_CASE("drishti-simulate with no arguments prints one line per method with it
   for (const std::string& l : lines)
     CHECK(std::regex_match(l, wpm));
 }
+
+TEST_CASE("Huffman scanning types the phrases, and a reader selects nothing with it") {
+  // The settings measured in docs/BENCHMARKS.md for an experienced user.
+  SimSetup s = setupFor(host::MethodKind::kScan, 1.0, 1);
+  s.board = "en-scan";
+  s.scanMode = host::ScanMode::kHuffman;
+  s.scanIntervalMs = 700;
+  s.scanFirstDelayMs = 0;
+  s.scanRestartDelayMs = 2000;
+  s.predictionSlots = 0;
+  Simulation sim(s);
+  const TypingResult r = sim.type(somePhrases(3));
+  CHECK(r.gaveUp == 0);
+  CHECK(r.errorRate < 0.05);
+  CHECK(r.wpm > 1.0);
+  s.seed = 7;
+  Simulation reader(s);
+  const ReadingResult read = reader.read(5.0, false);
+  CHECK(read.minutes >= 5.0);
+  CHECK(read.selections == 0);  // every key is picked by a blink, never by a timeout
+}
