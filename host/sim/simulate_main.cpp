@@ -66,7 +66,8 @@ uncorrected error rate, and false selections per minute while only reading
                        correction or fixation centroid), to see what they add
   --no-fixation-gaze   the filtered point instead of the fixation centroid
   --saccade-restart    the refined gaze starts again where the eyes landed
-                       after a saccade instead of the filter gliding there
+                       after a saccade (gaze.saccade_restart; the default)
+  --no-saccade-restart the filter glides there instead (about 0.4 s a key)
   --saccade-min-deg D  ... only after saccades longer than D degrees (implies
                        --saccade-restart; default 1.5, and at least 4 x the
                        noise of a 3-sample mean)
@@ -123,7 +124,7 @@ struct Options {
   double filterCutoffHz = -1;  // -1: the device's default
   double filterBeta = -1;
   bool fixationGaze = true;
-  bool saccadeRestart = false;
+  int saccadeRestart = -1;  // -1: the profile's
   double saccadeMinDeg = -1;
   bool landedDwell = false;
   double holdPx = -1;
@@ -142,7 +143,6 @@ struct FlagOption {
 const FlagOption kFlags[] = {
     {"--no-refine", &Options::refine, false},
     {"--landed-dwell", &Options::landedDwell, true},
-    {"--saccade-restart", &Options::saccadeRestart, true},
     {"--breakdown", &Options::breakdown, true},
     {"--no-reading-guard", &Options::readingGuardOff, true},
     {"--no-fixation-gaze", &Options::fixationGaze, false},
@@ -208,6 +208,10 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     if (a == "--help" || a == "-h") {
       help = true;
       return {};
+    }
+    if (a == "--saccade-restart" || a == "--no-saccade-restart") {
+      o.saccadeRestart = a == "--saccade-restart" ? 1 : 0;  // over the profile's
+      continue;
     }
     const auto flag = std::find_if(std::begin(kFlags), std::end(kFlags),
                                    [a](const FlagOption& f) { return f.name == a; });
@@ -296,7 +300,7 @@ int simulateMain(int argc, char** argv) {
       setup.refiner.filter.betaPerDeg = o.filterBeta;
     setup.refiner.fixationGaze = o.fixationGaze;
     // A threshold given means the restart is wanted.
-    setup.refiner.saccadeRestart = o.saccadeRestart || o.saccadeMinDeg > 0;
+    setup.saccadeRestart = o.saccadeMinDeg > 0 ? 1 : o.saccadeRestart;
     if (o.saccadeMinDeg > 0)
       setup.refiner.saccadeMinDeg = o.saccadeMinDeg;
     setup.dwellMs = static_cast<int>(o.dwellMs);

@@ -38,9 +38,10 @@ struct SimSetup {
   TrackerErrorParams tracker;
   // 1280 x 800 px on a 13.3" 16:10 laptop screen (286 x 179 mm), 550 mm away.
   host::CalibrationGeometry screen{1280, 800, 286, 179, 550};
-  bool refine = true;  // the device's GazeRefiner; false: raw points to the session
-  host::GazeRefinerParams refiner;
-  int dwellMs = -1;  // profile overrides (-1: the profile's)
+  bool refine = true;               // the device's GazeRefiner; false: raw points to the session
+  host::GazeRefinerParams refiner;  // its saccadeRestart comes from the profile
+  int saccadeRestart = -1;          // gaze.saccade_restart: 0 off, 1 on, -1 the profile's
+  int dwellMs = -1;                 // profile overrides (-1: the profile's)
   int scanIntervalMs = -1;
   int scanFirstDelayMs = -1;
   int scanRestartDelayMs = -1;  // scan.restart_delay_ms (-1: the profile's)
