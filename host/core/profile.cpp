@@ -216,6 +216,8 @@ const Field kFields[] = {
     DR_FLOAT("dwell.reading_step_px", access.dwell.readingStepPx, 20, 1000),
     DR_MS("dwell.reading_look_ms", access.dwell.readingLookMs, 100, 5000),
     DR_FLOAT("dwell.guard_max_deg", access.dwell.guardMaxDeg, 0, 10),
+    DR_MS("dwell.likely_ms", access.dwell.likelyMs, 0, 10000),
+    DR_MS("dwell.likely_letters", access.dwell.likelyLetters, 1, 8),
     DR_ONOFF("gaze.saccade_restart", gaze.saccadeRestart),
     DR_ONOFF("prediction", prediction.enabled),
     DR_MS("prediction.slots", prediction.slots, 1, 6),

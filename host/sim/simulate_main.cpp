@@ -47,6 +47,9 @@ uncorrected error rate, and false selections per minute while only reading
                        can select
   --reading-look-ms MS dwell.reading_look_ms: looks shorter than this can be
                        reading fixations (default: the profile's)
+  --likely-ms MS       dwell.likely_ms: the keys of the likeliest next letters
+                       need this dwell (0 = off; default: the profile's)
+  --likely-letters N   dwell.likely_letters: how many letters (1-8)
   --lock-on-ms MS      dwell lock-on time (default: the profile's)
   --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
   --scan-interval-ms MS  scanning interval (default: the profile's)
@@ -126,6 +129,8 @@ struct Options {
   bool fixationGaze = true;
   int saccadeRestart = -1;  // -1: the profile's
   double saccadeMinDeg = -1;
+  long long likelyMs = -1;
+  long long likelyLetters = -1;
   bool landedDwell = false;
   double holdPx = -1;
   long long readingLookMs = -1;
@@ -169,6 +174,8 @@ const NumberOption kNumbers[] = {
     {"--refixation-px", &Options::refixationPx, 0, 400, "0-400"},
     {"--hold-px", &Options::holdPx, 0, 400, "0-400"},
     {"--reading-look-ms", &Options::readingLookMs, 100, 5000, "100-5000"},
+    {"--likely-ms", &Options::likelyMs, 0, 10000, "0-10000"},
+    {"--likely-letters", &Options::likelyLetters, 1, 8, "1-8"},
     {"--margin-px", &Options::marginPx, 0, 100, "0-100"},
     {"--scan-interval-ms", &Options::scanIntervalMs, 200, 10000, "200-10000"},
     {"--letter-slots", &Options::letterSlots, 0, 8, "0-8"},
@@ -315,6 +322,8 @@ int simulateMain(int argc, char** argv) {
     setup.landedDwell = o.landedDwell;
     setup.holdPx = o.holdPx;
     setup.readingLookMs = static_cast<int>(o.readingLookMs);
+    setup.likelyMs = static_cast<int>(o.likelyMs);
+    setup.likelyLetters = static_cast<int>(o.likelyLetters);
     if (o.readingGuardOff)
       setup.readingGuard = 0;
     setup.seed = static_cast<std::uint64_t>(o.seed);

@@ -44,6 +44,10 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.dwell.readingLookMs = static_cast<std::uint32_t>(setup.readingLookMs);
   if (setup.readingGuard >= 0)
     p.access.dwell.readingGuard = setup.readingGuard == 1;
+  if (setup.likelyMs >= 0)
+    p.access.dwell.likelyMs = static_cast<std::uint32_t>(setup.likelyMs);
+  if (setup.likelyLetters > 0)
+    p.access.dwell.likelyLetters = static_cast<std::uint32_t>(setup.likelyLetters);
   if (setup.saccadeRestart >= 0)
     p.gaze.saccadeRestart = setup.saccadeRestart == 1;
   if (setup.marginPx >= 0)

@@ -53,6 +53,8 @@ struct SimSetup {
   double holdPx = -1;      // dwell.hold_px (-1: the profile's)
   int readingGuard = -1;   // dwell.reading_guard: 0 off, 1 on, -1 the profile's
   int readingLookMs = -1;  // dwell.reading_look_ms (-1: the profile's)
+  int likelyMs = -1;       // dwell.likely_ms (-1: the profile's)
+  int likelyLetters = -1;  // dwell.likely_letters (-1: the profile's)
   // The person reads the prediction slots and chooses a predicted word
   // (when the board shows them); false: types every letter.
   bool usePredictions = true;
