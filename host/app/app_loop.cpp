@@ -89,6 +89,8 @@ int DrishtiApp::run() {
 void DrishtiApp::frame(std::int64_t nowUs) {
   ++stats_.frames;
   collectInput(nowUs);
+  // A profile switched or reloaded may set the gaze refiner differently.
+  gazeMapper_->setGazeSettings(session_->profile().gaze);
   const bool calibrated = mouseIsGaze(nowUs) || wireInput_->calibrated();
   if (!gazeCalibratedKnown_ || calibrated != gazeCalibratedSent_) {
     session_->setGazeCalibrated(calibrated);

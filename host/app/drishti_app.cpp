@@ -114,7 +114,10 @@ int DrishtiApp::setUp() {
   for (const host::Problem& p : session_->problems())
     logLine(p.describe());
 
-  gazeMapper_ = std::make_unique<host::CalibratedGazeMapper>();
+  // The refiner as the profile sets it (gaze.*); frame() follows changes.
+  host::GazeMapperParams gazeParams;
+  session_->profile().gaze.applyTo(gazeParams);
+  gazeMapper_ = std::make_unique<host::CalibratedGazeMapper>(gazeParams);
   loadCalibration();
   wireInput_ = std::make_unique<host::WireInput>(*gazeMapper_);
   if (int code = openWire(); code != kExitOk)

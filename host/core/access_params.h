@@ -61,6 +61,13 @@ struct DwellParams {
   // A look this long or longer is not a reading fixation. Reading fixations
   // last about 250 ms, but the filtered gaze merges two or three of them.
   std::uint32_t readingLookMs = 1000;
+  // Shorter dwell for likely next letters (after Mott, Williams, Wobbrock &
+  // Morris, CHI 2017, and Pi & Shi 2017: dwell times from a language model):
+  // on letter boards with word prediction, the keys of the likelyLetters
+  // likeliest next characters (letter_predictor.h) need likelyMs instead of
+  // dwellMs (never longer than the key's own). 0 = off.
+  std::uint32_t likelyMs = 0;
+  std::uint32_t likelyLetters = 4;
 };
 
 // Blink selection and the blink switch (blink_selector.h, scan_selector.h).

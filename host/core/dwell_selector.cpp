@@ -13,6 +13,12 @@ constexpr std::int64_t kSettleUs = 80'000;
 // Where a look is: the running mean of its points, the newest weighing at
 // least this much (about the last second at 30 Hz).
 constexpr int kLookMeanPoints = 30;
+// The line's height is the mean of its last this many looks.
+constexpr int kLineMeanLooks = 6;
+// While reading, looks within this many holdPx of the line and this many
+// reading steps along it keep the reading state (see classifyLook).
+constexpr float kNearLine = 2.5F;
+constexpr float kNearStep = 2.0F;
 
 Rect grow(Rect r, float by) {
   return {r.x - by, r.y - by, r.w + 2 * by, r.h + 2 * by};
@@ -40,6 +46,7 @@ void DwellSelector::reset(std::int64_t tUs) {
   lookSettled_ = false;
   lookReading_ = false;
   readingSteps_ = 0;
+  lineLooks_ = 0;
 }
 
 bool DwellSelector::trackLook(float x, float y, std::int64_t tUs) {
@@ -81,14 +88,56 @@ void DwellSelector::classifyLook() {
   const bool shortRef =
       haveRef_ && (ref_.reading || ref_.endUs - ref_.startUs <
                                        static_cast<std::int64_t>(params_.readingLookMs) * 1000);
-  const bool alongLine = std::abs(dy) <= params_.holdPx && std::abs(dx) <= params_.readingStepPx;
-  const bool lineReturn =
-      readingSteps_ >= 2 && dx < -params_.readingStepPx && dy > 0 && dy <= params_.readingStepPx;
-  if (shortRef && alongLine && dx > 0)
+  // Where the line is: the mean height of the looks read along it, as well
+  // as the last look's. Just after landing a look is placed by a few
+  // samples' mean (the saccade restart), about 18 px of noise an axis at 1
+  // degree, and a calibration's smooth error tilts a line: a look near either
+  // height is on the line.
+  const float lineDy = look_.y - (lineLooks_ > 0 ? lineY_ : ref_.y);
+  const float offLine = std::min(std::abs(lineDy), std::abs(dy));
+  // Reading moves the eyes along the line, not up and down it: a look that
+  // moved as far vertically as horizontally (the eyes going back and forth
+  // between a key and the message above it) is no reading step.
+  const bool onLine = std::abs(dy) <= params_.holdPx ||
+                      (std::abs(lineDy) <= params_.holdPx && std::abs(dx) >= std::abs(dy));
+  const bool shortStep = std::abs(dx) <= params_.readingStepPx;
+  const bool lineReturn = readingSteps_ >= 2 && dx < -params_.readingStepPx && lineDy > 0 &&
+                          lineDy <= params_.readingStepPx;
+  // Reading the page again: a sweep up and back to where the line being
+  // read started (the lines of a page start alike).
+  const bool pageReturn = readingSteps_ >= 2 && dx < -params_.readingStepPx &&
+                          dy < -params_.readingStepPx &&
+                          std::abs(look_.x - lineStartX_) <= params_.readingStepPx;
+  // While reading, a look a little off the line or a little beyond a
+  // reading step is the tracker's noise (or two fixations the refined point
+  // merged), not a jump: it neither counts nor ends reading.
+  const bool nearReading = readingSteps_ >= 2 && offLine <= kNearLine * params_.holdPx &&
+                           std::abs(dx) >= std::abs(dy) &&
+                           std::abs(dx) <= kNearStep * params_.readingStepPx;
+  if (shortRef && onLine && shortStep && dx > 0) {
     ++readingSteps_;
-  else if (!(shortRef && (alongLine || lineReturn)))
+    followLine(false);
+  } else if (shortRef && onLine && shortStep) {
+    followLine(false);  // a regression
+  } else if (shortRef && (lineReturn || pageReturn)) {
+    followLine(true);
+  } else if (shortRef && nearReading) {
+    followLine(false);
+  } else {
     readingSteps_ = 0;  // a jump, a step up or down, or the eyes rested: not reading
+    followLine(true);
+  }
   lookReading_ = params_.readingGuard && readingSteps_ >= 2;
+}
+
+void DwellSelector::followLine(bool newLine) {
+  if (newLine) {
+    lineLooks_ = 0;
+    lineStartX_ = look_.x;
+  }
+  lineStartX_ = std::min(lineStartX_, look_.x);
+  lineLooks_ = std::min(lineLooks_ + 1, kLineMeanLooks);
+  lineY_ = lineLooks_ == 1 ? look_.y : lineY_ + (look_.y - lineY_) / static_cast<float>(lineLooks_);
 }
 
 int DwellSelector::hitTest(float x, float y) const {

@@ -21,8 +21,14 @@
 // regression, or the return sweep to the next line) is reading and is not
 // taken up: a reader who stops to think on a key selects nothing; a look that
 // jumps to a key (or a long look before it, unless that look was itself
-// blocked as reading: a reader thinking) ends reading at once. Timing
-// from event stamps only; see access_method.h for the contract.
+// blocked as reading: a reader thinking) ends reading at once. Once reading,
+// it is kept across what the tracker's noise and the reader's own sweeps do
+// to looks: a look a little off the line (up to 2.5 holdPx from the line's
+// mean height or the last look, moving more along than across) or a little
+// beyond a reading step (up to 2 readingStepPx), looks scattered about the
+// line's mean height, and the sweep back up to where the line started (a
+// page read again). Timing from event stamps only; see access_method.h for
+// the contract.
 #pragma once
 
 #include "host/core/access_method.h"
@@ -56,6 +62,8 @@ class DwellSelector final : public AccessMethod {
   // Cuts the gaze into looks; true when (x, y) starts a new one.
   bool trackLook(float x, float y, std::int64_t tUs);
   void classifyLook();
+  // The look is read along the line (newLine: it starts a new one).
+  void followLine(bool newLine);
   // The dwell clock is held at zero: the gaze has not yet left the key just
   // selected (with its margin), or the eyes are reading.
   bool held() const { return (mustLeave_ && leaveRect_.contains(x_, y_)) || lookReading_; }
@@ -89,6 +97,9 @@ class DwellSelector final : public AccessMethod {
   bool lookSettled_ = false;
   bool lookReading_ = false;  // the current look is a reading step: not taken up
   int readingSteps_ = 0;      // reading steps in a row
+  float lineY_ = 0;           // height of the line being read, px
+  int lineLooks_ = 0;         // looks lineY_ averages (0: no line yet)
+  float lineStartX_ = 0;      // leftmost look on that line, px
 };
 
 }  // namespace drishti::host

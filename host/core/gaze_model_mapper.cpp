@@ -15,6 +15,16 @@ void CalibratedGazeMapper::setModel(const GazeModel& model) {
   refiner_->setPrecision(precisionDeg_);
 }
 
+void CalibratedGazeMapper::setGazeSettings(const GazeSettings& settings) {
+  GazeMapperParams p = params_;
+  settings.applyTo(p);
+  if (p.saccadeRestart == params_.saccadeRestart)
+    return;
+  params_ = p;
+  refiner_ = std::make_unique<GazeRefiner>(params_, model_.geometry().pxPerDegree());
+  refiner_->setPrecision(precisionDeg_);
+}
+
 void CalibratedGazeMapper::setPrecision(double deg) {
   if (!std::isfinite(deg) || deg < 0)
     return;

@@ -18,6 +18,7 @@
 #include "host/core/gaze_mapper.h"
 #include "host/core/gaze_model.h"
 #include "host/core/gaze_refiner.h"
+#include "host/core/gaze_settings.h"
 
 namespace drishti::host {
 
@@ -32,6 +33,10 @@ class CalibratedGazeMapper final : public GazeMapper {
   // kept across setModel() until set again.
   void setPrecision(double deg);
   const GazeModel& model() const { return model_; }
+  // The profile's gaze settings: when they differ from those in use, the
+  // refiner starts again with them (the model and precision are kept).
+  void setGazeSettings(const GazeSettings& settings);
+  const GazeMapperParams& params() const { return params_; }
 
   bool map(const protocol::EyeSample& sample, GazePoint& out) override;
   bool calibrated() const override { return model_.calibrated(); }

@@ -8,7 +8,7 @@
 //                given out is the fixation's centroid (the mean of its last
 //                centroidMs), so dwell sees one steady point instead of every
 //                sample's jitter; between fixations, the filtered point.
-// With saccadeRestart (off by default, see below), saccades restart the
+// With saccadeRestart (on by default, see below), saccades restart the
 // chain (as I-VT/I-DT based devices do): when the last few raw points all
 // sit beyond what the tracker's noise explains from the filtered point
 // before them, the eyes have moved; the filter and the fixation start again
@@ -50,10 +50,11 @@ struct GazeRefinerParams {
   // precision the threshold is 2.3 degrees (a key is about 3.4), and noise
   // alone passes it about exp(-16) of the frames: a false restart would put
   // the point that far off the key the eyes hold.
-  // Off by default: drishti-simulate measured it 0.4 s a key faster but
-  // reading the keys then selected 0.3-0.6 times a minute (target 0.1),
-  // against 0-0.1 with the glide (docs/BENCHMARKS.md, "Simulated user").
-  bool saccadeRestart = false;
+  // On by default (profile: gaze.saccade_restart): drishti-simulate measured
+  // it about 0.4 s a key faster than the glide, with the dwell reading guard
+  // keeping reading false selections at 0-0.1 a minute (docs/BENCHMARKS.md,
+  // "Simulated user").
+  bool saccadeRestart = true;
   int saccadeSamples = 3;  // 1..kMaxSaccadeSamples
   double saccadeMinDeg = 1.5;
   double saccadeNoiseSigmas = 4.0;

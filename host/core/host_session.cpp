@@ -253,7 +253,7 @@ void HostSession::updateMethod() {
     refreshPredictions();  // Huffman scanning's weights come or go
     layout_.relabel(layoutInput());
   }
-  method_->setTargets(layout_.targets(), nowUs_);
+  giveTargets();
   refreshStatus();
 }
 
@@ -282,8 +282,7 @@ void HostSession::rebuild() {
   refreshPredictions();
   layout_.build(layoutInput());
   layoutLetterSlots_ = static_cast<std::uint32_t>(letterSlots());
-  if (method_)
-    method_->setTargets(layout_.targets(), nowUs_);
+  giveTargets();
   wakeTargets_.clear();
   if (place_.screen == ScreenKind::kRest) {
     Target t;
@@ -310,8 +309,9 @@ void HostSession::rebuild() {
 void HostSession::relabel() {
   // Scanning passes over empty slots: a changed set of them is a new scan tree
   // (the text changes on a selection, when scanning starts from the top anyway).
-  if (layout_.relabel(layoutInput()) && method_ && methodKind_ == MethodKind::kScan)
-    method_->setTargets(layout_.targets(), nowUs_);
+  // With dwell.likely_ms the dwell times change with the text.
+  if ((layout_.relabel(layoutInput()) && methodKind_ == MethodKind::kScan) || likelyDwell())
+    giveTargets();
 }
 
 void HostSession::textChanged() {

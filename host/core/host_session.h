@@ -194,6 +194,10 @@ class HostSession {
   void applyProfile(Profile profile, bool restoreState);
   void rebuild();
   void relabel();
+  // Gives the method the layout's targets (session_dwell.cpp): with
+  // dwell.likely_ms, the likely next letters' keys need that dwell.
+  void giveTargets();
+  bool likelyDwell() const;
   void refreshStatus();
   void updateMethod();
   void select(int target);
@@ -256,6 +260,7 @@ class HostSession {
   SafetyGestures safety_;
   DwellSelector wake_;
   std::vector<Target> wakeTargets_;
+  std::vector<Target> methodTargets_;  // what method_ was given (giveTargets)
 
   bool gazeCalibrated_ = true;
   float gazePrecisionDeg_ = 0;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "host/core/access_params.h"
+#include "host/core/gaze_settings.h"
 #include "host/core/problem.h"
 #include "host/core/word_predictor.h"
 
@@ -31,6 +32,7 @@ struct Profile {
   std::vector<std::string> menu;  // boards in the boards menu; empty = all
   AccessParams access;
   PredictionParams prediction;
+  GazeSettings gaze;             // gaze.*: how the gaze is refined
   bool echoLetters = false;      // say each letter as it is chosen
   bool echoWords = false;        // say each word when a space follows it
   bool clearAfterSpeak = false;  // empty the text bar after speaking it

@@ -49,6 +49,9 @@ uncorrected error rate, and false selections per minute while only reading
                        can select
   --reading-look-ms MS dwell.reading_look_ms: looks shorter than this can be
                        reading fixations (default: the profile's)
+  --likely-ms MS       dwell.likely_ms: the keys of the likeliest next letters
+                       need this dwell (0 = off; default: the profile's)
+  --likely-letters N   dwell.likely_letters: how many letters (1-8)
   --lock-on-ms MS      dwell lock-on time (default: the profile's)
   --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
   --scan-mode MODE     rows, groups, linear or huffman (keys lit by a binary
@@ -73,7 +76,8 @@ uncorrected error rate, and false selections per minute while only reading
                        correction or fixation centroid), to see what they add
   --no-fixation-gaze   the filtered point instead of the fixation centroid
   --saccade-restart    the refined gaze starts again where the eyes landed
-                       after a saccade instead of the filter gliding there
+                       after a saccade (gaze.saccade_restart; the default)
+  --no-saccade-restart the filter glides there instead (about 0.4 s a key)
   --saccade-min-deg D  ... only after saccades longer than D degrees (implies
                        --saccade-restart; default 1.5, and at least 4 x the
                        noise of a 3-sample mean)
@@ -131,8 +135,10 @@ struct Options {
   double filterCutoffHz = -1;  // -1: the device's default
   double filterBeta = -1;
   bool fixationGaze = true;
-  bool saccadeRestart = false;
+  int saccadeRestart = -1;  // -1: the profile's
   double saccadeMinDeg = -1;
+  long long likelyMs = -1;
+  long long likelyLetters = -1;
   bool landedDwell = false;
   double holdPx = -1;
   long long readingLookMs = -1;
@@ -151,7 +157,6 @@ struct FlagOption {
 const FlagOption kFlags[] = {
     {"--no-refine", &Options::refine, false},
     {"--landed-dwell", &Options::landedDwell, true},
-    {"--saccade-restart", &Options::saccadeRestart, true},
     {"--breakdown", &Options::breakdown, true},
     {"--early-blink", &Options::earlyBlink, true},
     {"--no-reading-guard", &Options::readingGuardOff, true},
@@ -179,6 +184,8 @@ const NumberOption kNumbers[] = {
     {"--refixation-px", &Options::refixationPx, 0, 400, "0-400"},
     {"--hold-px", &Options::holdPx, 0, 400, "0-400"},
     {"--reading-look-ms", &Options::readingLookMs, 100, 5000, "100-5000"},
+    {"--likely-ms", &Options::likelyMs, 0, 10000, "0-10000"},
+    {"--likely-letters", &Options::likelyLetters, 1, 8, "1-8"},
     {"--margin-px", &Options::marginPx, 0, 100, "0-100"},
     {"--scan-interval-ms", &Options::scanIntervalMs, 200, 10000, "200-10000"},
     {"--letter-slots", &Options::letterSlots, 0, 8, "0-8"},
@@ -218,6 +225,10 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     if (a == "--help" || a == "-h") {
       help = true;
       return {};
+    }
+    if (a == "--saccade-restart" || a == "--no-saccade-restart") {
+      o.saccadeRestart = a == "--saccade-restart" ? 1 : 0;  // over the profile's
+      continue;
     }
     const auto flag = std::find_if(std::begin(kFlags), std::end(kFlags),
                                    [a](const FlagOption& f) { return f.name == a; });
@@ -318,7 +329,7 @@ int simulateMain(int argc, char** argv) {
       setup.refiner.filter.betaPerDeg = o.filterBeta;
     setup.refiner.fixationGaze = o.fixationGaze;
     // A threshold given means the restart is wanted.
-    setup.refiner.saccadeRestart = o.saccadeRestart || o.saccadeMinDeg > 0;
+    setup.saccadeRestart = o.saccadeMinDeg > 0 ? 1 : o.saccadeRestart;
     if (o.saccadeMinDeg > 0)
       setup.refiner.saccadeMinDeg = o.saccadeMinDeg;
     setup.dwellMs = static_cast<int>(o.dwellMs);
@@ -335,6 +346,8 @@ int simulateMain(int argc, char** argv) {
     setup.landedDwell = o.landedDwell;
     setup.holdPx = o.holdPx;
     setup.readingLookMs = static_cast<int>(o.readingLookMs);
+    setup.likelyMs = static_cast<int>(o.likelyMs);
+    setup.likelyLetters = static_cast<int>(o.likelyLetters);
     if (o.readingGuardOff)
       setup.readingGuard = 0;
     setup.seed = static_cast<std::uint64_t>(o.seed);

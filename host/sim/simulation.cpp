@@ -44,6 +44,12 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.dwell.readingLookMs = static_cast<std::uint32_t>(setup.readingLookMs);
   if (setup.readingGuard >= 0)
     p.access.dwell.readingGuard = setup.readingGuard == 1;
+  if (setup.likelyMs >= 0)
+    p.access.dwell.likelyMs = static_cast<std::uint32_t>(setup.likelyMs);
+  if (setup.likelyLetters > 0)
+    p.access.dwell.likelyLetters = static_cast<std::uint32_t>(setup.likelyLetters);
+  if (setup.saccadeRestart >= 0)
+    p.gaze.saccadeRestart = setup.saccadeRestart == 1;
   if (setup.marginPx >= 0)
     p.access.dwell.marginPx = static_cast<float>(setup.marginPx);
   if (setup.predictionSlots == 0)
@@ -71,7 +77,10 @@ Simulation::Simulation(const SimSetup& setup)
   session_->setGazePrecision(static_cast<float>(precisionDeg),
                              static_cast<float>(setup.screen.pxPerDegree()));
   session_->advanceTo(kStartUs);
-  refiner_ = std::make_unique<host::GazeRefiner>(setup.refiner, setup.screen.pxPerDegree());
+  // The refiner is built from the profile's gaze settings, as the app does.
+  host::GazeRefinerParams refinerParams = setup.refiner;
+  session_->profile().gaze.applyTo(refinerParams);
+  refiner_ = std::make_unique<host::GazeRefiner>(refinerParams, setup.screen.pxPerDegree());
   refiner_->setPrecision(precisionDeg);
   eyes_ = std::make_unique<SimulatedEyes>(setup.user, setup.tracker, setup.screen, setup.seed,
                                           *this, kStartUs);

@@ -39,9 +39,10 @@ struct SimSetup {
   TrackerErrorParams tracker;
   // 1280 x 800 px on a 13.3" 16:10 laptop screen (286 x 179 mm), 550 mm away.
   host::CalibrationGeometry screen{1280, 800, 286, 179, 550};
-  bool refine = true;  // the device's GazeRefiner; false: raw points to the session
-  host::GazeRefinerParams refiner;
-  int dwellMs = -1;  // profile overrides (-1: the profile's)
+  bool refine = true;               // the device's GazeRefiner; false: raw points to the session
+  host::GazeRefinerParams refiner;  // its saccadeRestart comes from the profile
+  int saccadeRestart = -1;          // gaze.saccade_restart: 0 off, 1 on, -1 the profile's
+  int dwellMs = -1;                 // profile overrides (-1: the profile's)
   int scanIntervalMs = -1;
   std::optional<host::ScanMode> scanMode;  // scan.mode (unset: the profile's)
   bool earlyBlink = false;                 // scan.early_blink, and lid samples sent
@@ -55,6 +56,8 @@ struct SimSetup {
   double holdPx = -1;      // dwell.hold_px (-1: the profile's)
   int readingGuard = -1;   // dwell.reading_guard: 0 off, 1 on, -1 the profile's
   int readingLookMs = -1;  // dwell.reading_look_ms (-1: the profile's)
+  int likelyMs = -1;       // dwell.likely_ms (-1: the profile's)
+  int likelyLetters = -1;  // dwell.likely_letters (-1: the profile's)
   // The person reads the prediction slots and chooses a predicted word
   // (when the board shows them); false: types every letter.
   bool usePredictions = true;

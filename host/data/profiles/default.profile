@@ -24,6 +24,7 @@ dwell.reading_guard on
 dwell.reading_step_px 220
 dwell.reading_look_ms 1000
 dwell.guard_max_deg 1.5
+gaze.saccade_restart on
 
 prediction on
 prediction.slots 4

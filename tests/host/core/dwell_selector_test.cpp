@@ -317,6 +317,78 @@ TEST_CASE("a reader who stopped to think on a blocked key is still reading at th
   CHECK(hold(d, t + 2500, 1300, 350, 150) == 11);
 }
 
+namespace {
+
+// Looks of 250 ms at the given points (a reader's fixations as the refined
+// gaze places them), then a pause of pauseMs at the last one. Returns the
+// first selection or -1.
+int readLooks(DwellSelector& d, std::initializer_list<std::pair<float, float>> looks,
+              std::int64_t pauseMs) {
+  std::int64_t t = 0;
+  const std::pair<float, float>* last = nullptr;
+  for (const auto& look : looks) {
+    const int s = hold(d, t, 250, look.first, look.second);
+    if (s >= 0)
+      return s;
+    t += 250;
+    last = &look;
+  }
+  return last == nullptr ? -1 : hold(d, t, pauseMs, last->first, last->second);
+}
+
+}  // namespace
+
+TEST_CASE("a reader's look placed off the line by the tracker's noise does not end reading") {
+  // Along row 0 (y 50), one look 55 px low (more than hold_px 30 off the
+  // line, a few samples' mean just after landing), then back on the line.
+  const auto targets = gridTargets(3, 12);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  CHECK(readLooks(d, {{40, 50}, {120, 50}, {200, 50}, {280, 50}, {360, 105}, {440, 50}}, 2500) ==
+        -1);
+  // A look as far down as along (a look down at a key, not a reading step)
+  // still ends reading: it selects.
+  DwellSelector e(params());
+  e.setTargets(targets, 0);
+  CHECK(readLooks(e, {{40, 50}, {120, 50}, {200, 50}, {280, 50}, {300, 110}}, 1300) == 15);
+}
+
+TEST_CASE("looks scattered about a line by noise are reading steps along it") {
+  // Each look 25-35 px above or below the one before (more than hold_px),
+  // but within hold_px of the line's mean height.
+  const auto targets = gridTargets(3, 12);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  CHECK(readLooks(d, {{40, 50}, {120, 75}, {200, 40}, {280, 72}}, 2500) == -1);
+}
+
+TEST_CASE("a step a little beyond a reading step does not end reading, a jump does") {
+  const auto targets = gridTargets(3, 12);
+  SECTION("300 px (two fixations the refined point merged)") {
+    DwellSelector d(params());  // reading_step_px 220
+    d.setTargets(targets, 0);
+    CHECK(readLooks(d, {{40, 50}, {120, 50}, {200, 50}, {280, 50}, {580, 50}}, 2500) == -1);
+  }
+  SECTION("600 px") {
+    DwellSelector d(params());
+    d.setTargets(targets, 0);
+    CHECK(readLooks(d, {{40, 50}, {120, 50}, {200, 50}, {280, 50}, {880, 50}}, 1300) == 8);
+  }
+}
+
+TEST_CASE("the sweep back to the first line does not end reading") {
+  const auto targets = gridTargets(4, 12);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  // The last line read (row 3), then back up to the start of row 0, a pause.
+  CHECK(readLooks(d, {{40, 350}, {120, 350}, {200, 350}, {280, 350}, {40, 50}}, 2500) == -1);
+  // A jump up to a key left of the line but not near its start is no such
+  // sweep: it selects.
+  DwellSelector e(params());
+  e.setTargets(targets, 0);
+  CHECK(readLooks(e, {{840, 350}, {920, 350}, {1000, 350}, {1080, 350}, {540, 50}}, 1300) == 5);
+}
+
 TEST_CASE("fixations along one key do not add up to a dwell") {
   const auto targets = gridTargets(1, 3);
   DwellParams p = params();

@@ -85,3 +85,51 @@ TEST_CASE("the calibrated mapper keeps the measured precision across a new model
   mapper.setModel(rec.model);
   CHECK(mapper.refiner().precisionDeg() == 0.8);
 }
+
+TEST_CASE("the calibrated mapper follows the profile's gaze settings, keeping the calibration") {
+  const CalibrationRecord rec = test::makeCalibrationRecord();
+  CalibratedGazeMapper mapper;  // the device's defaults: restart on
+  CHECK(mapper.params().saccadeRestart);
+  mapper.setModel(rec.model);
+  mapper.setPrecision(1.2);
+  GazeSettings glide;
+  glide.saccadeRestart = false;
+  mapper.setGazeSettings(glide);
+  CHECK_FALSE(mapper.params().saccadeRestart);
+  CHECK_FALSE(mapper.refiner().params().saccadeRestart);
+  CHECK(mapper.calibrated());
+  CHECK(mapper.refiner().precisionDeg() == 1.2);
+  // The restart changes what a saccade does: 4 degrees along, the glide
+  // leaves the point short of the new target after 100 ms, the restart not.
+  const auto afterSaccade = [&rec](CalibratedGazeMapper& m) {
+    test::SyntheticViewer viewer;
+    GazePoint p;
+    std::uint64_t t = 1'000'000;
+    for (int i = 0; i < 30; ++i, t += 33'333)
+      REQUIRE(m.map(
+          [&] {
+            protocol::EyeSample s = viewer.look(400, 400);
+            s.captureUs = t;
+            return s;
+          }(),
+          p));
+    for (int i = 0; i < 4; ++i, t += 33'333)
+      REQUIRE(m.map(
+          [&] {
+            protocol::EyeSample s = viewer.look(400 + 4 * rec.model.geometry().pxPerDegree(), 400);
+            s.captureUs = t;
+            return s;
+          }(),
+          p));
+    return rec.model.geometry().angleDeg(p.x, p.y, 400 + 4 * rec.model.geometry().pxPerDegree(),
+                                         400);
+  };
+  const double glided = afterSaccade(mapper);
+  GazeSettings restart;
+  mapper.setGazeSettings(restart);
+  CHECK(mapper.refiner().params().saccadeRestart);
+  CHECK(mapper.refiner().precisionDeg() == 1.2);
+  const double restarted = afterSaccade(mapper);
+  CHECK(restarted < 1.0);
+  CHECK(glided > restarted + 1.0);
+}

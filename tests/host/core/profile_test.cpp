@@ -117,12 +117,15 @@ TEST_CASE("the shipped default profile parses and keeps the blink bands apart") 
   CHECK(a.scan.backMaxMs <= a.safety.longBlinkMinMs);
 }
 
-TEST_CASE("word prediction and the dwell guards are profile settings with checked values") {
+TEST_CASE(
+    "word prediction, the dwell guards and the saccade restart are profile settings with checked "
+    "values") {
   std::vector<Problem> problems;
   const auto p = parseProfile(
       "drishti-profile 1\nprediction off\nprediction.slots 6\nprediction.learn off\n"
       "dwell.landed on\ndwell.refixation_px 45\ndwell.hold_px 25\ndwell.reading_guard off\n"
-      "dwell.reading_step_px 180\ndwell.reading_look_ms 700\ndwell.guard_max_deg 2.5\n",
+      "dwell.reading_step_px 180\ndwell.reading_look_ms 700\ndwell.guard_max_deg 2.5\n"
+      "gaze.saccade_restart off\ndwell.likely_ms 500\ndwell.likely_letters 3\n",
       "p.profile", problems);
   INFO(describeAll(problems));
   REQUIRE(p);
@@ -136,6 +139,10 @@ TEST_CASE("word prediction and the dwell guards are profile settings with checke
   CHECK(p->access.dwell.readingStepPx == 180.0F);
   CHECK(p->access.dwell.readingLookMs == 700);
   CHECK(p->access.dwell.guardMaxDeg == 2.5F);
+  CHECK_FALSE(p->gaze.saccadeRestart);
+  CHECK(p->access.dwell.likelyMs == 500);
+  CHECK(p->access.dwell.likelyLetters == 3);
+  CHECK(Profile{}.gaze.saccadeRestart);  // on unless the profile says off
   const auto back = parseProfile(formatProfile(*p), "round", problems);
   REQUIRE(back);
   CHECK(formatProfile(*back) == formatProfile(*p));
@@ -160,6 +167,14 @@ TEST_CASE("word prediction and the dwell guards are profile settings with checke
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.reading_look_ms 50\n"),
              Catch::Contains(
                  "p.profile:2: dwell.reading_look_ms must be a whole number from 100 to 5000"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\ndwell.likely_ms 20000\n"),
+      Catch::Contains("p.profile:2: dwell.likely_ms must be a whole number from 0 to 10000"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\ndwell.likely_letters 0\n"),
+      Catch::Contains("p.profile:2: dwell.likely_letters must be a whole number from 1 to 8"));
+  CHECK_THAT(problemsOf("drishti-profile 1\n\n\ngaze.saccade_restart yes\n"),
+             Catch::Contains("p.profile:4: gaze.saccade_restart must be on or off"));
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.guard_max_deg 11\n"),
              Catch::Contains("p.profile:2: dwell.guard_max_deg must be a number from 0 to 10"));
 }

@@ -402,3 +402,32 @@ TEST_CASE("Huffman scanning weighs the keys of a letter board by the next-letter
   REQUIRE(s.text() == "q");
   CHECK(weightOf("u") > 0.3F);
 }
+
+TEST_CASE("with dwell.likely_ms the likely next letters need a shorter dwell, the others do not") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  const auto session = [&c](std::uint32_t likelyMs) {
+    auto s = std::make_unique<HostSession>(c, nullptr);
+    Profile p = s->profile();
+    CHECK(p.access.dwell.likelyMs == 0);  // off by default
+    p.access.dwell.likelyMs = likelyMs;
+    p.access.dwell.likelyLetters = 4;
+    REQUIRE(s->saveProfile(p).empty());
+    s->setGazeCalibrated(true);
+    return s;
+  };
+  // After "q" the likeliest next letter is "u"; "x" is not among the 4.
+  // 700 ms is the lock-on (150) and 400 ms with room, well short of 1000.
+  for (std::uint32_t likelyMs : {0U, 400U}) {
+    INFO("likely_ms " << likelyMs);
+    auto s = session(likelyMs);
+    std::int64_t t = dwellOn(*s, "q", kT0);
+    REQUIRE(s->text() == "q");
+    t = dwellOnTarget(*s, s->findTarget("u"), t, 700);
+    CHECK(s->text() == (likelyMs > 0 ? "qu" : "q"));
+    const int x = s->findTarget("x");
+    dwellOnTarget(*s, x, t, 700);
+    CHECK(s->text() == (likelyMs > 0 ? "qu" : "q"));
+  }
+}

@@ -78,10 +78,14 @@ TEST_CASE("more gaze noise does not make dwell typing faster") {
 TEST_CASE("restarting the refined gaze after a saccade shortens the time per key") {
   // The filter's glide onto a key after a saccade is a device cost: with the
   // restart the point is on the key about 100 ms after landing.
+  // The default profile restarts (gaze.saccade_restart on); the glide is the
+  // setting off.
   SimSetup glideSetup = setupFor(host::MethodKind::kDwell, 1.0);
-  SimSetup restartSetup = glideSetup;
-  restartSetup.refiner.saccadeRestart = true;
+  glideSetup.saccadeRestart = 0;
+  const SimSetup restartSetup = setupFor(host::MethodKind::kDwell, 1.0);
   Simulation glide(glideSetup), restart(restartSetup);
+  CHECK(glide.session().profile().gaze.saccadeRestart == false);
+  CHECK(restart.session().profile().gaze.saccadeRestart);
   const TypingResult a = glide.type(somePhrases(6));
   const TypingResult b = restart.type(somePhrases(6));
   REQUIRE(a.time.keySelections > 0);
