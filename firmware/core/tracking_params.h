@@ -2,6 +2,8 @@
 // place, in physical units (milliseconds, fractions of face / eye size).
 #pragma once
 
+#include <algorithm>
+
 #include "firmware/core/eye_frame_stabilizer.h"
 
 namespace drishti::core {
@@ -248,6 +250,12 @@ struct TrackingParams {
     // lids following the gaze; with the plain (1 - P(closed)) the bottom
     // calibration points of a rendered face lost most samples as unseen.
     float closedNoCost = 0.5f;
+
+    // The factor (0..1) the eye's gaze confidence is multiplied by for the
+    // classifier's P(closed): 1 up to closedNoCost, then linear to 0 at 1.
+    float closedCost(float pClosed) const {
+      return std::clamp((1.f - pClosed) / std::max(1e-3f, 1.f - closedNoCost), 0.f, 1.f);
+    }
   } gaze;
 };
 

@@ -107,9 +107,8 @@ void TrackingPipeline::measureEye(const cv::Mat& frame, const cv::Mat& work,
   // Looking down lowers the lids with the eye, which the eye-state classifier
   // reads as half closed: below closedNoCost its verdict costs nothing, above
   // it the confidence falls to 0 at P(closed) = 1.
-  const float closedCost = std::clamp(
-      (1.f - eye.closedProbability) / std::max(1e-3f, 1.f - params_.gaze.closedNoCost), 0.f, 1.f);
-  const float conf = eye.pupil.confidence * result_.face.confidence * closedCost;
+  const float conf = eye.pupil.confidence * result_.face.confidence *
+                     params_.gaze.closedCost(eye.closedProbability);
   // The corners are held in the face's frame for the gaze features only; the
   // reported contour stays what the landmarks said on this frame.
   EyeContour reference = eye.contour;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <stdexcept>
 
+#include "firmware/core/tracking_params.h"
 #include "tests/firmware/core/rendered_eye.h"
 
 namespace drishti::core {
@@ -52,3 +53,19 @@ TEST_CASE("a malformed eye-state model is rejected with a reason", "[eyestate]")
 }
 
 }  // namespace drishti::core
+
+TEST_CASE("an eye half closed by looking down keeps its gaze confidence; a closing eye loses it") {
+  drishti::core::TrackingParams::Gaze gaze;  // closedNoCost 0.5 by default
+  CHECK(gaze.closedCost(0.0f) == 1.0f);
+  CHECK(gaze.closedCost(0.3f) == 1.0f);  // lids lowered with the gaze
+  CHECK(gaze.closedCost(0.5f) == 1.0f);
+  CHECK(gaze.closedCost(0.75f) == Approx(0.5f));  // linear above the threshold
+  CHECK(gaze.closedCost(1.0f) == 0.0f);
+  CHECK(gaze.closedCost(0.9f) < gaze.closedCost(0.7f));
+  // Out-of-range verdicts stay within 0..1.
+  CHECK(gaze.closedCost(-0.2f) == 1.0f);
+  CHECK(gaze.closedCost(1.5f) == 0.0f);
+  // closedNoCost 0 is the plain (1 - P(closed)).
+  gaze.closedNoCost = 0.0f;
+  CHECK(gaze.closedCost(0.3f) == Approx(0.7f));
+}
