@@ -29,6 +29,8 @@ struct DriftParams {
   int window = 5;           // median of the last this many gaps (1..32)
   double halfLifeS = 600;   // fading of the correction without new selections
   double maxAgeS = 900;     // gaps older than this are forgotten
+
+  bool operator==(const DriftParams&) const = default;
 };
 
 class DriftCorrector {

@@ -33,6 +33,8 @@ struct FixationParams {
   double anchorMs = 150;       // the recent mean new samples are compared with
   double centroidMs = 400;     // the reported centroid averages this much
   double maxDriftDeg = 3.0;    // drift from the settled centroid that ends a fixation
+
+  bool operator==(const FixationParams&) const = default;
 };
 
 struct Fixation {

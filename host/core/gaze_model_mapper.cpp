@@ -18,7 +18,7 @@ void CalibratedGazeMapper::setModel(const GazeModel& model) {
 void CalibratedGazeMapper::setGazeSettings(const GazeSettings& settings) {
   GazeMapperParams p = params_;
   settings.applyTo(p);
-  if (p.saccadeRestart == params_.saccadeRestart)
+  if (p == params_)  // every setting, so a new one in GazeSettings is not missed
     return;
   params_ = p;
   refiner_ = std::make_unique<GazeRefiner>(params_, model_.geometry().pxPerDegree());

@@ -65,6 +65,8 @@ struct GazeRefinerParams {
   // The fixation radius is at least this times the measured precision
   // (degrees RMS): a 2-3 degree tracker's fixations must not break on its noise.
   double fixationRadiusPerPrecision = 1.0;
+
+  bool operator==(const GazeRefinerParams&) const = default;
 };
 
 class GazeRefiner {

@@ -27,6 +27,8 @@ struct OneEuroParams {
   double betaPerDeg = 0.02;  // Hz of cutoff added per deg/s of gaze speed
   double dCutoffHz = 1.0;    // cutoff of the speed estimate
   double maxGapMs = 200;     // longer gaps restart the filter
+
+  bool operator==(const OneEuroParams&) const = default;
 };
 
 class OneEuroFilter {
