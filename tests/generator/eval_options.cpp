@@ -1,5 +1,6 @@
 #include "tests/generator/eval_options.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -22,6 +23,7 @@ const char* evalUsage() {
          "  --dwell MS         time per target in a video (default 2000)\n"
          "  --sensor-noise G   sensor noise, grey levels (default 3)\n"
          "  --head-sway MM     head sway amplitude (default 2)\n"
+         "  --head-roll-deg D  in-plane head roll sway amplitude, degrees (default 0)\n"
          "  --no-blinks        no random blinks\n"
          "  --lid-follow U L   lid margins' motion per px of the iris's vertical motion,\n"
          "                     upper and lower (default 1 0.25; 0 0 = lids still)\n"
@@ -111,6 +113,11 @@ bool parseEvalOptions(int argc, char** argv, EvalOptions& opt, std::string& erro
     } else if (a == "--head-sway") {
       if (!number(i, opt.headSwayMm))
         return false;
+    } else if (a == "--head-roll-deg") {
+      if (!number(i, opt.headRollDeg) || std::abs(opt.headRollDeg) > 30) {
+        error = error.empty() ? "--head-roll-deg must be -30..30" : error;
+        return false;
+      }
     } else if (a == "--lid-follow") {
       if (!number(i, opt.lidFollowUpper) || !number(i, opt.lidFollowLower))
         return false;

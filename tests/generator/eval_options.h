@@ -21,6 +21,7 @@ struct EvalOptions {
   double dwellMs = 2000;   // per target in a scripted video
   double sensorNoise = 3;  // grey levels
   double headSwayMm = 2;
+  double headRollDeg = 0;       // in-plane roll sway amplitude, degrees
   double lidFollowUpper = 1.0;  // gazegen: lids follow the iris (RenderParams)
   double lidFollowLower = 0.25;
   bool blinks = true;

@@ -165,9 +165,11 @@ FaceInFrame EyeRenderer::render(const FrameTruth& truth, cv::Mat& frame) {
     drawEye(e, truth);
   const FaceGeometry& g = photo_.geometry();
   const FaceInFrame placed = placeFace(g, truth, scene_.screen.distanceMm);
-  const double s = placed.scale;
-  const cv::Matx23d m(s, 0, g.centre.x - s * g.centre.x + placed.shiftX, 0, s,
-                      g.centre.y - s * g.centre.y + placed.shiftY);
+  // The same map as placed.map(): rotate and scale about the face centre, shift.
+  const double roll = placed.rollDeg * std::numbers::pi / 180;
+  const double c = placed.scale * std::cos(roll), s = placed.scale * std::sin(roll);
+  const cv::Matx23d m(c, -s, g.centre.x - c * g.centre.x + s * g.centre.y + placed.shiftX, s, c,
+                      g.centre.y - s * g.centre.x - c * g.centre.y + placed.shiftY);
   cv::warpAffine(canvas_, warped_, m, canvas_.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
 
   const double pi = std::numbers::pi;

@@ -5,7 +5,7 @@
 // and clipped by the eye opening, which moves with the gaze (the lids follow
 // the iris vertically, the skin around them stretching), the upper lid lowered
 // by the blink's closure (skin from above the eye, a dark lash line on its edge), then the
-// whole image moved and scaled by the head's motion, lit by a slowly varying
+// whole image moved, rolled and scaled by the head's motion, lit by a slowly varying
 // brightness with a side-light gradient, and given Gaussian sensor noise.
 // Returns where everything landed (FaceInFrame), which is the truth written
 // next to the video. Buffers are allocated on the first frame and reused.

@@ -39,6 +39,7 @@ namespace drishti::gen {
 FaceInFrame placeFace(const FaceGeometry& face, const FrameTruth& truth, double distanceMm) {
   FaceInFrame f;
   f.scale = distanceMm / (distanceMm + truth.headZMm);
+  f.rollDeg = truth.headRollDeg;
   f.shiftX = face.pxPerMm * f.scale * truth.headXMm;
   f.shiftY = face.pxPerMm * f.scale * truth.headYMm;
   for (std::size_t e = 0; e < 2; ++e) {

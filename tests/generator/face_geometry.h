@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 
 namespace drishti::gen {
 
@@ -46,18 +47,22 @@ namespace drishti::gen {
 struct FrameTruth;
 
 // The face as it appears in one generated frame: the photo's geometry moved
-// by the head (translation pxPerMm * (x, y), scale distance / (distance + z)
-// about the face centre) and each iris displaced by the eye's rotation.
+// by the head (rotation by the roll and scale distance / (distance + z), both
+// about the face centre, then translation pxPerMm * (x, y)) and each iris
+// displaced by the eye's rotation.
 struct FaceInFrame {
   double scale = 1;               // head-distance scale
   double shiftX = 0, shiftY = 0;  // px
+  double rollDeg = 0;             // + = clockwise in the image
   std::array<Point2, 2> iris{};
   std::array<Point2, 2> cornerLeft{}, cornerRight{};
   double interocularPx = 0;  // between the iris centres at rest, after scaling
   // Maps a photo point into the frame.
   Point2 map(const FaceGeometry& face, Point2 p) const {
-    return {face.centre.x + scale * (p.x - face.centre.x) + shiftX,
-            face.centre.y + scale * (p.y - face.centre.y) + shiftY};
+    const double a = rollDeg * (3.14159265358979323846 / 180);
+    const double c = scale * std::cos(a), s = scale * std::sin(a);
+    const double dx = p.x - face.centre.x, dy = p.y - face.centre.y;
+    return {face.centre.x + c * dx - s * dy + shiftX, face.centre.y + s * dx + c * dy + shiftY};
   }
 };
 

@@ -34,6 +34,9 @@ GazeScene::GazeScene(const SceneParams& params)
   std::uniform_real_distribution<double> phase(0, 2 * kPi);
   for (double& p : swayPhase_)
     p = phase(rng_);
+  std::mt19937_64 rollRng(params.seed ^ 0x726f6c6cULL);
+  for (double& p : rollPhase_)
+    p = phase(rollRng);
   if (params_.blinkIntervalMs > 0)
     nextBlinkMs_ = std::exponential_distribution<double>(1.0 / params_.blinkIntervalMs)(rng_);
 }
@@ -66,10 +69,14 @@ void GazeScene::eyeFor(int eye, double gazeX, double gazeY, EyeTruth& out) const
   const host::CalibrationGeometry& s = params_.screen;
   const double gx = (gazeX - 0.5 * s.widthPx) / s.pxPerMmX();
   const double gy = (gazeY - 0.5 * s.heightPx) / s.pxPerMmY();
+  // The roll turns the eyes about the point between them, in image axes
+  // (x right, y down): the image-left eye (person's right) sits at -iod/2.
+  const double roll = truth_.headRollDeg * kPi / 180;
+  const double c = std::cos(roll), sn = std::sin(roll);
+  const double ox = (eye == 0 ? -0.5 : 0.5) * params_.interocularMm;
   // Head in world coordinates (camera x is world -X).
   const double hx = -truth_.headXMm, hy = truth_.headYMm, hz = s.distanceMm + truth_.headZMm;
-  const double ex = hx + (eye == 0 ? 0.5 : -0.5) * params_.interocularMm;  // person's right eye: +X
-  const double ey = hy, ez = hz;
+  const double ex = hx - c * ox, ey = hy + sn * ox, ez = hz;
   auto unit = [](double x, double y, double z, double out3[3]) {
     const double n = std::sqrt(x * x + y * y + z * z);
     out3[0] = x / n;
@@ -78,11 +85,15 @@ void GazeScene::eyeFor(int eye, double gazeX, double gazeY, EyeTruth& out) const
   };
   double d[3], d0[3];
   unit(gx - ex, gy - ey, -ez, d);
-  // Rest direction: toward the camera from where the eye was in the photo (head at rest).
-  const double rx = (eye == 0 ? 0.5 : -0.5) * params_.interocularMm;
-  unit(params_.cameraXMm - rx, params_.cameraYMm, -s.distanceMm, d0);
-  out.irisDxMm = -params_.eyeballRadiusMm * (d[0] - d0[0]);  // image x = -X
-  out.irisDyMm = params_.eyeballRadiusMm * (d[1] - d0[1]);
+  // Rest direction: toward the camera from where the eye was in the photo
+  // (head at rest); it turns with the head.
+  unit(params_.cameraXMm + ox, params_.cameraYMm, -s.distanceMm, d0);
+  // Seen from the camera (image axes) the iris sits eyeballRadius * d from
+  // the eyeball's centre; the photo's iris, rolled with the head, at
+  // eyeballRadius * R(roll) d0. In the head's frame: R(-roll) d - d0.
+  const double ix = -d[0], iy = d[1];
+  out.irisDxMm = params_.eyeballRadiusMm * ((c * ix + sn * iy) - (-d0[0]));
+  out.irisDyMm = params_.eyeballRadiusMm * ((-sn * ix + c * iy) - d0[1]);
   out.rightDeg = std::atan2(d[0], -d[2]) * 180 / kPi;
   out.downDeg = std::asin(std::clamp(d[1], -1.0, 1.0)) * 180 / kPi;
 }
@@ -104,6 +115,9 @@ const FrameTruth& GazeScene::step(bool targetShown, double targetX, double targe
   truth_.headYMm = headStepY_ + a * std::sin(2 * kPi * t / 8100 + swayPhase_[2]) +
                    0.5 * a * std::sin(2 * kPi * t / 3700 + swayPhase_[3]);
   truth_.headZMm = headStepZ_ + 2 * a * std::sin(2 * kPi * t / 11000 + swayPhase_[4]);
+  const double r = params_.headRollDeg;
+  truth_.headRollDeg = headStepRoll_ + r * std::sin(2 * kPi * t / 6700 + rollPhase_[0]) +
+                       0.5 * r * std::sin(2 * kPi * t / 2300 + rollPhase_[1]);
 
   // Saccade planning: look at a target that is more than a degree away.
   if (targetShown && !inSaccade_ && pendingSaccadeMs_ < 0 &&

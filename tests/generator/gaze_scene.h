@@ -16,6 +16,13 @@
 // - Head motion: a slow sway (sum of sinusoids, headSwayMm) plus optional
 //   steps, as a translation in camera coordinates (protocol conventions: x
 //   image right, y down, z away from the camera). The face image moves with it.
+// - Head roll (in-plane only): a slow sway of headRollDeg amplitude (sum of
+//   sinusoids, like the translation's), the whole face rotated in the image
+//   about the point between the eyes; + = clockwise in the image (the
+//   image-right eye goes down). The eyeballs move with the head and still
+//   point at the gaze point, so seen in the head's own frame the iris offset
+//   is the camera-frame offset turned back by the roll (the rest direction
+//   turns with the head). Yaw and pitch of the head are not modelled.
 // - The person: a saccade toward a target that moved more than 1 degree away,
 //   after a reaction time, lasting 21 ms + 2.2 ms per degree (the main
 //   sequence), landing with a small undershoot that a corrective saccade
@@ -51,13 +58,16 @@ struct SceneParams {
   double jitterTimeMs = 250;       // its time constant
   double blinkIntervalMs = 4000;   // mean time between blinks; 0 = no blinks
   double headSwayMm = 2;           // amplitude of the slow head sway
+  double headRollDeg = 0;          // amplitude of the slow in-plane head roll (0: none)
   std::uint64_t seed = 1;
 };
 
 struct EyeTruth {
-  double irisDxMm = 0, irisDyMm = 0;  // iris centre from its photo (rest) position, image axes, mm
-  double closure = 0;                 // 0 open .. 1 lids closed
-  double rightDeg = 0, downDeg = 0;   // eye rotation from looking straight ahead, deg
+  // Iris centre from its photo (rest) position, mm, in the head's frame (the
+  // photo's axes; the image's when the head does not roll).
+  double irisDxMm = 0, irisDyMm = 0;
+  double closure = 0;                // 0 open .. 1 lids closed
+  double rightDeg = 0, downDeg = 0;  // eye rotation from looking straight ahead, deg
 };
 
 struct FrameTruth {
@@ -69,6 +79,7 @@ struct FrameTruth {
   bool saccade = false;                          // the eyes are in a saccade in this frame
   std::array<EyeTruth, 2> eyes{};                // [0] image-left eye (person's right)
   double headXMm = 0, headYMm = 0, headZMm = 0;  // camera coordinates (x image right, y down)
+  double headRollDeg = 0;                        // in-plane roll, + = clockwise in the image
 };
 
 class GazeScene {
@@ -83,6 +94,8 @@ class GazeScene {
 
   // Adds a sudden head displacement (camera coordinates, mm) from now on.
   void moveHead(double dxMm, double dyMm, double dzMm);
+  // Adds a sudden in-plane head roll (degrees, + = clockwise in the image) from now on.
+  void rollHead(double dDeg) { headStepRoll_ += dDeg; }
   // Makes the next blink start at tMs (instead of the next random one).
   void blinkAt(double tMs) { nextBlinkMs_ = tMs; }
   // A deliberate closure from tMs: the lids close (70 ms), stay shut for
@@ -111,8 +124,9 @@ class GazeScene {
   // Blinks and head.
   double nextBlinkMs_ = -1, blinkStartMs_ = -1e9;
   std::vector<std::pair<double, double>> closures_;  // scripted: start, closed ms
-  double headStepX_ = 0, headStepY_ = 0, headStepZ_ = 0;
+  double headStepX_ = 0, headStepY_ = 0, headStepZ_ = 0, headStepRoll_ = 0;
   std::array<double, 6> swayPhase_{};
+  std::array<double, 2> rollPhase_{};  // from their own generator: roll 0 leaves videos as before
 };
 
 }  // namespace drishti::gen

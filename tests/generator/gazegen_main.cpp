@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   scene.fps = opt.fps;
   scene.seed = opt.seed;
   scene.headSwayMm = opt.headSwayMm;
+  scene.headRollDeg = opt.headRollDeg;
   scene.blinkIntervalMs = opt.blinks ? 4000 : 0;
   gen::RenderParams render;
   render.sensorNoise = opt.sensorNoise;

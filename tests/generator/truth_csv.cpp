@@ -8,7 +8,15 @@ namespace drishti::gen {
 
 namespace {
 
-constexpr int kColumns = 29;
+// Files written before head roll have 29 columns (no head_roll_deg); they
+// read as roll 0.
+constexpr int kOldColumns = 29;
+constexpr int kColumns = 30;
+
+std::string oldHeader() {
+  std::string h = truthCsvHeader();
+  return h.substr(0, h.rfind(',')) + "\n";
+}
 
 }  // namespace
 
@@ -16,7 +24,7 @@ std::string truthCsvHeader() {
   return "frame,t_ms,target_shown,target_index,target_x,target_y,gaze_x,gaze_y,saccade,closure,"
          "l_iris_x,l_iris_y,l_corner_l_x,l_corner_l_y,l_corner_r_x,l_corner_r_y,"
          "r_iris_x,r_iris_y,r_corner_l_x,r_corner_l_y,r_corner_r_x,r_corner_r_y,"
-         "head_x_mm,head_y_mm,head_z_mm,head_dx_px,head_dy_px,head_scale,iod_px\n";
+         "head_x_mm,head_y_mm,head_z_mm,head_dx_px,head_dy_px,head_scale,iod_px,head_roll_deg\n";
 }
 
 std::string truthCsvRow(const TruthRow& r) {
@@ -26,13 +34,13 @@ std::string truthCsvRow(const TruthRow& r) {
   std::snprintf(buf, sizeof buf,
                 "%d,%.4f,%d,%d,%.4f,%.4f,%.4f,%.4f,%d,%.4f,"
                 "%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,"
-                "%.4f,%.4f,%.4f,%.4f,%.4f,%.6f,%.4f\n",
+                "%.4f,%.4f,%.4f,%.4f,%.4f,%.6f,%.4f,%.4f\n",
                 t.frame, t.tMs, t.targetShown ? 1 : 0, r.targetIndex, t.targetX, t.targetY, t.gazeX,
                 t.gazeY, t.saccade ? 1 : 0, t.eyes[0].closure, f.iris[0].x, f.iris[0].y,
                 f.cornerLeft[0].x, f.cornerLeft[0].y, f.cornerRight[0].x, f.cornerRight[0].y,
                 f.iris[1].x, f.iris[1].y, f.cornerLeft[1].x, f.cornerLeft[1].y, f.cornerRight[1].x,
                 f.cornerRight[1].y, t.headXMm, t.headYMm, t.headZMm, f.shiftX, f.shiftY, f.scale,
-                f.interocularPx);
+                f.interocularPx, t.headRollDeg);
   return buf;
 }
 
@@ -42,6 +50,7 @@ std::optional<std::vector<TruthRow>> readTruthCsv(std::string_view text, const s
   int line = 0;
   std::size_t pos = 0;
   const std::string header = truthCsvHeader();
+  int columns = kColumns;
   while (pos < text.size()) {
     const std::size_t end = text.find('\n', pos);
     const std::string_view l =
@@ -49,7 +58,9 @@ std::optional<std::vector<TruthRow>> readTruthCsv(std::string_view text, const s
     pos = end == std::string_view::npos ? text.size() : end + 1;
     ++line;
     if (line == 1) {
-      if (std::string(l) + "\n" != header) {
+      if (std::string(l) + "\n" == oldHeader()) {
+        columns = kOldColumns;
+      } else if (std::string(l) + "\n" != header) {
         error = file + ":1: not a truth CSV header";
         return std::nullopt;
       }
@@ -61,8 +72,8 @@ std::optional<std::vector<TruthRow>> readTruthCsv(std::string_view text, const s
     int n = 0;
     std::size_t p = 0;
     while (p <= l.size()) {
-      if (n == kColumns) {
-        error = file + ":" + std::to_string(line) + ": more than " + std::to_string(kColumns) +
+      if (n == columns) {
+        error = file + ":" + std::to_string(line) + ": more than " + std::to_string(columns) +
                 " columns";
         return std::nullopt;
       }
@@ -80,8 +91,8 @@ std::optional<std::vector<TruthRow>> readTruthCsv(std::string_view text, const s
         break;
       p = comma + 1;
     }
-    if (n != kColumns) {
-      error = file + ":" + std::to_string(line) + ": expected " + std::to_string(kColumns) +
+    if (n != columns) {
+      error = file + ":" + std::to_string(line) + ": expected " + std::to_string(columns) +
               " columns, found " + std::to_string(n);
       return std::nullopt;
     }
@@ -111,6 +122,7 @@ std::optional<std::vector<TruthRow>> readTruthCsv(std::string_view text, const s
     f.shiftY = v[26];
     f.scale = v[27];
     f.interocularPx = v[28];
+    t.headRollDeg = f.rollDeg = columns > kOldColumns ? v[29] : 0;
     rows.push_back(r);
   }
   if (line == 0) {

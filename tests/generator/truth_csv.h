@@ -9,7 +9,10 @@
 //   l_iris_x, l_iris_y, l_corner_l_x, l_corner_l_y, l_corner_r_x, l_corner_r_y,
 //   r_iris_x, r_iris_y, r_corner_l_x, r_corner_l_y, r_corner_r_x, r_corner_r_y,
 //   head_x_mm, head_y_mm, head_z_mm (camera coordinates: x image right, y down,
-//   z away from the camera), head_dx_px, head_dy_px, head_scale, iod_px
+//   z away from the camera), head_dx_px, head_dy_px, head_scale, iod_px,
+//   head_roll_deg (in-plane, + = clockwise in the image; the face turns about
+//   the point between the eyes, then shifts by head_dx/dy_px)
+// Files from before head roll (29 columns, no head_roll_deg) still read, as roll 0.
 // A header line names the columns; numbers have 4 decimals (0.0001 px).
 // readTruthCsv rejects malformed input with "file:line: problem". std only.
 #pragma once
