@@ -50,7 +50,7 @@ class EyeFrameStabilizer {
     // Time constant (ms) of the average of the similarity's rotation and
     // scale; its translation (the noses' centroids) is taken every frame.
     // 0: the frame's own similarity.
-    float poseMs = 300.f;
+    float poseMs = 100.f;
   };
 
   EyeFrameStabilizer() = default;
