@@ -4,6 +4,20 @@
 
 using namespace drishti::gen;
 
+namespace {
+
+// The first frame of a default scene, as the generator writes it.
+TruthRow firstRow() {
+  SceneParams p;
+  GazeScene scene(p);
+  TruthRow r;
+  r.truth = scene.step(true, 1, 1);
+  r.face = placeFace(canonicalFace(), r.truth, 600);
+  return r;
+}
+
+}  // namespace
+
 TEST_CASE("truth rows read back to 0.0001 px") {
   SceneParams p;
   p.headRollDeg = 3;
@@ -40,11 +54,7 @@ TEST_CASE("truth rows read back to 0.0001 px") {
 }
 
 TEST_CASE("a truth file from before head roll reads as a level head") {
-  SceneParams p;
-  GazeScene scene(p);
-  TruthRow r;
-  r.truth = scene.step(true, 1, 1);
-  r.face = placeFace(canonicalFace(), r.truth, 600);
+  const TruthRow r = firstRow();
   // The old format: the same columns without the last one (head_roll_deg).
   const auto dropLast = [](std::string line) {
     line.pop_back();  // newline
@@ -66,11 +76,7 @@ TEST_CASE("a truth file from before head roll reads as a level head") {
 }
 
 TEST_CASE("a malformed truth file is refused with file and line") {
-  SceneParams p;
-  GazeScene scene(p);
-  TruthRow r;
-  r.truth = scene.step(true, 1, 1);
-  r.face = placeFace(canonicalFace(), r.truth, 600);
+  const TruthRow r = firstRow();
   const std::string good = truthCsvHeader() + truthCsvRow(r);
   std::string error;
   CHECK_FALSE(readTruthCsv("frame,t\n", "a.csv", error));
