@@ -53,6 +53,13 @@ struct BoardKey {
   int line = 0;                       // line in the board file (for messages)
 
   std::string_view shown() const { return label.empty() ? value : label; }
+  // The one character this key types (Space: ' '), or 0 when it types none
+  // or more than one: what letter prediction can offer or weigh.
+  char typedChar() const {
+    if (action == KeyAction::kSpace)
+      return ' ';
+    return action == KeyAction::kInsert && value.size() == 1 && sign.empty() ? value[0] : '\0';
+  }
 };
 
 // A row of a grid, an E-tran group or a phrase category, in board order.

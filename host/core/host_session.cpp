@@ -358,10 +358,7 @@ void HostSession::refreshPredictions() {
     predictions_.clear();
     return;
   }
-  const Vocabulary* base = nullptr;
-  for (const Vocabulary& v : vocabularies_)
-    if (v.language == place_.board->language)
-      base = &v;
+  const Vocabulary* base = baseVocabulary();
   if (slots > 0)
     predictWords(composer_.text(), base, learned_, static_cast<std::size_t>(slots), predictions_);
   else
@@ -374,11 +371,7 @@ void HostSession::refreshPredictions() {
   std::array<const BoardKey*, 256> keyOf{};
   for (const BoardGroup& g : place_.board->groups)
     for (const BoardKey& k : g.keys) {
-      char c = 0;
-      if (k.action == KeyAction::kSpace)
-        c = ' ';
-      else if (k.action == KeyAction::kInsert && k.value.size() == 1 && k.sign.empty())
-        c = k.value[0];
+      const char c = k.typedChar();
       if (c != 0 && keyOf[static_cast<unsigned char>(c)] == nullptr) {
         keyOf[static_cast<unsigned char>(c)] = &k;
         typable.push_back(c);
@@ -389,6 +382,14 @@ void HostSession::refreshPredictions() {
   for (char c : predictLetters(composer_.text(), base, learned_, typable,
                                static_cast<std::size_t>(letterCount)))
     letters_.push_back(keyOf[static_cast<unsigned char>(c)]);
+}
+
+const Vocabulary* HostSession::baseVocabulary() const {
+  const Vocabulary* base = nullptr;
+  for (const Vocabulary& v : vocabularies_)
+    if (place_.board != nullptr && v.language == place_.board->language)
+      base = &v;
+  return base;
 }
 
 std::string_view HostSession::screenName() const {

@@ -208,6 +208,7 @@ class HostSession {
   int letterSlots() const;   // predicted letters: only while scanning a board with prediction
   bool scanChances() const;  // Huffman scanning on a letter board: keys weighted by chance
   void refreshPredictions();
+  const Vocabulary* baseVocabulary() const;  // the board's language's, or null
   void choosePrediction(int slot);
   void loadVocabularies();
   void speakMessage();

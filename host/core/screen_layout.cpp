@@ -54,11 +54,8 @@ float scanWeightOf(const ScreenKey& k, const std::array<float, 256>* chances) {
     return 0;
   if (k.boardKey == nullptr || k.showsSign)
     return 0;
-  if (k.action == KeyAction::kSpace)
-    return (*chances)[static_cast<unsigned char>(' ')];
-  if (k.action == KeyAction::kInsert && k.boardKey->value.size() == 1 && k.boardKey->sign.empty())
-    return (*chances)[static_cast<unsigned char>(k.boardKey->value[0])];
-  return 0;
+  const char c = k.boardKey->typedChar();
+  return c != 0 ? (*chances)[static_cast<unsigned char>(c)] : 0;
 }  // of a key row (grid rows weigh 1 by default)
 
 Rect inset(Rect r, float by) {

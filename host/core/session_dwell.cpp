@@ -28,21 +28,13 @@ void HostSession::giveTargets() {
       const ScreenKey& k = keys[i];
       if (k.role != KeyRole::kBoardKey || k.boardKey == nullptr)
         continue;
-      char c = 0;
-      if (k.action == KeyAction::kSpace)
-        c = ' ';
-      else if (k.action == KeyAction::kInsert && k.boardKey->value.size() == 1 &&
-               k.boardKey->sign.empty())
-        c = k.boardKey->value[0];
+      const char c = k.boardKey->typedChar();
       if (c != 0 && targetOf[static_cast<unsigned char>(c)] < 0) {
         targetOf[static_cast<unsigned char>(c)] = static_cast<int>(i);
         typable.push_back(c);
       }
     }
-    const Vocabulary* base = nullptr;
-    for (const Vocabulary& v : vocabularies_)
-      if (place_.board != nullptr && v.language == place_.board->language)
-        base = &v;
+    const Vocabulary* base = baseVocabulary();
     const DwellParams& d = profile_.access.dwell;
     for (char c : predictLetters(composer_.text(), base, learned_, typable, d.likelyLetters)) {
       Target& t = methodTargets_[static_cast<std::size_t>(targetOf[static_cast<unsigned char>(c)])];
