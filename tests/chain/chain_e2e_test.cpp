@@ -199,5 +199,7 @@ TEST_CASE(
 // runs: e, s and Speak are held now (before: "qe", s never held), but y, the
 // bottom-left letter, is read as q above it: the tracker's vertical pupil
 // there reads about 2.8 degrees high, which the truth's pupil does not
-// (docs/BENCHMARKS.md, "The whole chain"). It belongs here once it passes;
+// (docs/BENCHMARKS.md, "The whole chain"; "Where the bend at y comes from":
+// the lower lid and the outer corner hide the iris's bottom there, and the
+// visible dark part moves less than the iris). It belongs here once it passes;
 // enlarging the keys or tuning the host's dwell would test nothing.

@@ -5,9 +5,11 @@
 // models/) on every frame of a video, or on each still image given (each a
 // fresh pipeline), with time stamps at --fps, and writes one CSV row per
 // frame and eye: the pupil's normY, the upper lid's (EyeFeatures::lidNormY),
-// the blend normY the tracker sends, normX and the openness. For judging the
-// lid feature on real faces (docs/BENCHMARKS.md, "Calibration and end to
-// end"); next to a generated video's truth CSV, row i is frame i.
+// the blend normY the tracker sends, normX, the openness and the pupil's
+// centre in frame pixels (pupil_x, pupil_y: compared with the truth CSV's
+// iris centre it shows the pupil's error without the eye corners). For
+// judging the lid feature on real faces (docs/BENCHMARKS.md, "Calibration and
+// end to end"); next to a generated video's truth CSV, row i is frame i.
 #include <cstdio>
 #include <cstdlib>
 #include <opencv2/imgcodecs.hpp>
@@ -26,11 +28,11 @@ void row(const char* source, int frame, const core::FrameResult& r) {
   const core::EyeResult* eyes[2] = {&r.left, &r.right};
   for (int e = 0; e < 2; ++e) {
     const core::EyeResult& eye = *eyes[e];
-    std::printf("%s,%d,%d,%d,%.5f,%.5f,%.5f,%.5f,%.3f,%.3f,%.3f,%.3f,%.3f\n", source, frame, e,
-                r.face.found && eye.features.valid ? 1 : 0, eye.features.pupilNormY,
+    std::printf("%s,%d,%d,%d,%.5f,%.5f,%.5f,%.5f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n", source,
+                frame, e, r.face.found && eye.features.valid ? 1 : 0, eye.features.pupilNormY,
                 eye.features.lidNormY, eye.features.normY, eye.features.normX,
                 eye.openness.openness, eye.features.confidence, eye.pupil.confidence,
-                r.face.confidence, eye.closedProbability);
+                r.face.confidence, eye.closedProbability, eye.pupil.centre.x, eye.pupil.centre.y);
   }
 }
 
@@ -63,7 +65,7 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "source,frame,eye,valid,pupil_norm_y,lid_norm_y,norm_y,norm_x,openness,confidence,"
-      "pupil_confidence,face_confidence,closed_probability\n");
+      "pupil_confidence,face_confidence,closed_probability,pupil_x,pupil_y\n");
   for (const std::string& in : inputs) {
     core::TrackingPipeline pipeline(model);
     cv::Mat frame = cv::imread(in, cv::IMREAD_COLOR);
