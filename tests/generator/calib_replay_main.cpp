@@ -35,16 +35,18 @@ namespace {
 const char* kUsage =
     "usage: drishti-calib-replay --wire FILE [--truth FILE.csv] [--screen W H WMM HMM DISTMM]\n"
     "         [--pattern 5|9|13] [--margin F] [--no-head-terms] [--head-penalty X]\n"
-    "         [--sphere-ratio R] [--not-robust] [--frame-ms 33.333]\n"
-    "         [--truth-features | --truth-corners] [--trace FILE.csv]\n"
+    "         [--sphere-ratio R] [--not-robust] [--no-roll] [--frame-ms 33.333]\n"
+    "         [--truth-features | --truth-corners] [--truth-roll] [--trace FILE.csv]\n"
     "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
     "  --margin: the plan's screen fraction kept free at each edge (default: the host's)\n"
     "  --sphere-ratio, --not-robust: the fit's linearisation (0 = off) and plain ridge\n"
     "    instead of the robust fit (GazeFitParams), for comparisons\n"
+    "  --no-roll: the fit does not turn the pupil back by the head's roll\n"
     "  --truth-features: replace each sample's normalised pupils with the truth's (with\n"
     "    --truth): what the host would do with a perfect pupil and corners\n"
     "  --truth-corners: the tracker's pupil (px) in the truth's eye corners: how much\n"
     "    of the error is the corners'\n"
+    "  --truth-roll: the head's roll from the truth (head_roll_deg), not the tracker's\n"
     "  --trace: the calibrated model's gaze (screen px, unfiltered) for every sample,\n"
     "    with the truth's target and gaze when --truth is given\n";
 
@@ -74,7 +76,7 @@ int main(int argc, char** argv) {
   host::CalibrationParams params;
   params.fixedSchedule = true;
   double frameMs = 1000.0 / 30.0;
-  bool truthFeatures = false, truthCorners = false;
+  bool truthFeatures = false, truthCorners = false, truthRoll = false;
   std::string tracePath;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -100,6 +102,10 @@ int main(int argc, char** argv) {
       params.fit.sphereRatio = std::atof(argv[++i]);
     } else if (a == "--not-robust") {
       params.fit.robust = false;
+    } else if (a == "--no-roll") {
+      params.fit.rollTerm = false;
+    } else if (a == "--truth-roll") {
+      truthRoll = true;
     } else if (a == "--no-head-terms") {
       params.fit.headTerms = false;
     } else if (a == "--head-penalty" && more) {
@@ -187,6 +193,17 @@ int main(int argc, char** argv) {
         s.eyes[static_cast<std::size_t>(e)].normX = static_cast<float>(nx);
         s.eyes[static_cast<std::size_t>(e)].normY = static_cast<float>(ny);
       }
+    }
+  }
+  if (truthRoll) {
+    if (truth.empty()) {
+      std::fprintf(stderr, "drishti-calib-replay: --truth-roll needs --truth\n");
+      return 2;
+    }
+    for (protocol::EyeSample& s : samples) {
+      const int f = frameOf(s);
+      if (f >= 0 && f < static_cast<int>(truth.size()))
+        s.head.rollDeg = static_cast<float>(truth[static_cast<std::size_t>(f)].truth.headRollDeg);
     }
   }
   // As CalibrationController does with --follow-sample-clock.
