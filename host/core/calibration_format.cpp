@@ -7,6 +7,7 @@
 //   eye = 0 | 1 [invalid]             starts one eye's block; the eye_* keys follow it:
 //     eye_frame = <meanU> <meanV> <scaleU> <scaleV> <sphereRatio> <headTerms 0|1>
 //     eye_head_mean = <yaw> <pitch> <x> <y> <z>
+//     eye_roll = <rollMean> <centreX> <centreY>   optional; absent = roll not used
 //     eye_coef_x = <11 numbers>       eye_coef_y = <11 numbers>
 //     eye_range = <minU> <maxU> <minV> <maxV>
 //     eye_fit = <residualPx> <points> <lambda>
@@ -137,6 +138,8 @@ std::string formatCalibration(const CalibrationRecord& r) {
          nums({f.meanU, f.meanV, f.scaleU, f.scaleV, f.sphereRatio, f.headTerms ? 1.0 : 0.0}));
     line("eye_head_mean",
          nums({f.headMean[0], f.headMean[1], f.headMean[2], f.headMean[3], f.headMean[4]}));
+    if (f.rollTerm)
+      line("eye_roll", nums({f.rollMean, f.rollCentreX, f.rollCentreY}));
     line("eye_coef_x", row(m.coefX));
     line("eye_coef_y", row(m.coefY));
     line("eye_range", nums({m.minU, m.maxU, m.minV, m.maxV}));
@@ -351,6 +354,16 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         }
       } else if (key == "eye_head_mean") {
         p.numbers(lineNo, key, value, m.frame.headMean);
+      } else if (key == "eye_roll") {
+        double v[3];
+        if (p.numbers(lineNo, key, value, v)) {
+          m.frame.rollTerm = true;
+          m.frame.rollMean = v[0];
+          m.frame.rollCentreX = v[1];
+          m.frame.rollCentreY = v[2];
+          if (std::abs(v[0]) > 90)
+            p.fail(lineNo, "eye_roll: mean roll must be within +-90 degrees");
+        }
       } else if (key == "eye_coef_x") {
         p.numbers(lineNo, key, value, m.coefX);
       } else if (key == "eye_coef_y") {

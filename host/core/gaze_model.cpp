@@ -39,8 +39,10 @@ GazeEstimate GazeModel::predictEye(const protocol::EyeSample& sample, int index)
   const bool headValid = sample.head.valid && std::isfinite(sample.head.yawDeg) &&
                          std::isfinite(sample.head.pitchDeg) && std::isfinite(sample.head.xMm) &&
                          std::isfinite(sample.head.yMm) && std::isfinite(sample.head.zMm);
+  double nx = e.normX, ny = e.normY;
+  derollNorm(m.frame, sample.head.rollDeg, headValid, nx, ny);
   double u = 0, v = 0;
-  gazeFeatureUV(m.frame, e.normX, e.normY, u, v);
+  gazeFeatureUV(m.frame, nx, ny, u, v);
   const double margin = std::max(0.0, params_.extrapolationMargin);
   const double outside =
       std::max(clampToRange(u, m.minU, m.maxU, margin), clampToRange(v, m.minV, m.maxV, margin));

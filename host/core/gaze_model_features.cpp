@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace drishti::host {
 
@@ -11,6 +12,19 @@ double linearisedFeature(double norm, double mean, double sphereRatio) {
     return d;
   const double s = std::clamp(d / sphereRatio, -0.9, 0.9);
   return sphereRatio * s / std::sqrt(1.0 - s * s);
+}
+
+void derollNorm(const GazeFeatureFrame& frame, double rollDeg, bool rollValid, double& normX,
+                double& normY) {
+  if (!frame.rollTerm || !rollValid || !std::isfinite(rollDeg))
+    return;
+  // The corner frame turned clockwise (image, y down) by d: an offset fixed in
+  // the image reads turned by -d in it, so turning it by +d restores it.
+  const double d = std::clamp(rollDeg - frame.rollMean, -30.0, 30.0) * std::numbers::pi / 180.0;
+  const double c = std::cos(d), s = std::sin(d);
+  const double x = normX - frame.rollCentreX, y = normY - frame.rollCentreY;
+  normX = frame.rollCentreX + c * x - s * y;
+  normY = frame.rollCentreY + s * x + c * y;
 }
 
 void gazeFeatureUV(const GazeFeatureFrame& frame, double normX, double normY, double& u,

@@ -18,6 +18,14 @@
 // imprecise sphereRatio). sphereRatio = 0 turns the linearisation off.
 // Yaw and pitch add to the gaze angle; x and y translate it; z (distance)
 // enters only linearly (see gaze_model_fit.h for its limits).
+// Head roll is not a term but a rotation: the corner frame turns with the
+// head while the eye keeps looking at the same point, so the pupil's offset in
+// that frame turns by minus the roll. Before anything else, (normX, normY) is
+// turned back by the roll relative to the calibration's mean roll, about the
+// calibration's centre (derollNorm), so the fit and the prediction see the
+// pupil as if the head held its calibrated roll. The centre is the pupil at the
+// screen's middle, not at the eye's primary position: a small error of order
+// sin(roll) x that offset.
 #pragma once
 
 #include <array>
@@ -50,9 +58,19 @@ struct GazeFeatureFrame {
   double sphereRatio = 0.4;       // eyeball radius / eye width; 0 = no linearisation
   HeadVector headMean{};          // mean head pose during calibration
   bool headTerms = true;          // false: head columns are zero (head pose ignored)
+  bool rollTerm = false;          // true: (normX, normY) turned back by the head's roll
+  double rollMean = 0;            // degrees, + = clockwise in the image (messages.h)
+  double rollCentreX = 0, rollCentreY = 0;  // normX, normY the turn is about
 
   bool operator==(const GazeFeatureFrame&) const = default;
 };
+
+// Turns (normX, normY) back by rollDeg - frame.rollMean about the frame's roll
+// centre, in place; unchanged when !frame.rollTerm, !rollValid or rollDeg is
+// not finite. The roll is clamped to +-30 degrees from the mean (beyond that
+// the person needs a new calibration anyway).
+void derollNorm(const GazeFeatureFrame& frame, double rollDeg, bool rollValid, double& normX,
+                double& normY);
 
 // Fills `row` for normalised pupil position (normX, normY) and head pose
 // `head` (ignored, i.e. taken as the calibration mean, when !headValid).

@@ -239,6 +239,48 @@ double chooseLambda(const FitProblem& pb, std::vector<double>& bestErr) {
   return lambdas[chosen];
 }
 
+bool finiteRoll(const GazeFitSample& s) {
+  return finiteHead(s) && std::isfinite(s.rollDeg);
+}
+
+// Sets frame's roll fields (mean roll, the centre: the mean of the points'
+// median features) and, when enough samples have a head pose, points `used`
+// at copies of the samples turned back by their roll (kept in `derolled`).
+void derollSamples(const FitProblem& pb, std::vector<const GazeFitSample*>& used,
+                   std::vector<GazeFitSample>& derolled, GazeFeatureFrame& frame) {
+  std::size_t valid = 0;
+  double rollSum = 0;
+  for (const GazeFitSample* s : used) {
+    if (finiteRoll(*s)) {
+      ++valid;
+      rollSum += s->rollDeg;
+    }
+  }
+  if (valid == 0 || valid * 2 < used.size())
+    return;
+  double cx = 0, cy = 0;
+  for (const FitPoint& p : pb.points) {
+    std::vector<double> xs, ys;
+    for (std::size_t i : p.rows) {
+      xs.push_back(used[i]->normX);
+      ys.push_back(used[i]->normY);
+    }
+    cx += median(xs);
+    cy += median(ys);
+  }
+  frame.rollTerm = true;
+  frame.rollMean = rollSum / static_cast<double>(valid);
+  frame.rollCentreX = cx / static_cast<double>(pb.points.size());
+  frame.rollCentreY = cy / static_cast<double>(pb.points.size());
+  derolled.reserve(used.size());
+  for (const GazeFitSample* s : used) {
+    derolled.push_back(*s);
+    derollNorm(frame, s->rollDeg, finiteRoll(*s), derolled.back().normX, derolled.back().normY);
+  }
+  for (std::size_t i = 0; i < used.size(); ++i)
+    used[i] = &derolled[i];
+}
+
 }  // namespace
 
 GazeFitResult fitGazeEyeModel(std::span<const GazeFitSample> samples,
@@ -271,8 +313,12 @@ GazeFitResult fitGazeEyeModel(std::span<const GazeFitSample> samples,
     return result;
   }
 
-  // Standardise the eye feature over point means, each point counting once.
   GazeFeatureFrame frame;
+  std::vector<GazeFitSample> derolled;
+  if (params.rollTerm)
+    derollSamples(pb, used, derolled, frame);
+
+  // Standardise the eye feature over point means, each point counting once.
   std::vector<double> mu(pb.points.size()), mv(pb.points.size());
   std::size_t headValid = 0;
   HeadVector headSum{};

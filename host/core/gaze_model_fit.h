@@ -29,6 +29,9 @@
 //   error is dropped if that error exceeds max(outlierPointFactor x the
 //   median held-out error, outlierPointDeg), and a dropped point returns when
 //   the others predict it within that bound; at least minPoints are kept.
+// - Head roll: every sample's (normX, normY) is first turned back by its roll
+//   relative to the calibration's mean roll (derollNorm), when at least half
+//   the samples have a head pose.
 // - z (distance) enters linearly only; a person who moves much closer or
 //   further than at calibration needs a new calibration.
 // residualPx of the model is the robust spread of single samples around the
@@ -55,10 +58,12 @@ struct GazeFitSample {
   bool headValid = false;
   HeadVector head{};
   double targetX = 0, targetY = 0;  // screen px of the target being looked at
+  double rollDeg = 0;               // head roll (messages.h), used when headValid
 };
 
 struct GazeFitParams {
   bool headTerms = true;            // fit head-pose terms (else head pose is ignored)
+  bool rollTerm = true;             // turn the pupil back by the head's roll (features.h)
   bool geometricHeadPrior = true;   // regularise head terms toward geometry, not zero
   bool robust = true;               // false: plain ridge, no reweighting (for comparison)
   double sphereRatio = 0.4;         // eyeball radius / eye width (gaze_model_features.h); 0 = off

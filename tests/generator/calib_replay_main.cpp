@@ -35,18 +35,25 @@ namespace {
 const char* kUsage =
     "usage: drishti-calib-replay --wire FILE [--truth FILE.csv] [--screen W H WMM HMM DISTMM]\n"
     "         [--pattern 5|9|13] [--margin F] [--no-head-terms] [--head-penalty X]\n"
-    "         [--sphere-ratio R] [--not-robust] [--frame-ms 33.333]\n"
-    "         [--truth-features | --truth-corners] [--trace FILE.csv]\n"
+    "         [--sphere-ratio R] [--not-robust] [--no-roll] [--frame-ms 33.333]\n"
+    "         [--truth-features | --truth-corners] [--truth-roll] [--trace FILE.csv]\n"
+    "         [--looks [--cell W H]]\n"
     "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
     "  --margin: the plan's screen fraction kept free at each edge (default: the host's)\n"
     "  --sphere-ratio, --not-robust: the fit's linearisation (0 = off) and plain ridge\n"
     "    instead of the robust fit (GazeFitParams), for comparisons\n"
+    "  --no-roll: the fit does not turn the pupil back by the head's roll\n"
     "  --truth-features: replace each sample's normalised pupils with the truth's (with\n"
     "    --truth): what the host would do with a perfect pupil and corners\n"
     "  --truth-corners: the tracker's pupil (px) in the truth's eye corners: how much\n"
     "    of the error is the corners'\n"
+    "  --truth-roll: the head's roll from the truth (head_roll_deg), not the tracker's\n"
     "  --trace: the calibrated model's gaze (screen px, unfiltered) for every sample,\n"
-    "    with the truth's target and gaze when --truth is given\n";
+    "    with the truth's target and gaze when --truth is given\n"
+    "  --looks: (with --truth) one line per look at a target, from 0.5 s after it began:\n"
+    "    the calibrated gaze's median error and robust scatter (1.4826 x the median\n"
+    "    absolute deviation), horizontal / vertical degrees, + = right / down; with\n"
+    "    --cell, the share of samples within W x H px around the target (a key's pitch)\n";
 
 // Normalised pupil position of truth eye `e` in its corner frame (the wire's convention).
 void truthNorm(const gen::TruthRow& row, int e, double& nx, double& ny) {
@@ -59,6 +66,85 @@ void truthNorm(const gen::TruthRow& row, int e, double& nx, double& ny) {
   const double px = iris.x - c0.x, py = iris.y - c0.y;
   nx = (px * ux + py * uy) / w;
   ny = (-px * uy + py * ux) / w;
+}
+
+double median(std::vector<double> v) {
+  if (v.empty())
+    return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// 1.4826 x the median absolute deviation: the standard deviation of a normal
+// sample, robust to the few samples of a saccade or a half blink.
+double robustSpread(const std::vector<double>& v) {
+  const double m = median(v);
+  std::vector<double> d;
+  for (double x : v)
+    d.push_back(std::abs(x - m));
+  return 1.4826 * median(d);
+}
+
+// The --looks table: every run of samples whose frames show one target.
+void printLooks(const std::vector<protocol::EyeSample>& samples, const std::vector<int>& frames,
+                const std::vector<gen::TruthRow>& truth, const host::GazeModel& model,
+                const host::CalibrationReport& report, double pxPerDeg, double cellW,
+                double cellH) {
+  constexpr double kSettleMs = 500;
+  std::printf("look  kind  target(px)   samples  err h/v deg    scatter h/v deg%s\n",
+              cellW > 0 ? "  inside cell" : "");
+  std::vector<double> valScatterX, valScatterY;
+  std::size_t i = 0;
+  for (int look = 0; i < samples.size();) {
+    const int f = frames[i];
+    if (f < 0 || f >= static_cast<int>(truth.size()) ||
+        !truth[static_cast<std::size_t>(f)].truth.targetShown) {
+      ++i;
+      continue;
+    }
+    const gen::FrameTruth& first = truth[static_cast<std::size_t>(f)].truth;
+    const std::uint64_t t0 = samples[i].captureUs;
+    std::vector<double> dx, dy;
+    int inside = 0;
+    for (; i < samples.size(); ++i) {
+      const int g = frames[i];
+      if (g < 0 || g >= static_cast<int>(truth.size()))
+        break;
+      const gen::FrameTruth& r = truth[static_cast<std::size_t>(g)].truth;
+      if (!r.targetShown || r.targetX != first.targetX || r.targetY != first.targetY)
+        break;
+      if (static_cast<double>(samples[i].captureUs - t0) / 1000.0 < kSettleMs)
+        continue;
+      const host::GazeEstimate e = model.predict(samples[i]);
+      if (!e.valid)
+        continue;
+      dx.push_back((e.x - first.targetX) / pxPerDeg);
+      dy.push_back((e.y - first.targetY) / pxPerDeg);
+      inside += std::abs(e.x - first.targetX) <= 0.5 * cellW &&
+                        std::abs(e.y - first.targetY) <= 0.5 * cellH
+                    ? 1
+                    : 0;
+    }
+    const char* kind = "then";
+    for (const host::CalibrationReportPoint& p : report.points)
+      if (std::abs(p.targetX - first.targetX) < 1 && std::abs(p.targetY - first.targetY) < 1)
+        kind = p.kind == host::ReportPointKind::kCalibration ? "cal" : "val";
+    if (dx.empty())  // shown for less than the settling time
+      continue;
+    const double sx = robustSpread(dx), sy = robustSpread(dy);
+    std::printf("%4d  %-4s  %5.0f %5.0f  %7zu  %+5.2f / %+5.2f   %5.2f / %5.2f", look++, kind,
+                first.targetX, first.targetY, dx.size(), median(dx), median(dy), sx, sy);
+    if (cellW > 0)
+      std::printf("     %3.0f%%",
+                  dx.empty() ? 0.0 : 100.0 * inside / static_cast<double>(dx.size()));
+    std::printf("\n");
+    if (std::string(kind) == "val" && dx.size() >= 5) {
+      valScatterX.push_back(sx);
+      valScatterY.push_back(sy);
+    }
+  }
+  std::printf("validation looks: median scatter h / v %.2f / %.2f deg (%zu looks)\n",
+              median(valScatterX), median(valScatterY), valScatterX.size());
 }
 
 }  // namespace
@@ -74,7 +160,8 @@ int main(int argc, char** argv) {
   host::CalibrationParams params;
   params.fixedSchedule = true;
   double frameMs = 1000.0 / 30.0;
-  bool truthFeatures = false, truthCorners = false;
+  bool truthFeatures = false, truthCorners = false, truthRoll = false, looks = false;
+  double cellW = 0, cellH = 0;
   std::string tracePath;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -100,6 +187,10 @@ int main(int argc, char** argv) {
       params.fit.sphereRatio = std::atof(argv[++i]);
     } else if (a == "--not-robust") {
       params.fit.robust = false;
+    } else if (a == "--no-roll") {
+      params.fit.rollTerm = false;
+    } else if (a == "--truth-roll") {
+      truthRoll = true;
     } else if (a == "--no-head-terms") {
       params.fit.headTerms = false;
     } else if (a == "--head-penalty" && more) {
@@ -108,6 +199,11 @@ int main(int argc, char** argv) {
       truthFeatures = true;
     } else if (a == "--truth-corners") {
       truthCorners = true;
+    } else if (a == "--looks") {
+      looks = true;
+    } else if (a == "--cell" && i + 2 < argc) {
+      cellW = std::atof(argv[++i]);
+      cellH = std::atof(argv[++i]);
     } else if (a == "--trace" && more) {
       tracePath = argv[++i];
     } else if (a == "--frame-ms" && more) {
@@ -187,6 +283,17 @@ int main(int argc, char** argv) {
         s.eyes[static_cast<std::size_t>(e)].normX = static_cast<float>(nx);
         s.eyes[static_cast<std::size_t>(e)].normY = static_cast<float>(ny);
       }
+    }
+  }
+  if (truthRoll) {
+    if (truth.empty()) {
+      std::fprintf(stderr, "drishti-calib-replay: --truth-roll needs --truth\n");
+      return 2;
+    }
+    for (protocol::EyeSample& s : samples) {
+      const int f = frameOf(s);
+      if (f >= 0 && f < static_cast<int>(truth.size()))
+        s.head.rollDeg = static_cast<float>(truth[static_cast<std::size_t>(f)].truth.headRollDeg);
     }
   }
   // As CalibrationController does with --follow-sample-clock.
@@ -302,6 +409,17 @@ int main(int argc, char** argv) {
       std::fprintf(trace, "\n");
     }
     std::fclose(trace);
+  }
+  if (looks) {
+    if (truth.empty()) {
+      std::fprintf(stderr, "drishti-calib-replay: --looks needs --truth\n");
+      return 2;
+    }
+    std::vector<int> frames;
+    for (const protocol::EyeSample& s : samples)
+      frames.push_back(frameOf(s));
+    printLooks(samples, frames, truth, proc.result()->model, report, screen.pxPerDegree(), cellW,
+               cellH);
   }
   std::printf("grade %s; validation median %.2f deg, p90 %.2f deg, max %.2f deg (%zu points)\n",
               host::gradeName(report.grade), host::percentile(val, 0.5), host::percentile(val, 0.9),

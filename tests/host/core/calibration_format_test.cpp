@@ -99,6 +99,7 @@ TEST_CASE("calibration file errors name the file and line") {
       {"eye_range = ", "eye_range = 1 ", "eye_range", "more than 4 numbers"},
       {"stats = ", "stats = 1 2 ", "stats =", "more than 10 numbers"},
       {"eye_fit = ", "eye_fit = -", "eye_fit", "residual and lambda"},
+      {"eye_roll = ", "eye_roll = 120 0.5 0\n# ", "eye_roll", "within +-90"},
       {"point = cal 0 ", "point = mid 0 ", "point = mid", "'cal' or 'val'"},
       {"created = ", "colour = blue\ncreated = ", "colour", "unknown key 'colour'"},
       // The inserted line comes first, so the original one is the repeat.
@@ -112,6 +113,25 @@ TEST_CASE("calibration file errors name the file and line") {
     CHECK(err.find("anna.cal:" + std::to_string(line) + ":") == 0);
     CHECK(err.find(c.message) != std::string::npos);
   }
+}
+
+TEST_CASE("a calibration file from before the roll term loads without it") {
+  const CalibrationRecord rec = test::makeCalibrationRecord();
+  REQUIRE(rec.model.eye(0).frame.rollTerm);
+  std::string text = formatCalibration(rec);
+  for (auto at = text.find("eye_roll = "); at != std::string::npos; at = text.find("eye_roll = "))
+    text.erase(at, text.find('\n', at) - at + 1);
+  text = edit(text, "format", "format");  // reseal
+  std::vector<CalibrationProblem> problems;
+  const auto back = parseCalibration(text, "old.cal", problems);
+  INFO((problems.empty() ? std::string() : problems.front().describe()));
+  REQUIRE(back.has_value());
+  CHECK_FALSE(back->model.eye(0).frame.rollTerm);
+  CHECK_FALSE(back->model.eye(1).frame.rollTerm);
+  // A level head: the same gaze as the record's.
+  test::SyntheticViewer viewer;
+  const auto s = viewer.look(700, 300);
+  CHECK(back->model.predict(s).x == Approx(rec.model.predict(s).x).margin(1e-6));
 }
 
 TEST_CASE("a file missing an eye block or a required key is refused") {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <numbers>
 #include <random>
 #include <vector>
 
@@ -23,7 +25,8 @@ void addSample(Collected& c, int point, const protocol::EyeSample& s, double tx,
     const auto& m = s.eyes[static_cast<std::size_t>(e)];
     if (!m.valid)
       continue;
-    c.eye[e].push_back({point, m.normX, m.normY, s.head.valid, headVectorOf(s.head), tx, ty});
+    c.eye[e].push_back(
+        {point, m.normX, m.normY, s.head.valid, headVectorOf(s.head), tx, ty, s.head.rollDeg});
   }
 }
 
@@ -36,7 +39,7 @@ std::vector<PatternPoint> toPx(const std::vector<PatternPoint>& pts, const Calib
 
 // Collects `perPoint` samples of every pattern point; head wobbles by up to `wobbleMm`.
 Collected calibrate(test::SyntheticViewer& viewer, PatternKind kind, int perPoint,
-                    double wobbleMm = 1.0, double outlierFraction = 0) {
+                    double wobbleMm = 1.0, double outlierFraction = 0, double rollDeg = 0) {
   Collected c;
   std::mt19937 rng(7);
   std::uniform_real_distribution<double> unit(-1, 1), u01(0, 1);
@@ -45,6 +48,8 @@ Collected calibrate(test::SyntheticViewer& viewer, PatternKind kind, int perPoin
     for (int k = 0; k < perPoint; ++k) {
       test::ViewerHead head{unit(rng) * 0.5, unit(rng) * 0.5, unit(rng) * wobbleMm,
                             unit(rng) * wobbleMm, unit(rng) * wobbleMm};
+      if (rollDeg != 0)  // only then, so the other tests' samples stay as they were
+        head.rollDeg = unit(rng) * rollDeg;
       double lx = targets[p].fx, ly = targets[p].fy;
       if (u01(rng) < outlierFraction) {  // looked somewhere else entirely
         lx = u01(rng) * viewer.geometry.widthPx;
@@ -253,6 +258,55 @@ TEST_CASE("head movement after calibration is compensated by the head terms") {
   INFO("with head terms " << maxOf(good) << ", without " << maxOf(bad));
   CHECK(maxOf(good) < 1.0);
   CHECK(maxOf(bad) > 3.0);
+}
+
+TEST_CASE("a rolled head is compensated by turning the pupil back by the roll") {
+  test::SyntheticViewer viewer;
+  viewer.noiseNorm = 0.002;
+  // Calibrated with the head rolling by up to 2 degrees either way.
+  const Collected c = calibrate(viewer, PatternKind::kNine, 20, 1.0, 0, 2.0);
+  const GazeModel withRoll = fitBoth(c, viewer.geometry);
+  GazeFitParams noRoll;
+  noRoll.rollTerm = false;
+  const GazeModel withoutRoll = fitBoth(c, viewer.geometry, noRoll);
+  for (const double roll : {-6.0, 6.0}) {
+    test::ViewerHead rolled;
+    rolled.rollDeg = roll;
+    const auto good = validate(withRoll, viewer, 15, rolled);
+    const auto bad = validate(withoutRoll, viewer, 15, rolled);
+    INFO("roll " << roll << ": with the roll turned back " << maxOf(good) << ", without "
+                 << maxOf(bad));
+    CHECK(maxOf(good) < 0.6);
+    CHECK(maxOf(bad) > 1.5);
+  }
+  // A level head is as good either way.
+  const auto level = validate(withRoll, viewer, 15);
+  CHECK(maxOf(level) < 0.6);
+}
+
+TEST_CASE("the pupil is turned back by the roll about the calibration's centre") {
+  GazeFeatureFrame f;
+  f.rollTerm = true;
+  f.rollMean = 2;
+  f.rollCentreX = 0.5;
+  f.rollCentreY = 0.05;
+  double x = 0.6, y = 0.05;
+  derollNorm(f, 32, true, x, y);  // 30 degrees from the mean
+  CHECK(x == Approx(0.5 + 0.1 * std::cos(std::numbers::pi / 6)));
+  CHECK(y == Approx(0.05 + 0.1 * std::sin(std::numbers::pi / 6)));
+  x = 0.6, y = 0.05;
+  derollNorm(f, 92, true, x, y);  // clamped to 30
+  CHECK(y == Approx(0.05 + 0.1 * std::sin(std::numbers::pi / 6)));
+  for (const bool valid : {false, true}) {
+    x = 0.6, y = 0.05;
+    derollNorm(f, valid ? std::nan("") : 10.0, valid, x, y);  // not valid, or not finite
+    CHECK(x == 0.6);
+    CHECK(y == 0.05);
+  }
+  f.rollTerm = false;
+  derollNorm(f, 10, true, x, y);
+  CHECK(x == 0.6);
+  CHECK(y == 0.05);
 }
 
 TEST_CASE("fewer than three calibration points cannot be fitted") {

@@ -6,7 +6,11 @@
 // what the tracker reports as normX/normY (protocol conventions: normX grows
 // toward the image-right corner, which is the screen's left as the person sees
 // it; normY grows downward). Head pose uses the protocol's conventions
-// (yaw + = turned to image right, pitch + = up, x = image right, y down, mm).
+// (yaw + = turned to image right, pitch + = up, x = image right, y down, mm;
+// roll + = clockwise in the image). A rolled head turns the eye corners' frame
+// with it while the eye keeps looking at the target, so the pupil's offset in
+// that frame turns by minus the roll (the eyes' own few mm of travel with the
+// roll are left out).
 // The mapping is deliberately not a polynomial (sines and tangents, vergence,
 // per-eye offsets), so fits are tested against geometry, not against themselves.
 #pragma once
@@ -22,6 +26,7 @@ namespace drishti::test {
 
 struct ViewerHead {
   double yawDeg = 0, pitchDeg = 0, xMm = 0, yMm = 0, zMm = 0;
+  double rollDeg = 0;
 };
 
 struct SyntheticViewer {
@@ -57,11 +62,13 @@ struct SyntheticViewer {
       const double r = eyeballRadiusMm / eyeWidthMm;
       protocol::EyeMeasurement& m = s.eyes[static_cast<std::size_t>(e)];
       m.valid = true;
-      m.normX = static_cast<float>(0.5 + (e == 0 ? -0.02 : 0.03) - r * std::sin(lookRight) +
+      // The pupil's offset as the image shows it, then in the rolled corner frame.
+      const double ox = -r * std::sin(lookRight), oy = r * std::sin(lookDown) * std::cos(lookRight);
+      const double c = std::cos(head.rollDeg * deg), sn = std::sin(head.rollDeg * deg);
+      m.normX = static_cast<float>(0.5 + (e == 0 ? -0.02 : 0.03) + c * ox + sn * oy +
                                    noiseNorm * noise(rng));
       m.normY =
-          static_cast<float>((e == 0 ? 0.04 : 0.02) + r * std::sin(lookDown) * std::cos(lookRight) +
-                             noiseNorm * noise(rng));
+          static_cast<float>((e == 0 ? 0.04 : 0.02) - sn * ox + c * oy + noiseNorm * noise(rng));
       m.openness = 1;
       m.confidence = 0.9f;
       m.pupilX = static_cast<float>(e == 0 ? 560 : 700);
@@ -70,6 +77,7 @@ struct SyntheticViewer {
     s.head.valid = true;
     s.head.yawDeg = static_cast<float>(head.yawDeg);
     s.head.pitchDeg = static_cast<float>(head.pitchDeg);
+    s.head.rollDeg = static_cast<float>(head.rollDeg);
     s.head.xMm = static_cast<float>(head.xMm);
     s.head.yMm = static_cast<float>(head.yMm);
     s.head.zMm = static_cast<float>(head.zMm);
