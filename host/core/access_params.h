@@ -68,6 +68,20 @@ struct DwellParams {
   // dwellMs (never longer than the key's own). 0 = off.
   std::uint32_t likelyMs = 0;
   std::uint32_t likelyLetters = 4;
+  // Dwell on the predicted-word slots (large targets, each worth several
+  // keys); 0 = dwellMs. Never longer than dwellMs.
+  std::uint32_t wordMs = 0;
+  // Key-target resizing by the language model (after Gunawardana, Paek & Meek,
+  // IUI 2010): a gaze point outside a board key's core goes to the key with
+  // the highest posterior, the next-letter chance (Target::prior) times a
+  // Gaussian of the point's distance from the key's centre with the gaze's
+  // precision (resizeSigmaPx); the central resizeCore of each key (a share
+  // of its width and height) always stays its own.
+  bool resize = false;
+  float resizeCore = 0.5F;
+  // The gaze's precision in px, 1 sigma: set by the session from the
+  // calibration's measure (not a profile setting); 0 = unknown, no resizing.
+  float resizeSigmaPx = 0;
 };
 
 // Blink selection and the blink switch (blink_selector.h, scan_selector.h).

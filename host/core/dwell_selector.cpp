@@ -144,10 +144,53 @@ int DwellSelector::hitTest(float x, float y) const {
   if (focus_ >= 0 &&
       grow(targets_[static_cast<std::size_t>(focus_)].rect, params_.marginPx).contains(x, y))
     return focus_;
+  int hit = -1;
   for (std::size_t i = 0; i < targets_.size(); ++i)
-    if (targets_[i].rect.contains(x, y))
-      return static_cast<int>(i);
-  return -1;
+    if (targets_[i].rect.contains(x, y)) {
+      hit = static_cast<int>(i);
+      break;
+    }
+  return resized(hit, x, y);
+}
+
+int DwellSelector::resized(int hit, float x, float y) const {
+  const float sigma = params_.resizeSigmaPx;
+  if (!params_.resize || !(sigma > 0))
+    return hit;
+  // Only a point on a resized key moves: one over the message, a command or
+  // a gap between keys is never taken in by a key.
+  if (hit < 0 || targets_[static_cast<std::size_t>(hit)].prior <= 0)
+    return hit;
+  const Rect& own = targets_[static_cast<std::size_t>(hit)].rect;
+  const float core = params_.resizeCore;
+  const Rect c{own.x + own.w * (1 - core) / 2, own.y + own.h * (1 - core) / 2, own.w * core,
+               own.h * core};
+  if (c.contains(x, y))
+    return hit;  // every key keeps its core
+  // log posterior = log prior - d^2 / (2 sigma^2), d from the key's centre:
+  // the person aims at the centre and the tracker adds its error. Only keys
+  // within 3 sigma of the point (to their rect) compete.
+  int best = hit;
+  double bestScore = -1e300;
+  const double twoVar = 2.0 * double(sigma) * sigma;
+  for (std::size_t i = 0; i < targets_.size(); ++i) {
+    const Target& t = targets_[i];
+    if (t.prior <= 0)
+      continue;
+    const Rect& r = t.rect;
+    const float dxr = std::max({r.x - x, 0.0F, x - (r.x + r.w)});
+    const float dyr = std::max({r.y - y, 0.0F, y - (r.y + r.h)});
+    if (dxr * dxr + dyr * dyr > 9 * sigma * sigma)
+      continue;
+    const double dx = x - (r.x + r.w / 2);
+    const double dy = y - (r.y + r.h / 2);
+    const double score = std::log(double(t.prior)) - (dx * dx + dy * dy) / twoVar;
+    if (score > bestScore) {
+      bestScore = score;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
 }
 
 std::uint32_t DwellSelector::dwellMsOf(int target) const {

@@ -27,7 +27,10 @@
 // mean height or the last look, moving more along than across) or a little
 // beyond a reading step (up to 2 readingStepPx), looks scattered about the
 // line's mean height, and the sweep back up to where the line started (a
-// page read again). Timing from event stamps only; see access_method.h for
+// page read again). With DwellParams::resize, a point outside a board key's
+// core goes to the key with the highest posterior (Target::prior and the
+// gaze's precision), so a likely key takes in the near edge of an unlikely
+// neighbour. Timing from event stamps only; see access_method.h for
 // the contract.
 #pragma once
 
@@ -58,6 +61,9 @@ class DwellSelector final : public AccessMethod {
   void gazeAt(float x, float y, std::int32_t fixation, std::int64_t tUs);
   int update(std::int64_t tUs);
   int hitTest(float x, float y) const;
+  // Key-target resizing (DwellParams::resize): the key the point at (x, y)
+  // belongs to, given `hit`, the key whose rect holds it (-1: none).
+  int resized(int hit, float x, float y) const;
   std::uint32_t dwellMsOf(int target) const;
   // Cuts the gaze into looks; true when (x, y) starts a new one.
   bool trackLook(float x, float y, std::int64_t tUs);

@@ -242,6 +242,7 @@ void HostSession::updateMethod() {
   else if (access.dwell.holdPx > 0)
     access.dwell.holdPx =
         std::max(access.dwell.holdPx, kHoldPerPrecision * gazePrecisionDeg_ * pxPerDegree_);
+  access.dwell.resizeSigmaPx = gazePrecisionDeg_ * pxPerDegree_;
   method_ = makeAccessMethod(wanted, access, static_cast<float>(config_.width),
                              static_cast<float>(config_.height));
   if (letterSlots() != static_cast<int>(layoutLetterSlots_)) {
@@ -309,8 +310,10 @@ void HostSession::rebuild() {
 void HostSession::relabel() {
   // Scanning passes over empty slots: a changed set of them is a new scan tree
   // (the text changes on a selection, when scanning starts from the top anyway).
-  // With dwell.likely_ms the dwell times change with the text.
-  if ((layout_.relabel(layoutInput()) && methodKind_ == MethodKind::kScan) || likelyDwell())
+  // With dwell.likely_ms the dwell times change with the text, and with
+  // dwell.resize the keys' next-letter chances.
+  if ((layout_.relabel(layoutInput()) && methodKind_ == MethodKind::kScan) || likelyDwell() ||
+      (methodKind_ == MethodKind::kDwell && profile_.access.dwell.resize))
     giveTargets();
 }
 

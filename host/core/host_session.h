@@ -195,9 +195,12 @@ class HostSession {
   void rebuild();
   void relabel();
   // Gives the method the layout's targets (session_dwell.cpp): with
-  // dwell.likely_ms, the likely next letters' keys need that dwell.
+  // dwell.likely_ms, the likely next letters' keys need that dwell; with
+  // dwell.word_ms, the predicted words theirs; with dwell.resize, board keys
+  // carry their next-letter chance.
   void giveTargets();
   bool likelyDwell() const;
+  bool resizeKeys() const;
   void refreshStatus();
   void updateMethod();
   void select(int target);
@@ -265,6 +268,7 @@ class HostSession {
 
   bool gazeCalibrated_ = true;
   float gazePrecisionDeg_ = 0;
+  bool correcting_ = false;  // the last selection was Delete: no key-target resizing
   float pxPerDegree_ = 0;
   bool gazeSeen_ = false;
   std::int64_t lostSinceUs_ = -1;

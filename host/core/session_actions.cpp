@@ -13,6 +13,9 @@ void HostSession::select(int target) {
   // A copy: applying it may rebuild the layout the key lives in.
   const ScreenKey key = layout_.keys()[static_cast<std::size_t>(target)];
   ++selections_;
+  // Delete says the last key was wrong: key-target resizing rests until the
+  // next other selection, so a key it took from the person is not taken again.
+  correcting_ = key.action == KeyAction::kBackspace;
   SessionEvent selected;
   selected.kind = SessionEventKind::kSelected;
   selected.tUs = nowUs_;

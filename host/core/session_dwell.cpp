@@ -1,11 +1,20 @@
 // HostSession: the targets the access method is given, with the dwell
-// times of likely next letters shortened (dwell.likely_ms).
+// times of likely next letters shortened (dwell.likely_ms), the predicted
+// words' (dwell.word_ms), and the board keys' next-letter chances for
+// key-target resizing (dwell.resize).
+#include <array>
 #include <string>
+#include <vector>
 
 #include "host/core/host_session.h"
 #include "host/core/letter_predictor.h"
 
 namespace drishti::host {
+
+bool HostSession::resizeKeys() const {
+  return methodKind_ == MethodKind::kDwell && profile_.access.dwell.resize && !correcting_ &&
+         baseVocabulary() != nullptr;
+}
 
 bool HostSession::likelyDwell() const {
   const DwellParams& d = profile_.access.dwell;
@@ -18,6 +27,35 @@ void HostSession::giveTargets() {
     return;
   const std::span<const Target> laid = layout_.targets();
   methodTargets_.assign(laid.begin(), laid.end());
+  const DwellParams& dp = profile_.access.dwell;
+  if (methodKind_ == MethodKind::kDwell && dp.wordMs > 0) {
+    const auto& keys = layout_.keys();
+    for (std::size_t i = 0; i < keys.size() && i < methodTargets_.size(); ++i)
+      if (keys[i].role == KeyRole::kPrediction) {
+        Target& t = methodTargets_[i];
+        t.dwellMs = std::min(t.dwellMs != 0 ? t.dwellMs : dp.dwellMs, dp.wordMs);
+      }
+  }
+  if (resizeKeys()) {
+    std::string typable;
+    std::vector<int> targetOf(256, -1);
+    const auto& keys = layout_.keys();
+    for (std::size_t i = 0; i < keys.size() && i < methodTargets_.size(); ++i) {
+      const ScreenKey& k = keys[i];
+      if (k.role != KeyRole::kBoardKey || k.boardKey == nullptr)
+        continue;
+      const char c = k.boardKey->typedChar();
+      if (c != 0 && targetOf[static_cast<unsigned char>(c)] < 0) {
+        targetOf[static_cast<unsigned char>(c)] = static_cast<int>(i);
+        typable.push_back(c);
+      }
+    }
+    std::array<float, 256> chance{};
+    letterChances(composer_.text(), baseVocabulary(), learned_, typable, chance);
+    for (char c : typable)
+      methodTargets_[static_cast<std::size_t>(targetOf[static_cast<unsigned char>(c)])].prior =
+          chance[static_cast<unsigned char>(c)];
+  }
   if (likelyDwell()) {
     // The characters this screen's board keys type, and which key types each.
     std::string typable;

@@ -29,6 +29,9 @@ struct Target {
   // Huffman scanning (scan_code.h): how likely this target is the next one
   // wanted, any scale; 0 = no guess (a floor, or all alike when none has one).
   float scanWeight = 0;
+  // Dwell key-target resizing (DwellParams::resize): the chance, 0..1, that
+  // this is the key wanted next; 0 = not resized (plain rect).
+  float prior = 0;
 };
 
 // What an access method is doing now, for drawing and for simulations.

@@ -52,6 +52,12 @@ uncorrected error rate, and false selections per minute while only reading
   --likely-ms MS       dwell.likely_ms: the keys of the likeliest next letters
                        need this dwell (0 = off; default: the profile's)
   --likely-letters N   dwell.likely_letters: how many letters (1-8)
+  --word-ms MS         dwell.word_ms: dwell on the predicted-word slots
+                       (0 = dwell.ms; default: the profile's)
+  --resize             dwell.resize on: key-target resizing by the
+                       next-letter chances and the gaze's precision
+  --resize-core F      dwell.resize_core: the share of a key's width and
+                       height that stays its own (0.1-1; implies --resize)
   --lock-on-ms MS      dwell lock-on time (default: the profile's)
   --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
   --scan-mode MODE     rows, groups, linear or huffman (keys lit by a binary
@@ -139,6 +145,9 @@ struct Options {
   double saccadeMinDeg = -1;
   long long likelyMs = -1;
   long long likelyLetters = -1;
+  long long wordMs = -1;
+  bool resize = false;
+  double resizeCore = -1;
   bool landedDwell = false;
   double holdPx = -1;
   long long readingLookMs = -1;
@@ -159,6 +168,7 @@ const FlagOption kFlags[] = {
     {"--landed-dwell", &Options::landedDwell, true},
     {"--breakdown", &Options::breakdown, true},
     {"--early-blink", &Options::earlyBlink, true},
+    {"--resize", &Options::resize, true},
     {"--no-reading-guard", &Options::readingGuardOff, true},
     {"--no-fixation-gaze", &Options::fixationGaze, false},
 };
@@ -186,6 +196,8 @@ const NumberOption kNumbers[] = {
     {"--reading-look-ms", &Options::readingLookMs, 100, 5000, "100-5000"},
     {"--likely-ms", &Options::likelyMs, 0, 10000, "0-10000"},
     {"--likely-letters", &Options::likelyLetters, 1, 8, "1-8"},
+    {"--word-ms", &Options::wordMs, 0, 10000, "0-10000"},
+    {"--resize-core", &Options::resizeCore, 0.1, 1, "0.1-1"},
     {"--margin-px", &Options::marginPx, 0, 100, "0-100"},
     {"--scan-interval-ms", &Options::scanIntervalMs, 200, 10000, "200-10000"},
     {"--letter-slots", &Options::letterSlots, 0, 8, "0-8"},
@@ -348,6 +360,10 @@ int simulateMain(int argc, char** argv) {
     setup.readingLookMs = static_cast<int>(o.readingLookMs);
     setup.likelyMs = static_cast<int>(o.likelyMs);
     setup.likelyLetters = static_cast<int>(o.likelyLetters);
+    setup.wordMs = static_cast<int>(o.wordMs);
+    if (o.resize || o.resizeCore > 0)
+      setup.resize = 1;
+    setup.resizeCore = o.resizeCore;
     if (o.readingGuardOff)
       setup.readingGuard = 0;
     setup.seed = static_cast<std::uint64_t>(o.seed);

@@ -48,6 +48,12 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.dwell.likelyMs = static_cast<std::uint32_t>(setup.likelyMs);
   if (setup.likelyLetters > 0)
     p.access.dwell.likelyLetters = static_cast<std::uint32_t>(setup.likelyLetters);
+  if (setup.wordMs >= 0)
+    p.access.dwell.wordMs = static_cast<std::uint32_t>(setup.wordMs);
+  if (setup.resize >= 0)
+    p.access.dwell.resize = setup.resize == 1;
+  if (setup.resizeCore > 0)
+    p.access.dwell.resizeCore = static_cast<float>(setup.resizeCore);
   if (setup.saccadeRestart >= 0)
     p.gaze.saccadeRestart = setup.saccadeRestart == 1;
   if (setup.marginPx >= 0)

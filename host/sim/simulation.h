@@ -58,6 +58,9 @@ struct SimSetup {
   int readingLookMs = -1;  // dwell.reading_look_ms (-1: the profile's)
   int likelyMs = -1;       // dwell.likely_ms (-1: the profile's)
   int likelyLetters = -1;  // dwell.likely_letters (-1: the profile's)
+  int wordMs = -1;         // dwell.word_ms (-1: the profile's)
+  int resize = -1;         // dwell.resize: 0 off, 1 on, -1 the profile's
+  double resizeCore = -1;  // dwell.resize_core (-1: the profile's)
   // The person reads the prediction slots and chooses a predicted word
   // (when the board shows them); false: types every letter.
   bool usePredictions = true;

@@ -431,3 +431,58 @@ TEST_CASE("a look held in a key's margin, over the neighbour's edge, selects the
   CHECK(hold(d, 300, 1300, 205, 50) == 1);
   CHECK(hold(d, 1600, 3000, 205, 50) == -1);  // and is not selected again
 }
+
+namespace {
+
+// A row of three 100 px keys; the focus the point (x, 50) gets at once.
+int resizedFocus(const std::vector<Target>& targets, float x, bool resize = true,
+                 float sigmaPx = 40) {
+  DwellParams p = params();
+  p.resize = resize;
+  p.resizeSigmaPx = sigmaPx;
+  DwellSelector d(p);
+  d.setTargets(targets, 0);
+  d.input(gaze(0, x, 50));
+  return d.focus();
+}
+
+}  // namespace
+
+TEST_CASE("key-target resizing gives the edge of an unlikely key to a likely neighbour") {
+  auto targets = gridTargets(1, 3);
+  targets[0].prior = 0.9F;
+  targets[1].prior = 0.02F;
+  targets[2].prior = 0.08F;
+  // 10 px inside the unlikely key, outside its core (the middle 50 px):
+  // the likely neighbour's posterior is higher.
+  CHECK(resizedFocus(targets, 110) == 0);
+  // Its core stays its own, however unlikely.
+  CHECK(resizedFocus(targets, 130) == 1);
+  CHECK(resizedFocus(targets, 150) == 1);
+  // Its far edge goes to the other neighbour (0.08 at 60 px beats 0.02 at
+  // 40 px), not to the likeliest key 140 px away.
+  CHECK(resizedFocus(targets, 190) == 2);
+  // Off, or with no measured precision, the keys are as drawn.
+  CHECK(resizedFocus(targets, 110, false) == 1);
+  CHECK(resizedFocus(targets, 110, true, 0) == 1);
+  // A more precise gaze moves the boundary less.
+  CHECK(resizedFocus(targets, 120, true, 40) == 0);
+  CHECK(resizedFocus(targets, 120, true, 15) == 1);
+}
+
+TEST_CASE("key-target resizing leaves equal keys, commands and gaps as drawn") {
+  auto targets = gridTargets(1, 3);
+  for (Target& t : targets)
+    t.prior = 0.3F;
+  // Equal chances: the nearest centre is the key the point is on.
+  for (float x : {5.0F, 95.0F, 105.0F, 195.0F, 205.0F})
+    CHECK(resizedFocus(targets, x) == static_cast<int>(x / 100));
+  // A key with no chance (a command) neither grows nor shrinks.
+  targets[0].prior = 0.99F;
+  targets[1].prior = 0;
+  CHECK(resizedFocus(targets, 105) == 1);
+  // A point on no key is not taken in by one.
+  targets[1].prior = 0.01F;
+  targets[1].rect.w = 50;  // a gap from 150 to 200
+  CHECK(resizedFocus(targets, 160) == -1);
+}

@@ -125,7 +125,8 @@ TEST_CASE(
       "drishti-profile 1\nprediction off\nprediction.slots 6\nprediction.learn off\n"
       "dwell.landed on\ndwell.refixation_px 45\ndwell.hold_px 25\ndwell.reading_guard off\n"
       "dwell.reading_step_px 180\ndwell.reading_look_ms 700\ndwell.guard_max_deg 2.5\n"
-      "gaze.saccade_restart off\ndwell.likely_ms 500\ndwell.likely_letters 3\n",
+      "gaze.saccade_restart off\ndwell.likely_ms 500\ndwell.likely_letters 3\n"
+      "dwell.word_ms 700\ndwell.resize on\ndwell.resize_core 0.6\n",
       "p.profile", problems);
   INFO(describeAll(problems));
   REQUIRE(p);
@@ -142,6 +143,11 @@ TEST_CASE(
   CHECK_FALSE(p->gaze.saccadeRestart);
   CHECK(p->access.dwell.likelyMs == 500);
   CHECK(p->access.dwell.likelyLetters == 3);
+  CHECK(p->access.dwell.wordMs == 700);
+  CHECK(p->access.dwell.resize);
+  CHECK(p->access.dwell.resizeCore == 0.6F);
+  CHECK(Profile{}.access.dwell.wordMs == 0);  // off unless the profile says
+  CHECK_FALSE(Profile{}.access.dwell.resize);
   CHECK(Profile{}.gaze.saccadeRestart);  // on unless the profile says off
   const auto back = parseProfile(formatProfile(*p), "round", problems);
   REQUIRE(back);
@@ -173,6 +179,12 @@ TEST_CASE(
   CHECK_THAT(
       problemsOf("drishti-profile 1\ndwell.likely_letters 0\n"),
       Catch::Contains("p.profile:2: dwell.likely_letters must be a whole number from 1 to 8"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.word_ms 10001\n"),
+             Catch::Contains("p.profile:2: dwell.word_ms must be a whole number from 0 to 10000"));
+  CHECK_THAT(problemsOf("drishti-profile 1\n\ndwell.resize bigger\n"),
+             Catch::Contains("p.profile:3: dwell.resize must be on or off"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.resize_core 0\n"),
+             Catch::Contains("p.profile:2: dwell.resize_core must be a number from 0.1 to 1"));
   CHECK_THAT(problemsOf("drishti-profile 1\n\n\ngaze.saccade_restart yes\n"),
              Catch::Contains("p.profile:4: gaze.saccade_restart must be on or off"));
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.guard_max_deg 11\n"),

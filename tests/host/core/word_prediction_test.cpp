@@ -431,3 +431,68 @@ TEST_CASE("with dwell.likely_ms the likely next letters need a shorter dwell, th
     CHECK(s->text() == (likelyMs > 0 ? "qu" : "q"));
   }
 }
+
+TEST_CASE("with dwell.word_ms a predicted word needs a shorter dwell than a key") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  for (std::uint32_t wordMs : {0U, 400U}) {
+    INFO("word_ms " << wordMs);
+    HostSession s(c, nullptr);
+    Profile p = s.profile();
+    p.access.dwell.wordMs = wordMs;
+    REQUIRE(s.saveProfile(p).empty());
+    s.setGazeCalibrated(true);
+    std::int64_t t = dwellOn(s, "w", kT0);
+    REQUIRE(s.text() == "w");
+    REQUIRE_FALSE(s.predictions().empty());
+    const std::string word = s.predictions()[0];
+    // 700 ms: the lock-on (150) and 400 ms with room, well short of 1000.
+    t = dwellOnTarget(s, slotOf(s, word), t, 700);
+    CHECK(s.text() == (wordMs > 0 ? word + " " : std::string("w")));
+    // The letter keys keep dwell.ms.
+    dwellOn(s, "k", t, 700);
+    CHECK(s.text() == (wordMs > 0 ? word + " " : std::string("w")));
+  }
+}
+
+TEST_CASE("with dwell.resize a look at the edge of an unlikely key goes to the likely neighbour") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  for (bool resize : {false, true}) {
+    INFO("resize " << resize);
+    HostSession s(c, nullptr);
+    Profile p = s.profile();
+    p.access.dwell.resize = resize;
+    REQUIRE(s.saveProfile(p).empty());
+    s.setGazeCalibrated(true);
+    s.setGazePrecision(1.0F, 44.0F);
+    std::int64_t t = dwellOn(s, "q", kT0);
+    REQUIRE(s.text() == "q");
+    // After "q" comes "u"; "v" beside it is unlikely. A look 10 % inside
+    // v's edge next to u.
+    const Rect u = s.targets()[static_cast<std::size_t>(s.findTarget("u"))].rect;
+    const Rect v = s.targets()[static_cast<std::size_t>(s.findTarget("v"))].rect;
+    REQUIRE(u.y == v.y);
+    REQUIRE(v.x > u.x);
+    const float x = v.x + 0.1F * v.w;
+    const float y = v.y + v.h / 2;
+    const auto lookAtEdge = [&] {
+      for (const std::int64_t end = t + 1400; t < end; t += 33)
+        s.handle(gaze(t, x, y));
+      for (const std::int64_t end = t + 300; t < end; t += 33)
+        s.handle(gaze(t, 640, 30));  // away, at the message
+    };
+    lookAtEdge();
+    REQUIRE(s.text() == (resize ? "qu" : "qv"));
+    if (!resize)
+      continue;
+    // Delete says that was wrong: the next look there is taken as drawn, so
+    // resizing never keeps the person from the key they meant.
+    t = dwellOn(s, "Delete", t);
+    REQUIRE(s.text() == "q");
+    lookAtEdge();
+    CHECK(s.text() == "qv");
+  }
+}
