@@ -67,6 +67,9 @@ Simulation::Simulation(const SimSetup& setup)
   if (setup.scanMode)
     p.access.scan.mode = *setup.scanMode;
   p.access.scan.earlyBlink = setup.earlyBlink || p.access.scan.earlyBlink;
+  p.access.scan.gazeStart = setup.gazeStart || p.access.scan.gazeStart;
+  if (setup.echoLetters)
+    p.echoLetters = true;
   session_->saveProfile(p);
   session_->setGazeCalibrated(true);
   // What a calibration would report as precision for this tracker: the RMS
@@ -454,6 +457,7 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
   const std::int64_t limitUs = eyes_->now() + static_cast<std::int64_t>(limitS * 1e6);
   std::size_t checked = 0;    // text length at the last check
   std::size_t wordStart = 0;  // the person corrects the word just written, not older ones
+  std::size_t heard = 0;      // text length at the last letter echo heard (echo letters)
   bool deleting = false;
   std::string lookedAt = "\x01";  // the text when the predictions were last read
   while (eyes_->now() < limitUs) {
@@ -476,6 +480,22 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
       }
       deleting = false;
     }
+    if (setup_.echoLetters && typed.size() > heard) {
+      // The device says each letter as it is chosen (profile `echo
+      // letters`): the person hears a wrong one at once, while still on the
+      // board, instead of when the word is checked, and reacts to it.
+      heard = typed.size();
+      if (good < typed.size() && good >= wordStart &&
+          eyes_->chance(setup_.user.noticeErrorProbability)) {
+        eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
+        deleting = true;
+        checked = good;
+        heard = good;
+        continue;
+      }
+    }
+    if (typed.size() < heard)
+      heard = typed.size();
     const bool wordDone = typed.size() >= meant.size() || meant[typed.size()] == ' ';
     if (wordDone && typed.size() > checked) {
       checked = typed.size();

@@ -46,6 +46,8 @@ struct SimSetup {
   int scanIntervalMs = -1;
   std::optional<host::ScanMode> scanMode;  // scan.mode (unset: the profile's)
   bool earlyBlink = false;                 // scan.early_blink, and lid samples sent
+  bool gazeStart = false;                  // scan.gaze_start (or the profile's)
+  bool echoLetters = false;  // profile `echo letters`; the person then hears each letter
   int scanFirstDelayMs = -1;
   int scanRestartDelayMs = -1;  // scan.restart_delay_ms (-1: the profile's)
   int letterSlots = -1;         // scan.letter_slots (-1: the profile's)
