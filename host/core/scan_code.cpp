@@ -110,6 +110,13 @@ void ScanCode::build(std::span<const Target> targets) {
   emit(emit, static_cast<int>(drafts.size()) - 1, -1);
 }
 
+double ScanCode::chanceOf(int target) const {
+  for (const Node& n : nodes_)
+    if (n.lit < 0 && order_[static_cast<std::size_t>(n.begin)] == target)
+      return n.chance;
+  return 0;
+}
+
 int ScanCode::depthOf(int target) const {
   int at = -1;
   for (int i = 0; i < nodeCount() && at < 0; ++i) {

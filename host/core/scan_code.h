@@ -52,6 +52,8 @@ class ScanCode {
   const std::vector<int>& order() const { return order_; }
   // Questions (steps) the key with this target index costs; 0 if it has no code.
   int depthOf(int target) const;
+  // The chance the code gave the key with this target index; 0 if it has no code.
+  double chanceOf(int target) const;
 
  private:
   std::vector<Node> nodes_;  // [0] is the root

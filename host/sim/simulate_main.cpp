@@ -405,6 +405,17 @@ int simulateMain(int argc, char** argv) {
           t.seconds, t.chars, ts.keys, static_cast<unsigned long long>(ts.keySelections),
           ts.keys / n, ts.keysLanding / n, ts.predictionLooks, ts.words, ts.checks, ts.corrections,
           ts.other);
+      if (ts.codedSelections > 0) {
+        const double m = static_cast<double>(ts.codedSelections);
+        std::printf(
+            "  huffman: %llu selections meant, %.2f lit sets answered each, %.2f questions in "
+            "the code, %.2f bits of information (-log2 of the key's chance), %llu restarts from "
+            "all "
+            "keys\n",
+            static_cast<unsigned long long>(ts.codedSelections),
+            static_cast<double>(ts.questions) / m, ts.codeDepth / m, ts.bits / m,
+            static_cast<unsigned long long>(ts.restarts));
+      }
     }
     std::fflush(stdout);
   }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "host/core/scan_code.h"
 #include "host/sim/text_metrics.h"
 
 namespace drishti::sim {
@@ -317,6 +318,13 @@ bool Simulation::scanTo(int index) {
   centre(index, x, y);
   eyes_->lookAt(x, y);
   const std::int64_t deadline = eyes_->now() + 120'000'000;
+  if (!session_->methodView().candidates.empty()) {
+    host::ScanCode code;
+    code.build(session_->targets());
+    ++time_.codedSelections;
+    time_.codeDepth += code.depthOf(index);
+    time_.bits += -std::log2(std::max(code.chanceOf(index), 1e-9));
+  }
   int lastBegin = -2, lastEnd = -2;
   const int* lastLit = nullptr;
   std::size_t lastLitSize = 0;
@@ -335,6 +343,7 @@ bool Simulation::scanTo(int index) {
         // Their key was ruled out (a late blink): a long blink starts again.
         eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
         eyes_->blink(eyes_->logNormal(setup_.user.longBlinkMs, 0.1));
+        ++time_.restarts;
         lastLit = nullptr;
         continue;
       }
@@ -344,6 +353,7 @@ bool Simulation::scanTo(int index) {
       }
       lastLit = v.lit.data();
       lastLitSize = v.lit.size();
+      ++time_.questions;
       if (trace_)
         std::fprintf(stderr, "  %.3f lit %zu of %zu, want %d%s\n", eyes_->now() / 1e6, v.lit.size(),
                      v.candidates.size(), index, in(v.lit) ? " (lit)" : "");

@@ -77,6 +77,16 @@ struct TimeSpent {
   double checks = 0;           // reading the message after a word
   double corrections = 0;      // selecting Delete
   double other = 0;            // anything else (back to the letters after a slip)
+  // Huffman scanning, every selection meant (keys, Delete, ...): how many
+  // there were, the lit sets the person answered, the questions the code
+  // had for the key when it was set out for (its depth), the information
+  // -log2(chance) of the key under the code's chances (bits), and the long
+  // blinks that started again from all keys.
+  std::uint64_t codedSelections = 0;
+  std::uint64_t questions = 0;
+  double codeDepth = 0;
+  double bits = 0;
+  std::uint64_t restarts = 0;
 };
 
 struct TypingResult {
