@@ -46,7 +46,7 @@ TEST_CASE("a Huffman scan code asks fewer questions about likelier keys") {
   }
 }
 
-TEST_CASE("of two groups a Huffman scan code lights the less likely, of a key and a group the key") {
+TEST_CASE("a Huffman scan code lights the less likely of two groups, a key beside a group") {
   // A "yes" (reaction and blink) costs more than a "no" (the step): the
   // rarer answer should be the dearer one. Chances .3 .3 .2 .2: groups
   // {.3,.3} and {.2,.2}; the less likely group is lit first.

@@ -274,7 +274,7 @@ TEST_CASE("Huffman scanning: a longer blink starts again from all keys") {
   CHECK(s.input(blink(2600, 500)) == 0);
 }
 
-TEST_CASE("with scan.gaze_start the first set after a selection waits for the gaze to rest on a key") {
+TEST_CASE("with scan.gaze_start the first set after a pick waits for the gaze to rest on a key") {
   // Keys in a 1 x 4 grid (0..400 px wide, 0..100 high); the message is
   // elsewhere (y 300). Steps 1000 ms, no first delay.
   const auto targets = huffmanTargets();
