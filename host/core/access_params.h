@@ -122,6 +122,14 @@ struct ScanParams {
   // scanning goes on while they are still closed. Picking a key still
   // waits for the eyes to open (a long blink steps back, never types).
   bool earlyBlink = false;
+  // When scanning starts again from the top, its first group waits for the
+  // eyes (InputKind::kGaze): its time (interval + first delay) starts again
+  // whenever the gaze comes to rest on another key, and runs only once it
+  // is on a key, not on the message or the predicted words being read; at
+  // most kGazeStartMaxMs after the restart. Replaces a fixed
+  // restart_delay_ms for a person whose gaze the tracker follows.
+  bool gazeStart = false;
+  static constexpr std::uint32_t kGazeStartMaxMs = 4000;
 };
 
 // Directional gestures (gesture_selector.h).

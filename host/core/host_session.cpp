@@ -380,6 +380,9 @@ void HostSession::refreshPredictions() {
         typable.push_back(c);
       }
     }
+  // The text bar's Space types a space on boards without their own (en-abc).
+  if (chances && place_.board->textBar && typable.find(' ') == std::string::npos)
+    typable.push_back(' ');
   if (chances)
     letterChances(composer_.text(), base, learned_, typable, chances_);
   for (char c : predictLetters(composer_.text(), base, learned_, typable,

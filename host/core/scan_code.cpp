@@ -92,7 +92,13 @@ void ScanCode::build(std::span<const Target> targets) {
       const bool keyA = isKey(drafts, dr.a), keyB = isKey(drafts, dr.b);
       const double ca = drafts[static_cast<std::size_t>(dr.a)].chance;
       const double cb = drafts[static_cast<std::size_t>(dr.b)].chance;
-      if (keyA != keyB ? keyB : cb > ca)
+      // A "yes" costs a reaction and a deliberate blink (about 1 s), a
+      // "no" only the step: between two groups the less likely one is lit,
+      // so the dearer answer is the rarer one. A lone key is lit (reached
+      // by "no" it would still need a "yes"), and of two lone keys the
+      // likelier.
+      const bool swapSides = keyA != keyB ? keyB : keyA ? cb > ca : cb < ca;
+      if (swapSides)
         std::swap(lit, unlit);
       n.lit = self(self, lit, index);
       n.unlit = self(self, unlit, index);
@@ -102,6 +108,13 @@ void ScanCode::build(std::span<const Target> targets) {
     return index;
   };
   emit(emit, static_cast<int>(drafts.size()) - 1, -1);
+}
+
+double ScanCode::chanceOf(int target) const {
+  for (const Node& n : nodes_)
+    if (n.lit < 0 && order_[static_cast<std::size_t>(n.begin)] == target)
+      return n.chance;
+  return 0;
 }
 
 int ScanCode::depthOf(int target) const {

@@ -12,7 +12,11 @@
 // A node's keys are order()[begin, end): every subtree is a contiguous range
 // of order(), so drawing or testing a lit set never allocates.
 // Which child is lit: a child that is a single key, when the other is not
-// (a blink then picks it at once); otherwise the likelier child.
+// (a blink then picks it at once; reached by "no" it would need a "yes"
+// too); of two single keys the likelier; of two groups the less likely,
+// because a "yes" costs a reaction and a deliberate blink (about 1 s) and a
+// "no" only the step (0.7 s at the settings measured), so the dearer answer
+// should be the rarer one (measured: docs/BENCHMARKS.md).
 // Requires: Target::scanWeight >= 0; a negative or NaN weight counts as 0. Keys with weight 0 get a
 // floor (kFloorShare of an even share) so every key can be reached; all 0 (no language model) gives
 // every key the same chance. Targets marked scanSkip (empty slots) get no code. Ensures: build()
@@ -48,6 +52,8 @@ class ScanCode {
   const std::vector<int>& order() const { return order_; }
   // Questions (steps) the key with this target index costs; 0 if it has no code.
   int depthOf(int target) const;
+  // The chance the code gave the key with this target index; 0 if it has no code.
+  double chanceOf(int target) const;
 
  private:
   std::vector<Node> nodes_;  // [0] is the root

@@ -89,6 +89,18 @@ void ScanSelector::setTargets(std::span<const Target> targets, std::int64_t tUs)
   targets_ = targets;
   nowUs_ = std::max(nowUs_, tUs);
   historyCount_ = 0;  // positions in an old tree mean nothing in the new one
+  keysBox_ = Rect{};
+  if (!targets_.empty()) {
+    float x0 = targets_[0].rect.x, y0 = targets_[0].rect.y;
+    float x1 = x0 + targets_[0].rect.w, y1 = y0 + targets_[0].rect.h;
+    for (const Target& t : targets_) {
+      x0 = std::min(x0, t.rect.x);
+      y0 = std::min(y0, t.rect.y);
+      x1 = std::max(x1, t.rect.x + t.rect.w);
+      y1 = std::max(y1, t.rect.y + t.rect.h);
+    }
+    keysBox_ = {x0, y0, x1 - x0, y1 - y0};
+  }
   build();
   enter(0, 0, nowUs_, true, true);
 }
@@ -110,7 +122,39 @@ void ScanSelector::enter(int node, int child, std::int64_t startUs, bool firstDe
                 (firstDelay ? static_cast<std::int64_t>(params_.scan.firstDelayMs) * 1000 : 0) +
                 (restart ? static_cast<std::int64_t>(params_.scan.restartDelayMs) * 1000 : 0);
   enteredUs_ = startUs;
+  waitingForGaze_ = restart && params_.scan.gazeStart;
+  restartUs_ = startUs;
   remember(startUs);
+}
+
+void ScanSelector::gazeAt(const InputEvent& e) {
+  // Which target the gaze rests on; outside all of them (the message above
+  // the keys) it is on none (-1). A point in a gap between keys is taken as
+  // still on the key it was on (the tracker's error puts a held gaze there
+  // now and then), or as on the keys (-2) coming from elsewhere. Moving
+  // points (fixation 0) are not counted: the eyes are on their way.
+  if (e.fixation == 0)
+    return;
+  const auto inside = [&e](const Rect& r) {
+    return e.x >= r.x && e.x < r.x + r.w && e.y >= r.y && e.y < r.y + r.h;
+  };
+  int on = -1;
+  for (std::size_t i = 0; i < targets_.size() && on < 0; ++i)
+    if (inside(targets_[i].rect))
+      on = static_cast<int>(i);
+  if (on < 0 && inside(keysBox_))
+    on = gazeTarget_ >= 0 ? gazeTarget_ : -2;
+  const bool moved = on != gazeTarget_;
+  gazeTarget_ = on;
+  if (!waitingForGaze_ || (!moved && on != -1))
+    return;
+  // The person is not ready yet: the first group's time starts from now.
+  const std::int64_t capUs =
+      restartUs_ + static_cast<std::int64_t>(ScanParams::kGazeStartMaxMs) * 1000;
+  const std::int64_t fromNow =
+      e.tUs +
+      (static_cast<std::int64_t>(params_.scan.intervalMs) + params_.scan.firstDelayMs) * 1000;
+  nextStepUs_ = std::max(nextStepUs_, std::min(fromNow, capUs));
 }
 
 void ScanSelector::remember(std::int64_t tUs) {
@@ -170,6 +214,7 @@ void ScanSelector::stepTo(std::int64_t untilUs) {
       break;
     }
     const std::int64_t stepAt = nextStepUs_;
+    waitingForGaze_ = false;
     if (huffman()) {
       // "No": the other side. A lone key not confirmed: all keys again.
       // A timeout is no choice: a blink that began before it still answers
@@ -269,6 +314,10 @@ int ScanSelector::input(const InputEvent& e) {
   if (const int chosen = advance(t); chosen >= 0)
     return chosen;
   switch (e.kind) {
+    case InputKind::kGaze:
+      if (params_.scan.gazeStart)
+        gazeAt(e);
+      return -1;
     case InputKind::kEyes:
       if (!params_.scan.earlyBlink)
         return -1;

@@ -30,6 +30,11 @@
 // when they open is not counted again (one longer than blink.max_ms still
 // steps back). A closure that would pick a key waits for the eyes to open,
 // as without the setting, so a long blink never types.
+// With scan.gaze_start, the gaze samples (InputKind::kGaze) are watched:
+// after a restart from the top, the first group's time starts again when
+// the gaze lands on another target, and does not run while the gaze is on
+// no target (the message); a cap keeps a lost or wandering gaze from
+// holding the scan (access_params.h).
 // Timing from event stamps only; see access_method.h for the contract.
 #pragma once
 
@@ -108,6 +113,13 @@ class ScanSelector final : public AccessMethod {
   bool closureLeft_ = false;          // it would pick a key: left to the blink
   void stepTo(std::int64_t untilUs);  // the highlight's steps up to untilUs
   bool picksKey(Position at) const;   // the switch at `at` would select a key
+  // scan.gaze_start: the target the gaze is on (-1: none), and whether the
+  // first group after a restart is still waiting for it (since restartUs_).
+  void gazeAt(const InputEvent& e);
+  int gazeTarget_ = -1;  // -2: on the keys, between them
+  Rect keysBox_;         // around all targets
+  bool waitingForGaze_ = false;
+  std::int64_t restartUs_ = 0;
 };
 
 }  // namespace drishti::host

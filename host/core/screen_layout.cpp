@@ -41,21 +41,40 @@ constexpr float kWordSlotWeight = 0.05F;
 constexpr float kDeleteWeight = 0.03F;
 constexpr float kSpeakWeight = 0.02F;
 
-float scanWeightOf(const ScreenKey& k, const std::array<float, 256>* chances) {
+// Each character's chance (and Delete's and Speak's weight) goes to the
+// first key doing it in screen order (the board's keys come before the text
+// bar's): a second key doing the same (en-scan's own Space and Delete beside
+// the text bar's) gets the code's floor, so the chance is not counted twice.
+// The text bar's Space types ' ' on boards without their own Space key
+// (en-abc): without its chance there, the commonest character was coded
+// like a navigation key.
+float scanWeightOf(const ScreenKey& k, const std::array<float, 256>* chances,
+                   std::array<bool, 256>& claimed, bool& deleteClaimed, bool& speakClaimed) {
   if (chances == nullptr)
     return 0;
   if (k.role == KeyRole::kPrediction)
     return k.label.empty() ? 0.0F : kWordSlotWeight;
+  const auto once = [](bool& done, float w) {
+    const bool first = !done;
+    done = true;
+    return first ? w : 0.0F;
+  };
   if (k.action == KeyAction::kBackspace)
-    return kDeleteWeight;
+    return once(deleteClaimed, kDeleteWeight);
   if (k.action == KeyAction::kSpeak)
-    return kSpeakWeight;
-  if (k.role != KeyRole::kBoardKey && k.role != KeyRole::kLetter)
+    return once(speakClaimed, kSpeakWeight);
+  if (k.role == KeyRole::kLetter) {  // a predicted letter slot repeats a board key: both weigh
+    const char c = k.boardKey != nullptr ? k.boardKey->typedChar() : 0;
+    return c != 0 ? (*chances)[static_cast<unsigned char>(c)] : 0;
+  }
+  char c = 0;
+  if (k.role == KeyRole::kCommand && k.action == KeyAction::kSpace)
+    c = ' ';
+  else if (k.role == KeyRole::kBoardKey && k.boardKey != nullptr && !k.showsSign)
+    c = k.boardKey->typedChar();
+  if (c == 0)
     return 0;
-  if (k.boardKey == nullptr || k.showsSign)
-    return 0;
-  const char c = k.boardKey->typedChar();
-  return c != 0 ? (*chances)[static_cast<unsigned char>(c)] : 0;
+  return once(claimed[static_cast<unsigned char>(c)], (*chances)[static_cast<unsigned char>(c)]);
 }  // of a key row (grid rows weigh 1 by default)
 
 Rect inset(Rect r, float by) {
@@ -447,8 +466,10 @@ bool ScreenLayout::relabel(const LayoutInput& in) {
       k.ownLength = static_cast<std::uint8_t>(in.consonant.size() + k.boardKey->sign.size());
     }
   }
+  std::array<bool, 256> claimed{};
+  bool deleteClaimed = false, speakClaimed = false;
   for (std::size_t i = 0; i < keys_.size(); ++i) {
-    const float w = scanWeightOf(keys_[i], in.chances);
+    const float w = scanWeightOf(keys_[i], in.chances, claimed, deleteClaimed, speakClaimed);
     if (targets_[i].scanWeight != w) {
       targets_[i].scanWeight = w;
       skipsChanged = true;

@@ -69,6 +69,10 @@ uncorrected error rate, and false selections per minute while only reading
   --scan-first-delay-ms MS  extra time on the first item after a selection
   --scan-restart-delay-ms MS  more extra time on the first group when scanning
                        starts again from the top (scan.restart_delay_ms)
+  --scan-gaze-start    scan.gaze_start: after a selection the first group's
+                       time starts when the gaze rests on a key
+  --echo-letters       the device says each letter as chosen (profile `echo
+                       letters`): the person hears a wrong one at once
   --letter-slots N     predicted letters scanned first (0-8; default: the profile's)
                        (default: the profile's)
   --prediction-slots N predicted words offered, 0-6 (0 = no prediction row;
@@ -154,6 +158,8 @@ struct Options {
   bool readingGuardOff = false;
   bool breakdown = false;
   bool earlyBlink = false;
+  bool gazeStart = false;
+  bool echoLetters = false;
   std::filesystem::path dataDir;
 };
 
@@ -169,6 +175,8 @@ const FlagOption kFlags[] = {
     {"--breakdown", &Options::breakdown, true},
     {"--early-blink", &Options::earlyBlink, true},
     {"--resize", &Options::resize, true},
+    {"--scan-gaze-start", &Options::gazeStart, true},
+    {"--echo-letters", &Options::echoLetters, true},
     {"--no-reading-guard", &Options::readingGuardOff, true},
     {"--no-fixation-gaze", &Options::fixationGaze, false},
 };
@@ -348,6 +356,8 @@ int simulateMain(int argc, char** argv) {
     setup.scanIntervalMs = static_cast<int>(o.scanIntervalMs);
     setup.scanMode = o.scanMode;
     setup.earlyBlink = o.earlyBlink;
+    setup.gazeStart = o.gazeStart;
+    setup.echoLetters = o.echoLetters;
     setup.predictionSlots = static_cast<int>(o.predictionSlots);
     setup.scanFirstDelayMs = static_cast<int>(o.scanFirstDelayMs);
     setup.scanRestartDelayMs = static_cast<int>(o.scanRestartDelayMs);
@@ -411,6 +421,17 @@ int simulateMain(int argc, char** argv) {
           t.seconds, t.chars, ts.keys, static_cast<unsigned long long>(ts.keySelections),
           ts.keys / n, ts.keysLanding / n, ts.predictionLooks, ts.words, ts.checks, ts.corrections,
           ts.other);
+      if (ts.codedSelections > 0) {
+        const double m = static_cast<double>(ts.codedSelections);
+        std::printf(
+            "  huffman: %llu selections meant, %.2f lit sets answered each, %.2f questions in "
+            "the code, %.2f bits of information (-log2 of the key's chance), %llu restarts from "
+            "all "
+            "keys\n",
+            static_cast<unsigned long long>(ts.codedSelections),
+            static_cast<double>(ts.questions) / m, ts.codeDepth / m, ts.bits / m,
+            static_cast<unsigned long long>(ts.restarts));
+      }
     }
     std::fflush(stdout);
   }

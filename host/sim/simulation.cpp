@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "host/core/scan_code.h"
 #include "host/sim/text_metrics.h"
 
 namespace drishti::sim {
@@ -73,6 +74,9 @@ Simulation::Simulation(const SimSetup& setup)
   if (setup.scanMode)
     p.access.scan.mode = *setup.scanMode;
   p.access.scan.earlyBlink = setup.earlyBlink || p.access.scan.earlyBlink;
+  p.access.scan.gazeStart = setup.gazeStart || p.access.scan.gazeStart;
+  if (setup.echoLetters)
+    p.echoLetters = true;
   session_->saveProfile(p);
   session_->setGazeCalibrated(true);
   // What a calibration would report as precision for this tracker: the RMS
@@ -320,6 +324,13 @@ bool Simulation::scanTo(int index) {
   centre(index, x, y);
   eyes_->lookAt(x, y);
   const std::int64_t deadline = eyes_->now() + 120'000'000;
+  if (!session_->methodView().candidates.empty()) {
+    host::ScanCode code;
+    code.build(session_->targets());
+    ++time_.codedSelections;
+    time_.codeDepth += code.depthOf(index);
+    time_.bits += -std::log2(std::max(code.chanceOf(index), 1e-9));
+  }
   int lastBegin = -2, lastEnd = -2;
   const int* lastLit = nullptr;
   std::size_t lastLitSize = 0;
@@ -338,6 +349,7 @@ bool Simulation::scanTo(int index) {
         // Their key was ruled out (a late blink): a long blink starts again.
         eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
         eyes_->blink(eyes_->logNormal(setup_.user.longBlinkMs, 0.1));
+        ++time_.restarts;
         lastLit = nullptr;
         continue;
       }
@@ -347,6 +359,7 @@ bool Simulation::scanTo(int index) {
       }
       lastLit = v.lit.data();
       lastLitSize = v.lit.size();
+      ++time_.questions;
       if (trace_)
         std::fprintf(stderr, "  %.3f lit %zu of %zu, want %d%s\n", eyes_->now() / 1e6, v.lit.size(),
                      v.candidates.size(), index, in(v.lit) ? " (lit)" : "");
@@ -460,6 +473,7 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
   const std::int64_t limitUs = eyes_->now() + static_cast<std::int64_t>(limitS * 1e6);
   std::size_t checked = 0;    // text length at the last check
   std::size_t wordStart = 0;  // the person corrects the word just written, not older ones
+  std::size_t heard = 0;      // text length at the last letter echo heard (echo letters)
   bool deleting = false;
   std::string lookedAt = "\x01";  // the text when the predictions were last read
   while (eyes_->now() < limitUs) {
@@ -482,6 +496,22 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
       }
       deleting = false;
     }
+    if (setup_.echoLetters && typed.size() > heard) {
+      // The device says each letter as it is chosen (profile `echo
+      // letters`): the person hears a wrong one at once, while still on the
+      // board, instead of when the word is checked, and reacts to it.
+      heard = typed.size();
+      if (good < typed.size() && good >= wordStart &&
+          eyes_->chance(setup_.user.noticeErrorProbability)) {
+        eyes_->hold(eyes_->logNormal(setup_.user.reactionMs, setup_.user.reactionSdLog));
+        deleting = true;
+        checked = good;
+        heard = good;
+        continue;
+      }
+    }
+    if (typed.size() < heard)
+      heard = typed.size();
     const bool wordDone = typed.size() >= meant.size() || meant[typed.size()] == ' ';
     if (wordDone && typed.size() > checked) {
       checked = typed.size();

@@ -46,6 +46,8 @@ struct SimSetup {
   int scanIntervalMs = -1;
   std::optional<host::ScanMode> scanMode;  // scan.mode (unset: the profile's)
   bool earlyBlink = false;                 // scan.early_blink, and lid samples sent
+  bool gazeStart = false;                  // scan.gaze_start (or the profile's)
+  bool echoLetters = false;  // profile `echo letters`; the person then hears each letter
   int scanFirstDelayMs = -1;
   int scanRestartDelayMs = -1;  // scan.restart_delay_ms (-1: the profile's)
   int letterSlots = -1;         // scan.letter_slots (-1: the profile's)
@@ -78,6 +80,16 @@ struct TimeSpent {
   double checks = 0;           // reading the message after a word
   double corrections = 0;      // selecting Delete
   double other = 0;            // anything else (back to the letters after a slip)
+  // Huffman scanning, every selection meant (keys, Delete, ...): how many
+  // there were, the lit sets the person answered, the questions the code
+  // had for the key when it was set out for (its depth), the information
+  // -log2(chance) of the key under the code's chances (bits), and the long
+  // blinks that started again from all keys.
+  std::uint64_t codedSelections = 0;
+  std::uint64_t questions = 0;
+  double codeDepth = 0;
+  double bits = 0;
+  std::uint64_t restarts = 0;
 };
 
 struct TypingResult {

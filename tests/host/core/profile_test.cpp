@@ -56,6 +56,7 @@ TEST_CASE("formatting a profile and reading it back gives the same settings") {
   p.access.dwell.marginPx = 7.5F;
   p.access.scan.mode = ScanMode::kHuffman;
   p.access.scan.earlyBlink = true;
+  p.access.scan.gazeStart = true;
   p.menu = {"a", "b"};
   p.echoWords = true;
   p.phraseAction = PhraseAction::kInsert;
@@ -68,6 +69,7 @@ TEST_CASE("formatting a profile and reading it back gives the same settings") {
   CHECK(back->access.dwell.marginPx == 7.5F);
   CHECK(back->access.scan.mode == ScanMode::kHuffman);
   CHECK(back->access.scan.earlyBlink);
+  CHECK(back->access.scan.gazeStart);
 }
 
 TEST_CASE("profile errors name the file and line") {
@@ -87,6 +89,8 @@ TEST_CASE("profile errors name the file and line") {
              Catch::Contains("p.profile:2: scan.mode must be rows, groups, linear or huffman"));
   CHECK_THAT(problemsOf("drishti-profile 1\nscan.early_blink soon\n"),
              Catch::Contains("p.profile:2: scan.early_blink must be on or off"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nscan.gaze_start yes\n"),
+             Catch::Contains("p.profile:2: scan.gaze_start must be on or off"));
   CHECK_THAT(problemsOf("drishti-profile 1\ncolour red\n"),
              Catch::Contains("p.profile:2: unknown setting 'colour'"));
   CHECK_THAT(problemsOf("drishti-profile 1\nhistory maybe\n"),

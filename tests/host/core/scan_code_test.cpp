@@ -46,6 +46,31 @@ TEST_CASE("a Huffman scan code asks fewer questions about likelier keys") {
   }
 }
 
+TEST_CASE("a Huffman scan code lights the less likely of two groups, a key beside a group") {
+  // A "yes" (reaction and blink) costs more than a "no" (the step): the
+  // rarer answer should be the dearer one. Chances .3 .3 .2 .2: groups
+  // {.3,.3} and {.2,.2}; the less likely group is lit first.
+  ScanCode code;
+  const auto targets = weighted({0.3F, 0.3F, 0.2F, 0.2F});
+  code.build(targets);
+  const ScanCode::Node& root = code.node(code.root());
+  REQUIRE(root.lit >= 0);
+  const ScanCode::Node& lit = code.node(root.lit);
+  const ScanCode::Node& unlit = code.node(root.unlit);
+  CHECK(lit.end - lit.begin == 2);
+  CHECK(lit.chance < unlit.chance);
+  // Of two single keys the likelier is lit (the other, reached by "no",
+  // needs a "yes" as well); a single key beside a group is lit.
+  ScanCode three;
+  const auto t3 = weighted({0.5F, 0.3F, 0.2F});
+  three.build(t3);
+  const ScanCode::Node& top = three.node(three.root());
+  CHECK(three.node(top.lit).end - three.node(top.lit).begin == 1);
+  CHECK(three.order()[static_cast<std::size_t>(three.node(top.lit).begin)] == 0);
+  const ScanCode::Node& pair = three.node(top.unlit);
+  CHECK(three.order()[static_cast<std::size_t>(three.node(pair.lit).begin)] == 1);
+}
+
 TEST_CASE("a Huffman scan code reaches every key, even one the model rules out") {
   std::vector<float> w(30, 0.0F);
   w[4] = 10;

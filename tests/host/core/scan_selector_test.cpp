@@ -274,6 +274,50 @@ TEST_CASE("Huffman scanning: a longer blink starts again from all keys") {
   CHECK(s.input(blink(2600, 500)) == 0);
 }
 
+TEST_CASE("with scan.gaze_start the first set after a pick waits for the gaze to rest on a key") {
+  // Keys in a 1 x 4 grid (0..400 px wide, 0..100 high); the message is
+  // elsewhere (y 300). Steps 1000 ms, no first delay.
+  const auto targets = huffmanTargets();
+  for (const bool on : {false, true}) {
+    INFO(on);
+    AccessParams p = params(ScanMode::kHuffman);
+    p.scan.gazeStart = on;
+    ScanSelector s(p);
+    s.setTargets(targets, 0);
+    s.input(gaze(100, 50, 50));  // on key 0
+    // Key 1 picked at 2000 ms (key 0 lit alone until 1000, then key 1's set).
+    s.advance(1500'000);
+    REQUIRE(s.input(blink(2000, 500)) == 1);
+    REQUIRE(viewOf(s).candidates.size() == 4);
+    // The person reads the message until 2900 ms, then rests on key 3.
+    for (std::int64_t t = 2050; t <= 2900; t += 50)
+      s.input(gaze(t, 200, 300));
+    for (std::int64_t t = 2950; t <= 3500; t += 50)
+      s.input(gaze(t, 350, 50));
+    s.advance(3500'000);
+    // Without the setting the first set ran out at 3000 ms; with it, its
+    // 1000 ms started when the gaze came to rest on a key (2950 ms).
+    CHECK((viewOf(s).candidates.size() == 4) == on);
+    s.advance(3960'000);
+    CHECK(viewOf(s).candidates.size() == 3);
+  }
+  // Reading (or a lost gaze) never holds the scan longer than the cap.
+  AccessParams p = params(ScanMode::kHuffman);
+  p.scan.gazeStart = true;
+  ScanSelector s(p);
+  s.setTargets(targets, 0);
+  s.input(gaze(100, 50, 50));
+  s.advance(1500'000);
+  REQUIRE(s.input(blink(2000, 500)) == 1);
+  const std::int64_t capMs = 2000 + ScanParams::kGazeStartMaxMs;
+  for (std::int64_t t = 2050; t < capMs; t += 50) {
+    s.input(gaze(t, 200, 300));
+    REQUIRE(viewOf(s).candidates.size() == 4);
+  }
+  s.input(gaze(capMs + 10, 200, 300));
+  CHECK(viewOf(s).candidates.size() == 3);
+}
+
 TEST_CASE("early blink: a closure enters the row at blink.min_ms, a key waits for the eyes") {
   const auto targets = gridTargets(3, 4);
   AccessParams p = params(ScanMode::kRows);

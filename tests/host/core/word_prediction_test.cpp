@@ -403,6 +403,44 @@ TEST_CASE("Huffman scanning weighs the keys of a letter board by the next-letter
   CHECK(weightOf("u") > 0.3F);
 }
 
+TEST_CASE("Huffman scanning gives each character's chance to one key, the text bar's Space too") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  for (const char* board : {"en-abc", "en-scan"}) {
+    INFO(board);
+    c.startBoard = board;
+    HostSession s(c, nullptr);
+    Profile p = s.profile();
+    p.access.method = MethodKind::kScan;
+    p.access.scan.mode = ScanMode::kHuffman;
+    REQUIRE(s.saveProfile(p).empty());
+    s.advanceTo(kT0);
+    int spaces = 0, weighedSpaces = 0, deletes = 0, weighedDeletes = 0;
+    float space = 0;
+    for (std::size_t i = 0; i < s.keys().size(); ++i) {
+      const float w = s.targets()[i].scanWeight;
+      if (s.keys()[i].action == KeyAction::kSpace) {
+        ++spaces;
+        weighedSpaces += w > 0 ? 1 : 0;
+        space = std::max(space, w);
+      }
+      if (s.keys()[i].action == KeyAction::kBackspace) {
+        ++deletes;
+        weighedDeletes += w > 0 ? 1 : 0;
+      }
+    }
+    // en-abc: only the text bar's Space; en-scan: its own and the text bar's.
+    CHECK(spaces == (std::string_view(board) == "en-abc" ? 1 : 2));
+    CHECK(weighedSpaces == 1);  // the first in screen order; a second gets the code's floor
+    CHECK(weighedDeletes == 1);
+    CHECK(deletes >= 1);
+    const int z = s.findTarget("z");
+    REQUIRE(z >= 0);
+    CHECK(space > 0);
+    CHECK(s.targets()[static_cast<std::size_t>(z)].scanWeight > 0);
+  }
+}
+
 TEST_CASE("with dwell.likely_ms the likely next letters need a shorter dwell, the others do not") {
   SessionConfig c;
   c.dataDir = dataDir();

@@ -190,7 +190,9 @@ TEST_CASE("Huffman scanning types the phrases, and a reader selects nothing with
   s.scanMode = host::ScanMode::kHuffman;
   s.scanIntervalMs = 700;
   s.scanFirstDelayMs = 0;
-  s.scanRestartDelayMs = 2000;
+  s.scanRestartDelayMs = 500;
+  s.gazeStart = true;
+  s.echoLetters = true;
   s.predictionSlots = 0;
   Simulation sim(s);
   const TypingResult r = sim.type(somePhrases(3));
@@ -201,5 +203,10 @@ TEST_CASE("Huffman scanning types the phrases, and a reader selects nothing with
   Simulation reader(s);
   const ReadingResult read = reader.read(5.0, false);
   CHECK(read.minutes >= 5.0);
-  CHECK(read.selections == 0);  // every key is picked by a blink, never by a timeout
+  // A key is picked only by a blink, never by a timeout (unit test
+  // `Huffman scanning selects nothing while nobody blinks`), but a
+  // spontaneous blink longer than blink.min_ms (about 1 in 100) picks a key
+  // lit alone: measured up to 1 in 10 minutes (docs/BENCHMARKS.md), the
+  // target. Here 5 minutes: at most 1.
+  CHECK(read.selections <= 1);
 }
