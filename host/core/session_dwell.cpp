@@ -11,6 +11,33 @@
 
 namespace drishti::host {
 
+namespace {
+
+// The characters the board keys among the first `targets` screen keys type,
+// each once, and the first key (target index) that types each.
+struct TypableKeys {
+  std::string chars;
+  std::array<int, 256> targetOf;
+};
+
+TypableKeys typableKeys(const std::vector<ScreenKey>& keys, std::size_t targets) {
+  TypableKeys out;
+  out.targetOf.fill(-1);
+  for (std::size_t i = 0; i < keys.size() && i < targets; ++i) {
+    const ScreenKey& k = keys[i];
+    if (k.role != KeyRole::kBoardKey || k.boardKey == nullptr)
+      continue;
+    const char c = k.boardKey->typedChar();
+    if (c != 0 && out.targetOf[static_cast<unsigned char>(c)] < 0) {
+      out.targetOf[static_cast<unsigned char>(c)] = static_cast<int>(i);
+      out.chars.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 bool HostSession::resizeKeys() const {
   return methodKind_ == MethodKind::kDwell && profile_.access.dwell.resize && !correcting_ &&
          baseVocabulary() != nullptr;
@@ -37,45 +64,21 @@ void HostSession::giveTargets() {
       }
   }
   if (resizeKeys()) {
-    std::string typable;
-    std::vector<int> targetOf(256, -1);
-    const auto& keys = layout_.keys();
-    for (std::size_t i = 0; i < keys.size() && i < methodTargets_.size(); ++i) {
-      const ScreenKey& k = keys[i];
-      if (k.role != KeyRole::kBoardKey || k.boardKey == nullptr)
-        continue;
-      const char c = k.boardKey->typedChar();
-      if (c != 0 && targetOf[static_cast<unsigned char>(c)] < 0) {
-        targetOf[static_cast<unsigned char>(c)] = static_cast<int>(i);
-        typable.push_back(c);
-      }
-    }
+    const TypableKeys typable = typableKeys(layout_.keys(), methodTargets_.size());
     std::array<float, 256> chance{};
-    letterChances(composer_.text(), baseVocabulary(), learned_, typable, chance);
-    for (char c : typable)
-      methodTargets_[static_cast<std::size_t>(targetOf[static_cast<unsigned char>(c)])].prior =
-          chance[static_cast<unsigned char>(c)];
+    letterChances(composer_.text(), baseVocabulary(), learned_, typable.chars, chance);
+    for (char c : typable.chars)
+      methodTargets_[static_cast<std::size_t>(typable.targetOf[static_cast<unsigned char>(c)])]
+          .prior = chance[static_cast<unsigned char>(c)];
   }
   if (likelyDwell()) {
-    // The characters this screen's board keys type, and which key types each.
-    std::string typable;
-    std::array<int, 256> targetOf;
-    targetOf.fill(-1);
-    const auto& keys = layout_.keys();
-    for (std::size_t i = 0; i < keys.size() && i < methodTargets_.size(); ++i) {
-      const ScreenKey& k = keys[i];
-      if (k.role != KeyRole::kBoardKey || k.boardKey == nullptr)
-        continue;
-      const char c = k.boardKey->typedChar();
-      if (c != 0 && targetOf[static_cast<unsigned char>(c)] < 0) {
-        targetOf[static_cast<unsigned char>(c)] = static_cast<int>(i);
-        typable.push_back(c);
-      }
-    }
+    const TypableKeys typable = typableKeys(layout_.keys(), methodTargets_.size());
     const Vocabulary* base = baseVocabulary();
     const DwellParams& d = profile_.access.dwell;
-    for (char c : predictLetters(composer_.text(), base, learned_, typable, d.likelyLetters)) {
-      Target& t = methodTargets_[static_cast<std::size_t>(targetOf[static_cast<unsigned char>(c)])];
+    for (char c :
+         predictLetters(composer_.text(), base, learned_, typable.chars, d.likelyLetters)) {
+      Target& t =
+          methodTargets_[static_cast<std::size_t>(typable.targetOf[static_cast<unsigned char>(c)])];
       const std::uint32_t own = t.dwellMs != 0 ? t.dwellMs : d.dwellMs;
       t.dwellMs = std::min(own, d.likelyMs);
     }
