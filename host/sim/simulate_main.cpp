@@ -421,6 +421,15 @@ int simulateMain(int argc, char** argv) {
           t.seconds, t.chars, ts.keys, static_cast<unsigned long long>(ts.keySelections),
           ts.keys / n, ts.keysLanding / n, ts.predictionLooks, ts.words, ts.checks, ts.corrections,
           ts.other);
+      if (method == host::MethodKind::kDwell)
+        std::printf(
+            "  dwell: progress lost on the key meant %llu times with the gaze on it, %llu after "
+            "it left the key (%.0f s of dwell lost); wrong keys selected %llu before landing on "
+            "the key meant, %llu after\n",
+            static_cast<unsigned long long>(ts.restartsOnKey),
+            static_cast<unsigned long long>(ts.restartsLeft), ts.restartLostS,
+            static_cast<unsigned long long>(ts.wrongBeforeLanding),
+            static_cast<unsigned long long>(ts.wrongAfterLanding));
       if (ts.codedSelections > 0) {
         const double m = static_cast<double>(ts.codedSelections);
         std::printf(

@@ -105,6 +105,13 @@ void Simulation::deliver(const host::InputEvent& e) {
     if (ev.kind != host::SessionEventKind::kSelected)
       continue;
     ++selections_;
+    if (after_ >= 0 && ev.keyRect != session_->targets()[static_cast<std::size_t>(after_)].rect) {
+      if (landedUs_ >= 0)
+        ++time_.wrongAfterLanding;
+      else
+        ++time_.wrongBeforeLanding;
+    }
+    lastProgress_ = 0;
     if (trace_)
       std::fprintf(stderr, "%.3f selected '%s' (meant '%s') text '%s'\n", ev.tUs / 1e6,
                    ev.text.c_str(), intended_.c_str(), session_->text().c_str());
@@ -146,7 +153,23 @@ void Simulation::onFrame(std::int64_t tUs, bool valid, double x, double y) {
     e.confidence = 0.9F;
     e.fixation = setup_.refine ? refiner_->fixationId() : -1;
   }
+  const std::uint64_t before = selections_;
   deliver(e);
+  if (after_ >= 0 && selections_ == before) {
+    // Dwell progress lost on the key the person is after.
+    const host::MethodView v = session_->methodView();
+    const float p = v.focus == after_ ? v.progress : 0.0F;
+    if (p < lastProgress_ && lastProgress_ > 0) {
+      ++(v.focus == after_ ? time_.restartsOnKey : time_.restartsLeft);
+      const host::DwellParams& d = session_->profile().access.dwell;
+      time_.restartLostS += lastProgress_ * d.dwellMs / 1e3 + d.lockOnMs / 1e3;
+      if (trace_)
+        std::fprintf(stderr, "    %.3f dwell on '%s' lost at %.2f (%s, landed %.3f)\n", tUs / 1e6,
+                     intended_.c_str(), lastProgress_, v.focus == after_ ? "on the key" : "left",
+                     landedUs_ / 1e6);
+    }
+    lastProgress_ = p;
+  }
 }
 
 void Simulation::onBlink(std::int64_t tUs, std::uint32_t durationMs) {
@@ -255,6 +278,15 @@ void Simulation::textDisplay(double& x, double& y) const {
 
 bool Simulation::dwellOn(int index) {
   const std::uint64_t before = selections_;
+  // For the breakdown: what happens to the dwell on this key, and which
+  // wrong keys are taken before and after the eyes land on it.
+  after_ = index;
+  lastProgress_ = 0;
+  landedUs_ = -1;
+  struct Done {
+    int& after;
+    ~Done() { after = -1; }
+  } done{after_};
   if (session_->methodView().focus == index) {
     // The same key again: the device wants the eyes to leave it first; the
     // person looks at the letter that just appeared.

@@ -90,6 +90,18 @@ struct TimeSpent {
   double codeDepth = 0;
   double bits = 0;
   std::uint64_t restarts = 0;
+  // Dwell, while the person is after a key: how often its dwell progress
+  // fell back to 0 without a selection, with the gaze still on the key
+  // (the hold guard's new look) or after it left the key (the focus went to
+  // another key or none), and the dwell time so lost, s.
+  std::uint64_t restartsOnKey = 0;
+  std::uint64_t restartsLeft = 0;
+  double restartLostS = 0;
+  // Selections of another key than the one the person was after (dwell),
+  // by when they happened: before the eyes landed on the key (on the way,
+  // or on a key looked at while searching), or after landing.
+  std::uint64_t wrongBeforeLanding = 0;
+  std::uint64_t wrongAfterLanding = 0;
 };
 
 struct TypingResult {
@@ -165,6 +177,8 @@ class Simulation final : public EyeListener {
   std::int64_t landedUs_ = -1;  // when the eyes last landed on a key to dwell on
   bool trace_ = false;          // DRISHTI_SIM_TRACE set: every selection on stderr
   std::string intended_;        // the key the person is after (for the trace)
+  int after_ = -1;              // the target the person is dwelling for (-1: none)
+  float lastProgress_ = 0;      // its progress at the last frame
 };
 
 }  // namespace drishti::sim

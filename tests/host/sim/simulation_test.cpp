@@ -97,6 +97,27 @@ TEST_CASE("restarting the refined gaze after a saccade shortens the time per key
   CHECK(b.errorRate < 0.05);
 }
 
+TEST_CASE(
+    "the dwell breakdown counts lost dwells and wrong keys, more wrong keys at a short dwell") {
+  // A dwell shorter than the time to see a highlight on a neighbour and
+  // re-aim (lock-on 150 ms, notice 400 ms) takes the neighbour the gaze
+  // landed on; at the default 1000 ms the person re-aims in time.
+  SimSetup quick = setupFor(host::MethodKind::kDwell, 1.0);
+  quick.dwellMs = 400;
+  Simulation slow(setupFor(host::MethodKind::kDwell, 1.0)), fast(quick);
+  const TypingResult a = slow.type(somePhrases(6));
+  const TypingResult b = fast.type(somePhrases(6));
+  CHECK(a.time.restartsOnKey + a.time.restartsLeft > 0);
+  CHECK(a.time.restartLostS > 0);
+  CHECK(a.time.restartLostS < a.time.keys + a.time.words);
+  const auto wrong = [](const TypingResult& r) {
+    return r.time.wrongBeforeLanding + r.time.wrongAfterLanding;
+  };
+  CHECK(wrong(b) > wrong(a) + 3);
+  CHECK(b.time.wrongAfterLanding > 0);
+  CHECK(wrong(b) <= b.selections);
+}
+
 TEST_CASE("blink-select and scanning type with blinks") {
   for (host::MethodKind m : {host::MethodKind::kBlink, host::MethodKind::kScan}) {
     Simulation sim(setupFor(m, 1.0));
