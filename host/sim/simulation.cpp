@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "host/core/scan_code.h"
 #include "host/sim/text_metrics.h"
@@ -287,7 +288,10 @@ bool Simulation::dwellOn(int index) {
     int& after;
     ~Done() { after = -1; }
   } done{after_};
-  if (session_->methodView().focus == index) {
+  // A predicted word found in the row: the eyes already rest on it (the
+  // fixation that read it), so the person keeps looking.
+  const bool alreadyOn = std::exchange(eyesOnTarget_, false);
+  if (!alreadyOn && session_->methodView().focus == index) {
     // The same key again: the device wants the eyes to leave it first; the
     // person looks at the letter that just appeared.
     double mx = 0, my = 0;
@@ -295,7 +299,7 @@ bool Simulation::dwellOn(int index) {
     eyes_->lookAt(mx, my);
     eyes_->hold(eyes_->logNormal(setup_.user.readFixationMs, setup_.user.readFixationSdLog));
   }
-  if (eyes_->chance(setup_.user.extraSearchProbability)) {
+  if (!alreadyOn && eyes_->chance(setup_.user.extraSearchProbability)) {
     // One more look to find the key: lands on a neighbour first.
     double nx = 0, ny = 0;
     centre(neighbourOf(index), nx, ny);
@@ -304,7 +308,8 @@ bool Simulation::dwellOn(int index) {
   }
   double x = 0, y = 0;
   centre(index, x, y);
-  eyes_->lookAt(x, y);
+  if (!alreadyOn)
+    eyes_->lookAt(x, y);
   landedUs_ = eyes_->now();
   const auto selected = [&] { return selections_ > before; };
   for (int tries = 0; tries < 8; ++tries) {
@@ -576,7 +581,9 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
         if (slot >= 0) {
           ++predictionsChosen_;
           t0 = eyes_->now();
+          eyesOnTarget_ = setup_.wordInPlace;
           selectTarget(slot);
+          eyesOnTarget_ = false;
           time_.words += static_cast<double>(eyes_->now() - t0) / 1e6;
           continue;
         }

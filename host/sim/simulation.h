@@ -66,6 +66,10 @@ struct SimSetup {
   // The person reads the prediction slots and chooses a predicted word
   // (when the board shows them); false: types every letter.
   bool usePredictions = true;
+  // Dwell: the person keeps looking at a predicted word found in the row
+  // (the fixation that read it rests on it) instead of searching for it and
+  // looking at it again (false: as the published figures were measured).
+  bool wordInPlace = false;
   int predictionSlots = -1;  // profile override: 0 = no prediction row, -1 = the profile's
   std::uint64_t seed = 1;
 };
@@ -178,7 +182,10 @@ class Simulation final : public EyeListener {
   bool trace_ = false;          // DRISHTI_SIM_TRACE set: every selection on stderr
   std::string intended_;        // the key the person is after (for the trace)
   int after_ = -1;              // the target the person is dwelling for (-1: none)
-  float lastProgress_ = 0;      // its progress at the last frame
+  // The eyes rest on the target to be selected next (a predicted word just
+  // found in the row): dwelling on it needs no search and no new saccade.
+  bool eyesOnTarget_ = false;
+  float lastProgress_ = 0;  // its progress at the last frame
 };
 
 }  // namespace drishti::sim

@@ -118,6 +118,21 @@ TEST_CASE(
   CHECK(wrong(b) <= b.selections);
 }
 
+TEST_CASE("a dwell user who keeps looking at a predicted word found in the row chooses it sooner") {
+  SimSetup inPlace = setupFor(host::MethodKind::kDwell, 1.0);
+  inPlace.wordInPlace = true;
+  Simulation again(setupFor(host::MethodKind::kDwell, 1.0)), stay(inPlace);
+  const TypingResult a = again.type(somePhrases(8));
+  const TypingResult b = stay.type(somePhrases(8));
+  REQUIRE(a.predictionsChosen > 3);
+  REQUIRE(b.predictionsChosen > 3);
+  const double perWordAgain = a.time.words / static_cast<double>(a.predictionsChosen);
+  const double perWordStay = b.time.words / static_cast<double>(b.predictionsChosen);
+  CHECK(perWordStay < perWordAgain - 0.5);
+  CHECK(perWordStay > 1.0);  // still the lock-on and the whole dwell (1.15 s)
+  CHECK(b.gaveUp == 0);
+}
+
 TEST_CASE("blink-select and scanning type with blinks") {
   for (host::MethodKind m : {host::MethodKind::kBlink, host::MethodKind::kScan}) {
     Simulation sim(setupFor(m, 1.0));
