@@ -71,6 +71,16 @@ struct DwellParams {
   // Dwell on the predicted-word slots (large targets, each worth several
   // keys); 0 = dwellMs. Never longer than dwellMs.
   std::uint32_t wordMs = 0;
+  // Dwell on the commands that neither type nor delete (Speak, Clear, Undo,
+  // Recent, and the navigation bar: boards, Rest, Help); 0 = dwellMs. Never
+  // shorter than dwellMs or the key's own, so at the default dwellMs (1000)
+  // it changes nothing. With a short dwellMs for an experienced
+  // user, the gaze that lands on such a key when the person aims at its
+  // neighbour (a calibration error of about a key: Speak above Delete) is
+  // seen and moved off before it speaks or clears the message; these keys
+  // are seldom wanted, so a long dwell on them costs little (after Mott et
+  // al., CHI 2017: a longer dwell where a selection is unlikely).
+  std::uint32_t commandMs = 1000;
   // Key-target resizing by the language model (after Gunawardana, Paek & Meek,
   // IUI 2010): a gaze point outside a board key's core goes to the key with
   // the highest posterior, the next-letter chance (Target::prior) times a

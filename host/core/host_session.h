@@ -196,8 +196,9 @@ class HostSession {
   void relabel();
   // Gives the method the layout's targets (session_dwell.cpp): with
   // dwell.likely_ms, the likely next letters' keys need that dwell; with
-  // dwell.word_ms, the predicted words theirs; with dwell.resize, board keys
-  // carry their next-letter chance.
+  // dwell.word_ms, the predicted words theirs; with dwell.command_ms, the
+  // commands that neither type nor delete need at least that; with
+  // dwell.resize, board keys carry their next-letter chance.
   void giveTargets();
   bool likelyDwell() const;
   bool resizeKeys() const;

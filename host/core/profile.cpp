@@ -221,6 +221,7 @@ const Field kFields[] = {
     DR_MS("dwell.likely_ms", access.dwell.likelyMs, 0, 10000),
     DR_MS("dwell.likely_letters", access.dwell.likelyLetters, 1, 8),
     DR_MS("dwell.word_ms", access.dwell.wordMs, 0, 10000),
+    DR_MS("dwell.command_ms", access.dwell.commandMs, 0, 10000),
     DR_ONOFF("dwell.resize", access.dwell.resize),
     DR_FLOAT("dwell.resize_core", access.dwell.resizeCore, 0.1F, 1),
     DR_ONOFF("gaze.saccade_restart", gaze.saccadeRestart),

@@ -1,7 +1,8 @@
 // HostSession: the targets the access method is given, with the dwell
 // times of likely next letters shortened (dwell.likely_ms), the predicted
-// words' (dwell.word_ms), and the board keys' next-letter chances for
-// key-target resizing (dwell.resize).
+// words' (dwell.word_ms), the commands' lengthened (dwell.command_ms), and the board keys'
+// next-letter chances for key-target resizing (dwell.resize).
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -61,6 +62,15 @@ void HostSession::giveTargets() {
       if (keys[i].role == KeyRole::kPrediction) {
         Target& t = methodTargets_[i];
         t.dwellMs = std::min(t.dwellMs != 0 ? t.dwellMs : dp.dwellMs, dp.wordMs);
+      }
+  }
+  if (methodKind_ == MethodKind::kDwell && dp.commandMs > 0) {
+    const auto& keys = layout_.keys();
+    for (std::size_t i = 0; i < keys.size() && i < methodTargets_.size(); ++i)
+      if (keys[i].role == KeyRole::kCommand && keys[i].action != KeyAction::kSpace &&
+          keys[i].action != KeyAction::kBackspace) {
+        Target& t = methodTargets_[i];
+        t.dwellMs = std::max(t.dwellMs != 0 ? t.dwellMs : dp.dwellMs, dp.commandMs);
       }
   }
   if (resizeKeys()) {

@@ -49,6 +49,8 @@ uncorrected error rate, and false selections per minute while only reading
                        can select
   --reading-look-ms MS dwell.reading_look_ms: looks shorter than this can be
                        reading fixations (default: the profile's)
+  --command-ms MS      dwell.command_ms: dwell on Speak, Clear, Undo, Recent and
+                       the navigation keys (0 = dwell.ms; never shorter)
   --likely-ms MS       dwell.likely_ms: the keys of the likeliest next letters
                        need this dwell (0 = off; default: the profile's)
   --likely-letters N   dwell.likely_letters: how many letters (1-8)
@@ -152,6 +154,7 @@ struct Options {
   int saccadeRestart = -1;  // -1: the profile's
   double saccadeMinDeg = -1;
   long long likelyMs = -1;
+  long long commandMs = -1;
   long long likelyLetters = -1;
   long long wordMs = -1;
   bool resize = false;
@@ -209,6 +212,7 @@ const NumberOption kNumbers[] = {
     {"--hold-px", &Options::holdPx, 0, 400, "0-400"},
     {"--reading-look-ms", &Options::readingLookMs, 100, 5000, "100-5000"},
     {"--likely-ms", &Options::likelyMs, 0, 10000, "0-10000"},
+    {"--command-ms", &Options::commandMs, 0, 10000, "0-10000"},
     {"--likely-letters", &Options::likelyLetters, 1, 8, "1-8"},
     {"--word-ms", &Options::wordMs, 0, 10000, "0-10000"},
     {"--resize-core", &Options::resizeCore, 0.1, 1, "0.1-1"},
@@ -376,6 +380,7 @@ int simulateMain(int argc, char** argv) {
     setup.holdPx = o.holdPx;
     setup.readingLookMs = static_cast<int>(o.readingLookMs);
     setup.likelyMs = static_cast<int>(o.likelyMs);
+    setup.commandMs = static_cast<int>(o.commandMs);
     setup.likelyLetters = static_cast<int>(o.likelyLetters);
     setup.wordMs = static_cast<int>(o.wordMs);
     if (o.resize || o.resizeCore > 0)

@@ -48,6 +48,8 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.dwell.readingGuard = setup.readingGuard == 1;
   if (setup.likelyMs >= 0)
     p.access.dwell.likelyMs = static_cast<std::uint32_t>(setup.likelyMs);
+  if (setup.commandMs >= 0)
+    p.access.dwell.commandMs = static_cast<std::uint32_t>(setup.commandMs);
   if (setup.likelyLetters > 0)
     p.access.dwell.likelyLetters = static_cast<std::uint32_t>(setup.likelyLetters);
   if (setup.wordMs >= 0)

@@ -59,6 +59,7 @@ struct SimSetup {
   int readingGuard = -1;   // dwell.reading_guard: 0 off, 1 on, -1 the profile's
   int readingLookMs = -1;  // dwell.reading_look_ms (-1: the profile's)
   int likelyMs = -1;       // dwell.likely_ms (-1: the profile's)
+  int commandMs = -1;      // dwell.command_ms (-1: the profile's)
   int likelyLetters = -1;  // dwell.likely_letters (-1: the profile's)
   int wordMs = -1;         // dwell.word_ms (-1: the profile's)
   int resize = -1;         // dwell.resize: 0 off, 1 on, -1 the profile's

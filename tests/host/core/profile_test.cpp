@@ -130,7 +130,7 @@ TEST_CASE(
       "dwell.landed on\ndwell.refixation_px 45\ndwell.hold_px 25\ndwell.reading_guard off\n"
       "dwell.reading_step_px 180\ndwell.reading_look_ms 700\ndwell.guard_max_deg 2.5\n"
       "gaze.saccade_restart off\ndwell.likely_ms 500\ndwell.likely_letters 3\n"
-      "dwell.word_ms 700\ndwell.resize on\ndwell.resize_core 0.6\n",
+      "dwell.word_ms 700\ndwell.resize on\ndwell.resize_core 0.6\ndwell.command_ms 1200\n",
       "p.profile", problems);
   INFO(describeAll(problems));
   REQUIRE(p);
@@ -148,6 +148,8 @@ TEST_CASE(
   CHECK(p->access.dwell.likelyMs == 500);
   CHECK(p->access.dwell.likelyLetters == 3);
   CHECK(p->access.dwell.wordMs == 700);
+  CHECK(p->access.dwell.commandMs == 1200);
+  CHECK(Profile{}.access.dwell.commandMs == 1000);  // as long as the default dwell
   CHECK(p->access.dwell.resize);
   CHECK(p->access.dwell.resizeCore == 0.6F);
   CHECK(Profile{}.access.dwell.wordMs == 0);  // off unless the profile says
@@ -185,6 +187,12 @@ TEST_CASE(
       Catch::Contains("p.profile:2: dwell.likely_letters must be a whole number from 1 to 8"));
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.word_ms 10001\n"),
              Catch::Contains("p.profile:2: dwell.word_ms must be a whole number from 0 to 10000"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\n\ndwell.command_ms long\n"),
+      Catch::Contains("p.profile:3: dwell.command_ms must be a whole number from 0 to 10000"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\ndwell.command_ms 12000\n"),
+      Catch::Contains("p.profile:2: dwell.command_ms must be a whole number from 0 to 10000"));
   CHECK_THAT(problemsOf("drishti-profile 1\n\ndwell.resize bigger\n"),
              Catch::Contains("p.profile:3: dwell.resize must be on or off"));
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.resize_core 0\n"),

@@ -494,6 +494,46 @@ TEST_CASE("with dwell.word_ms a predicted word needs a shorter dwell than a key"
   }
 }
 
+TEST_CASE(
+    "with a short dwell.ms, Speak and the other commands keep dwell.command_ms; Delete and "
+    "Space do not") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  // dwell.ms 500: a held look of 800 ms (lock-on 150 + 500 with room)
+  // types a letter, but must not speak the message unless command_ms is off.
+  for (std::uint32_t commandMs : {0U, 1000U}) {
+    INFO("command_ms " << commandMs);
+    HostSession s(c, nullptr);
+    Profile p = s.profile();
+    p.access.dwell.dwellMs = 500;
+    p.access.dwell.commandMs = commandMs;
+    REQUIRE(s.saveProfile(p).empty());
+    s.setGazeCalibrated(true);
+    std::int64_t t = dwellOn(s, "h", kT0, 800);
+    t = dwellOn(s, "i", t, 800);
+    REQUIRE(s.text() == "hi");
+    const auto spoken = [&s] {
+      SessionEvent ev;
+      bool any = false;
+      while (s.pollEvent(ev))
+        any = any || (ev.kind == SessionEventKind::kSelected && ev.text == "Speak");
+      return any;
+    };
+    spoken();
+    t = dwellOnTarget(s, s.findTarget("Speak"), t, 800);
+    CHECK(spoken() == (commandMs == 0));
+    t = dwellOnTarget(s, s.findTarget("Space"), t, 800);
+    CHECK(s.text() == "hi ");
+    t = dwellOnTarget(s, s.findTarget("Delete"), t, 800);
+    CHECK(s.text() == "hi");
+    // Held long enough, Speak is chosen.
+    spoken();
+    dwellOnTarget(s, s.findTarget("Speak"), t, 1400);
+    CHECK(spoken());
+  }
+}
+
 TEST_CASE("with dwell.resize a look at the edge of an unlikely key goes to the likely neighbour") {
   SessionConfig c;
   c.dataDir = dataDir();
