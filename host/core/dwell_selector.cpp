@@ -19,6 +19,9 @@ constexpr int kLineMeanLooks = 6;
 // reading steps along it keep the reading state (see classifyLook).
 constexpr float kNearLine = 2.5F;
 constexpr float kNearStep = 2.0F;
+// A sweep back to the start of the next line this many looks after reading
+// stopped still reads on (see classifyLook).
+constexpr int kReturnLooks = 3;
 
 Rect grow(Rect r, float by) {
   return {r.x - by, r.y - by, r.w + 2 * by, r.h + 2 * by};
@@ -47,6 +50,7 @@ void DwellSelector::reset(std::int64_t tUs) {
   lookReading_ = false;
   readingSteps_ = 0;
   lineLooks_ = 0;
+  looksSinceReading_ = kReturnLooks + 1;
 }
 
 bool DwellSelector::trackLook(float x, float y, std::int64_t tUs) {
@@ -114,6 +118,14 @@ void DwellSelector::classifyLook() {
   const bool nearReading = readingSteps_ >= 2 && offLine <= kNearLine * params_.holdPx &&
                            std::abs(dx) >= std::abs(dy) &&
                            std::abs(dx) <= kNearStep * params_.readingStepPx;
+  // Back to the start of the next line a few looks after reading stopped:
+  // the reader stepped down at the end of a line onto a key below it (the
+  // text bar's keys stand between the board's rows), which ends reading,
+  // then swept back to where the lines start.
+  const bool readingReturn = readingSteps_ < 2 && looksSinceReading_ <= kReturnLooks &&
+                             dx < -params_.readingStepPx &&
+                             std::abs(look_.x - readStartX_) <= params_.readingStepPx &&
+                             look_.y > readLineY_ && look_.y - readLineY_ <= params_.readingStepPx;
   if (shortRef && onLine && shortStep && dx > 0) {
     ++readingSteps_;
     followLine(false);
@@ -123,11 +135,21 @@ void DwellSelector::classifyLook() {
     followLine(true);
   } else if (shortRef && nearReading) {
     followLine(false);
+  } else if (shortRef && readingReturn) {
+    readingSteps_ = 2;
+    followLine(true);
   } else {
     readingSteps_ = 0;  // a jump, a step up or down, or the eyes rested: not reading
     followLine(true);
   }
   lookReading_ = params_.readingGuard && readingSteps_ >= 2;
+  if (readingSteps_ >= 2) {
+    looksSinceReading_ = 0;
+    readStartX_ = lineStartX_;
+    readLineY_ = lineY_;
+  } else if (looksSinceReading_ <= kReturnLooks) {
+    ++looksSinceReading_;
+  }
 }
 
 void DwellSelector::followLine(bool newLine) {

@@ -27,8 +27,10 @@
 // mean height or the last look, moving more along than across) or a little
 // beyond a reading step (up to 2 readingStepPx), looks scattered about the
 // line's mean height, and the sweep back up to where the line started (a
-// page read again). With DwellParams::resize, a point outside a board key's
-// core goes to the key with the highest posterior (Target::prior and the
+// page read again). A sweep back to where the last line read started, onto
+// the line below it, up to 3 looks after reading ended (a step down at the
+// end of a line onto a key between the rows ends it), reads on. With DwellParams::resize, a point
+// outside a board key's core goes to the key with the highest posterior (Target::prior and the
 // gaze's precision), so a likely key takes in the near edge of an unlikely
 // neighbour. Timing from event stamps only; see access_method.h for
 // the contract.
@@ -106,6 +108,11 @@ class DwellSelector final : public AccessMethod {
   float lineY_ = 0;           // height of the line being read, px
   int lineLooks_ = 0;         // looks lineY_ averages (0: no line yet)
   float lineStartX_ = 0;      // leftmost look on that line, px
+  // The last line read as reading: where it started and its height, px, and
+  // the looks since (a return sweep to the next line reads on).
+  float readStartX_ = 0;
+  float readLineY_ = 0;
+  int looksSinceReading_ = 1 << 20;
 };
 
 }  // namespace drishti::host

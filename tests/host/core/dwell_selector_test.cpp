@@ -389,6 +389,42 @@ TEST_CASE("the sweep back to the first line does not end reading") {
   CHECK(readLooks(e, {{840, 350}, {920, 350}, {1000, 350}, {1080, 350}, {540, 50}}, 1300) == 5);
 }
 
+TEST_CASE(
+    "a reader who steps down onto a key at the end of a line, then sweeps back to the next line, "
+    "is still reading there") {
+  // Row 1 (y 150) read, a step down onto a key at the end of the row below
+  // (the text bar's keys stand between the board's rows: this ends reading),
+  // one more look there, then the sweep back to the start of row 2 and a
+  // pause to think on its second key.
+  const auto targets = gridTargets(4, 12);
+  DwellSelector d(params());
+  d.setTargets(targets, 0);
+  CHECK(readLooks(d,
+                  {{40, 150},
+                   {120, 150},
+                   {200, 150},
+                   {280, 150},
+                   {360, 230},
+                   {440, 230},
+                   {40, 250},
+                   {130, 250}},
+                  2500) == -1);
+  // A jump back that does not reach where the lines start is no such
+  // sweep: the pause there selects.
+  DwellSelector e(params());
+  e.setTargets(targets, 0);
+  CHECK(readLooks(e,
+                  {{840, 150},
+                   {920, 150},
+                   {1000, 150},
+                   {1080, 150},
+                   {1160, 230},
+                   {1240, 230},
+                   {540, 250},
+                   {630, 250}},
+                  1400) >= 0);
+}
+
 TEST_CASE("fixations along one key do not add up to a dwell") {
   const auto targets = gridTargets(1, 3);
   DwellParams p = params();
