@@ -37,11 +37,12 @@ const char* kUsage =
     "         [--pattern 5|9|13] [--margin F] [--no-head-terms] [--head-penalty X]\n"
     "         [--sphere-ratio R] [--not-robust] [--no-roll] [--frame-ms 33.333]\n"
     "         [--truth-features | --truth-corners] [--truth-roll] [--trace FILE.csv]\n"
-    "         [--looks [--cell W H]]\n"
+    "         [--looks [--cell W H]] [--eye 0|1]\n"
     "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
     "  --margin: the plan's screen fraction kept free at each edge (default: the host's)\n"
     "  --sphere-ratio, --not-robust: the fit's linearisation (0 = off) and plain ridge\n"
     "    instead of the robust fit (GazeFitParams), for comparisons\n"
+    "  --eye: use only this eye (0 = image-left), as if the other were never seen\n"
     "  --no-roll: the fit does not turn the pupil back by the head's roll\n"
     "  --truth-features: replace each sample's normalised pupils with the truth's (with\n"
     "    --truth): what the host would do with a perfect pupil and corners\n"
@@ -161,6 +162,7 @@ int main(int argc, char** argv) {
   params.fixedSchedule = true;
   double frameMs = 1000.0 / 30.0;
   bool truthFeatures = false, truthCorners = false, truthRoll = false, looks = false;
+  int onlyEye = -1;
   double cellW = 0, cellH = 0;
   std::string tracePath;
   for (int i = 1; i < argc; ++i) {
@@ -189,6 +191,12 @@ int main(int argc, char** argv) {
       params.fit.robust = false;
     } else if (a == "--no-roll") {
       params.fit.rollTerm = false;
+    } else if (a == "--eye" && more) {
+      onlyEye = std::atoi(argv[++i]);
+      if (onlyEye != 0 && onlyEye != 1) {
+        std::fprintf(stderr, "drishti-calib-replay: --eye must be 0 or 1\n%s", kUsage);
+        return 2;
+      }
     } else if (a == "--truth-roll") {
       truthRoll = true;
     } else if (a == "--no-head-terms") {
@@ -285,6 +293,9 @@ int main(int argc, char** argv) {
       }
     }
   }
+  if (onlyEye >= 0)
+    for (protocol::EyeSample& s : samples)
+      s.eyes[static_cast<std::size_t>(1 - onlyEye)].valid = false;
   if (truthRoll) {
     if (truth.empty()) {
       std::fprintf(stderr, "drishti-calib-replay: --truth-roll needs --truth\n");

@@ -18,7 +18,7 @@
 #include <opencv2/imgproc.hpp>
 #include <vector>
 
-#include "firmware/app/lab/allocation_count.h"
+#include "firmware/app/lab/allocation_counter.h"
 #include "firmware/app/lab/lab_commands.h"
 #include "firmware/app/lab/naive_tracker.h"
 #include "firmware/core/landmark_regressor.h"

@@ -7,7 +7,7 @@
 #include <opencv2/videoio.hpp>
 #include <vector>
 
-#include "firmware/app/lab/allocation_count.h"
+#include "firmware/app/lab/allocation_counter.h"
 #include "firmware/core/tracking_pipeline.h"
 #include "tests/firmware/core/core_test_support.h"
 #include "tests/support/test_data.h"

@@ -1,6 +1,6 @@
 // The steady-state loop allocates nothing: frames, samples, heartbeats and
 // sends all reuse memory set up at start. Counted across every thread of the
-// process (allocation_counter.cpp replaces the allocation functions).
+// process (firmware/app/lab/allocation_counter*.cpp replace the allocation functions).
 // OpenCV runs single-threaded, as in drishti-tracker (pipeline.h says why).
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -11,12 +11,12 @@
 #include <opencv2/core.hpp>
 #include <thread>
 
+#include "firmware/app/lab/allocation_counter.h"
 #include "firmware/io/monotonic_clock.h"
 #include "firmware/io/pattern_processor.h"
 #include "firmware/io/pipeline.h"
 #include "firmware/io/test_pattern_source.h"
 #include "firmware/io/udp_transport.h"
-#include "tests/support/allocation_counter.h"
 
 namespace drishti::io {
 namespace {
@@ -66,17 +66,17 @@ void measure(bool colourSource, bool greySetting = true) {
   pipeline.start();
   waitFor(health, 120);  // warm-up: first frames, first heartbeats, camera state logged
 
-  const std::uint64_t before = test::allocationCount();
+  const std::uint64_t before = lab::allocationCount();
   const HealthTotals t0 = health.totals();
   waitFor(health, t0.framesProcessed + 360);  // ~3 s: 360 frames and ~30 heartbeats
-  const std::uint64_t after = test::allocationCount();
+  const std::uint64_t after = lab::allocationCount();
   const HealthTotals t1 = health.totals();
   REQUIRE(pipeline.stop(1000));
 
   INFO("colour source: " << colourSource << ", grey setting: " << greySetting << "; frames "
                          << t1.framesProcessed - t0.framesProcessed << ", samples sent "
                          << t1.samplesSent - t0.samplesSent
-                         << "; malloc counted too: " << test::countsMalloc());
+                         << "; malloc counted too: " << lab::countsMalloc());
   CHECK(t1.framesProcessed - t0.framesProcessed >= 360);
   CHECK(t1.samplesSent - t0.samplesSent >= 300);
   CHECK(after - before == 0);
@@ -95,11 +95,11 @@ TEST_CASE("after warm-up the pipeline allocates nothing per frame") {
 }
 
 TEST_CASE("the allocation counter sees allocations (so a zero above means something)") {
-  const std::uint64_t before = test::allocationCount();
+  const std::uint64_t before = lab::allocationCount();
   auto* p = new int(3);
   cv::Mat m(100, 100, CV_8UC1);
   delete p;
-  CHECK(test::allocationCount() - before >= (test::countsMalloc() ? 2u : 1u));
+  CHECK(lab::allocationCount() - before >= (lab::countsMalloc() ? 2u : 1u));
 }
 
 }  // namespace

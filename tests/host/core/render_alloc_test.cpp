@@ -1,13 +1,14 @@
 // Rebuilding the DrawList every frame must not allocate once warm. Counted
-// with tests/support/allocation_counter.cpp, which replaces the allocation
+// with firmware/app/lab/allocation_counter.cpp and
+// allocation_counter_malloc.cpp, which replace the allocation
 // functions, so this is a program of its own.
 #include <catch2/catch.hpp>
 #include <vector>
 
+#include "firmware/app/lab/allocation_counter.h"
 #include "host/core/host_session.h"
 #include "method_test_helpers.h"
 #include "session_helpers.h"
-#include "tests/support/allocation_counter.h"
 
 using namespace drishti::host;
 using namespace drishti::host::test;
@@ -15,9 +16,9 @@ using namespace drishti::host::test;
 namespace {
 
 std::uint64_t allocationsDuring(const HostSession& s, DrawList& list) {
-  const std::uint64_t before = drishti::test::allocationCount();
+  const std::uint64_t before = drishti::lab::allocationCount();
   s.render(list);
-  return drishti::test::allocationCount() - before;
+  return drishti::lab::allocationCount() - before;
 }
 
 }  // namespace
@@ -76,9 +77,9 @@ TEST_CASE("rendering a warm screen allocates nothing, on every kind of screen") 
 }
 
 TEST_CASE("the allocation counter does count allocations") {
-  const std::uint64_t before = drishti::test::allocationCount();
+  const std::uint64_t before = drishti::lab::allocationCount();
   auto* v = new std::vector<int>(100);
-  const std::uint64_t after = drishti::test::allocationCount();
+  const std::uint64_t after = drishti::lab::allocationCount();
   delete v;
   CHECK(after - before >= 2);
 }
