@@ -34,7 +34,7 @@ namespace drishti::core {
 //   (followMs) moves more than relocateEyeWidths from the long one. Both are
 //   plain means of the frames seen until they span their time constants.
 //   The nose's own jitter reaches the corners through the similarity (in the
-//   unit test 0.5 px rms is left, against 1.4 px of lean and jitter raw),
+//   unit test 0.25 px rms is left, against 1.4 px of lean and jitter raw),
 //   multiplied by the corners' distance from the nose: hence the filters.
 //   A plain average of the rotation (100 ms) trailed the generator's rolling
 //   head (up to 11 degrees/s) by a degree, which turned the corners about
