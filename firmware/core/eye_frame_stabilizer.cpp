@@ -34,8 +34,8 @@ void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& ey
     reference_ = now;
     held_ = recent_ = {eye[0], eye[3]};
     frames_ = 1;
-    poseA_ = 1.f;
-    poseB_ = 0.f;
+    scale_ = 1.f;
+    rollDeg_ = rollSpeed_ = 0.f;
     primed_ = true;
     lastMs_ = tMs;
     return;
@@ -46,25 +46,42 @@ void EyeFrameStabilizer::apply(double tMs, const FaceShape& face, EyeContour& ey
     return;
   lastMs_ = tMs;
   // Into the reference frame with this frame's similarity (the long average
-  // removes its jitter); back with rotation and scale averaged over poseMs.
-  Similarity smoothed = toReference;
-  if (params_.poseMs > 0.f) {
-    const float kPose = std::max(1.f / static_cast<float>(frames_ + 1),
-                                 std::min(1.f, static_cast<float>(gapMs) / params_.poseMs));
-    poseA_ += kPose * (toReference.a - poseA_);
-    poseB_ += kPose * (toReference.b - poseB_);
-    cv::Point2f mNow(0.f, 0.f), mRef(0.f, 0.f);
-    for (std::size_t i = 0; i < kAnchors; ++i) {
-      mNow += now[i];
-      mRef += reference_[i];
-    }
-    mNow *= 1.f / kAnchors;
-    mRef *= 1.f / kAnchors;
-    smoothed.a = poseA_;
-    smoothed.b = poseB_;
-    smoothed.tx = mRef.x - (poseA_ * mNow.x - poseB_ * mNow.y);
-    smoothed.ty = mRef.y - (poseB_ * mNow.x + poseA_ * mNow.y);
+  // removes its jitter); back with its scale averaged over scaleMs and its
+  // rotation filtered, about the noses' centroids.
+  const float dtS = static_cast<float>(gapMs) / 1000.f;
+  if (params_.scaleMs > 0.f) {
+    const float kScale = std::max(1.f / static_cast<float>(frames_ + 1),
+                                  std::min(1.f, static_cast<float>(gapMs) / params_.scaleMs));
+    scale_ += kScale * (scale - scale_);
+  } else {
+    scale_ = scale;
   }
+  constexpr float kPi = 3.14159265f;
+  const float roll = std::atan2(toReference.b, toReference.a) * 180.f / kPi;
+  if (params_.rollMinCutoffHz > 0.f && dtS > 0.f) {
+    // One Euro: smoothing factor 1 / (1 + 1 / (2 pi fc dt)) at cutoff fc.
+    const auto alpha = [dtS](float cutoffHz) {
+      const float r = 2.f * kPi * cutoffHz * dtS;
+      return r / (r + 1.f);
+    };
+    rollSpeed_ += alpha(params_.rollSpeedCutoffHz) * ((roll - rollDeg_) / dtS - rollSpeed_);
+    const float cutoff = params_.rollMinCutoffHz + params_.rollBetaHzPerDegS * std::abs(rollSpeed_);
+    rollDeg_ += alpha(cutoff) * (roll - rollDeg_);
+  } else {
+    rollDeg_ = roll;
+  }
+  Similarity smoothed;
+  smoothed.a = scale_ * std::cos(rollDeg_ * kPi / 180.f);
+  smoothed.b = scale_ * std::sin(rollDeg_ * kPi / 180.f);
+  cv::Point2f mNow(0.f, 0.f), mRef(0.f, 0.f);
+  for (std::size_t i = 0; i < kAnchors; ++i) {
+    mNow += now[i];
+    mRef += reference_[i];
+  }
+  mNow *= 1.f / kAnchors;
+  mRef *= 1.f / kAnchors;
+  smoothed.tx = mRef.x - (smoothed.a * mNow.x - smoothed.b * mNow.y);
+  smoothed.ty = mRef.y - (smoothed.b * mNow.x + smoothed.a * mNow.y);
   const std::array<cv::Point2f, 2> corners = {toReference.apply(eye[0]), toReference.apply(eye[3])};
   // Plain means of the frames seen so far until they span the time
   // constants, exponential after that.

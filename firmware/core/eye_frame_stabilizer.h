@@ -15,7 +15,10 @@ namespace drishti::core {
 //   (27-35: bridge, tip and nostrils, which neither the eyes nor the lids
 //   move) maps the landmark corners into the frame of the first face seen;
 //   there they are averaged over a long time (holdMs), and the average is
-//   mapped back into this frame's pixels.
+//   mapped back into this frame's pixels by the similarity with its scale
+//   averaged over scaleMs and its rotation through a One Euro filter (Casiez
+//   et al. 2012: a low-pass whose cutoff rises with the speed of the roll, so
+//   that it smooths a still head and does not trail a rolling one).
 //   Why: across a whole screen the pupil moves only about a quarter of an eye
 //   width, and the landmark model places the eye corners partly by the iris,
 //   so they lean with the gaze (on rendered video by 0.01-0.03 eye widths
@@ -31,7 +34,11 @@ namespace drishti::core {
 //   (followMs) moves more than relocateEyeWidths from the long one. Both are
 //   plain means of the frames seen until they span their time constants.
 //   The nose's own jitter reaches the corners through the similarity (in the
-//   unit test 0.5 px rms is left, against 1.4 px of lean and jitter raw).
+//   unit test 0.25 px rms is left, against 1.4 px of lean and jitter raw),
+//   multiplied by the corners' distance from the nose: hence the filters.
+//   A plain average of the rotation (100 ms) trailed the generator's rolling
+//   head (up to 11 degrees/s) by a degree, which turned the corners about
+//   the nose by 0.03 eye widths (docs/BENCHMARKS.md, "Head roll").
 // Requires: tMs non-decreasing; the eye contour and face shape in one pixel
 //   frame (the face shape the contour came from).
 // Ensures: corners 0 and 3 of `eye` replaced by the held estimate (the lid
@@ -47,10 +54,17 @@ class EyeFrameStabilizer {
     // Short and long averages further apart than this (eye widths): start over.
     float relocateEyeWidths = 0.06f;
     float maxGapMs = 500.f;  // a longer gap between frames starts over (ms)
-    // Time constant (ms) of the average of the similarity's rotation and
-    // scale; its translation (the noses' centroids) is taken every frame.
-    // 0: the frame's own similarity.
-    float poseMs = 100.f;
+    // Time constant (ms) of the average of the similarity's scale; its
+    // translation (the noses' centroids) is taken every frame. 0: the
+    // frame's own scale.
+    float scaleMs = 300.f;
+    // The One Euro filter of the similarity's rotation: cutoff (Hz) while
+    // the head is still, its rise per degree/second of roll, and the cutoff
+    // of the roll's speed estimate (Hz). rollMinCutoffHz 0: the frame's own
+    // rotation.
+    float rollMinCutoffHz = 1.f;
+    float rollBetaHzPerDegS = 1.f;
+    float rollSpeedCutoffHz = 1.f;
   };
 
   EyeFrameStabilizer() = default;
@@ -71,7 +85,9 @@ class EyeFrameStabilizer {
   std::array<cv::Point2f, 2> held_{};    // corners 0 and 3, long average, reference frame
   std::array<cv::Point2f, 2> recent_{};  // the same, short average
   std::uint32_t frames_ = 0;             // frames in the averages since they started
-  float poseA_ = 1.f, poseB_ = 0.f;      // averaged rotation and scale (Similarity a, b)
+  float scale_ = 1.f;                    // averaged scale into the reference frame
+  float rollDeg_ = 0.f;                  // filtered rotation into it (degrees)
+  float rollSpeed_ = 0.f;                // filtered speed of that rotation (degrees/s)
 };
 
 }  // namespace drishti::core

@@ -1,6 +1,7 @@
 // drishti-eye-trace: the tracking core's vertical eye signals, frame by frame.
 //
 //   drishti-eye-trace VIDEO|IMAGE... [--fps 30] > trace.csv
+//   drishti-eye-trace --landmarks VIDEO > landmarks.csv   (30 fps)
 // Runs core::TrackingPipeline (default parameters, the flat landmark model of
 // models/) on every frame of a video, or on each still image given (each a
 // fresh pipeline), with time stamps at --fps, and writes one CSV row per
@@ -10,6 +11,9 @@
 // iris centre it shows the pupil's error without the eye corners). For
 // judging the lid feature on real faces (docs/BENCHMARKS.md, "Calibration and
 // end to end"); next to a generated video's truth CSV, row i is frame i.
+// --landmarks writes the landmarks and the held eye corners instead, for
+// judging the eye frame against the truth's corners (docs/BENCHMARKS.md,
+// "Head roll").
 #include <cstdio>
 #include <cstdlib>
 #include <opencv2/imgcodecs.hpp>
@@ -18,6 +22,7 @@
 #include <vector>
 
 #include "firmware/app/landmark_model_file.h"
+#include "firmware/core/eye_frame_stabilizer.h"
 #include "firmware/core/tracking_pipeline.h"
 
 using namespace drishti;
@@ -36,9 +41,49 @@ void row(const char* source, int frame, const core::FrameResult& r) {
   }
 }
 
+// --landmarks: one row per frame with the head's roll, both pupils, both
+// eyes' held corners (EyeFrameStabilizer with default parameters, as the
+// pipeline holds them for the features) and all 68 landmarks, frame pixels.
+void landmarkRow(int frame, const core::FrameResult& r, core::EyeFrameStabilizer& sl,
+                 core::EyeFrameStabilizer& sr) {
+  std::printf("%d,%.3f,%d,%.4f,%.3f,%.3f,%.3f,%.3f", frame, r.tMs, r.face.found ? 1 : 0,
+              r.head.rollDeg, r.left.pupil.centre.x, r.left.pupil.centre.y, r.right.pupil.centre.x,
+              r.right.pupil.centre.y);
+  core::EyeContour l = r.left.contour, rr = r.right.contour;
+  if (r.face.found) {
+    sl.apply(r.tMs, r.face.shape, l);
+    sr.apply(r.tMs, r.face.shape, rr);
+  }
+  std::printf(",%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f", l[0].x, l[0].y, l[3].x, l[3].y, rr[0].x,
+              rr[0].y, rr[3].x, rr[3].y);
+  for (const cv::Point2f& p : r.face.shape)
+    std::printf(",%.3f,%.3f", p.x, p.y);
+  std::printf("\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--landmarks") {
+    std::string error;
+    auto model = app::loadFlatLandmarkModel("", error);
+    cv::VideoCapture video(argv[2]);
+    if (!model || !video.isOpened()) {
+      std::fprintf(stderr, "drishti-eye-trace: %s\n",
+                   model ? ("cannot read " + std::string(argv[2])).c_str() : error.c_str());
+      return 1;
+    }
+    core::TrackingPipeline pipeline(model);
+    core::EyeFrameStabilizer left, right;
+    std::printf(
+        "frame,t_ms,found,roll_deg,l_pupil_x,l_pupil_y,r_pupil_x,r_pupil_y,"
+        "l_held0_x,l_held0_y,l_held3_x,l_held3_y,r_held0_x,r_held0_y,r_held3_x,r_held3_y,"
+        "then x,y of landmarks 0-67\n");
+    cv::Mat frame;
+    for (int n = 0; video.read(frame); ++n)
+      landmarkRow(n, pipeline.process(frame, n * 1000.0 / 30), left, right);
+    return 0;
+  }
   double fps = 30;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
@@ -47,7 +92,8 @@ int main(int argc, char** argv) {
       fps = std::atof(argv[++i]);
     } else if (a == "--help" || a.rfind("--", 0) == 0) {
       std::fprintf(a == "--help" ? stdout : stderr,
-                   "Usage: drishti-eye-trace VIDEO|IMAGE... [--fps 30] > trace.csv\n");
+                   "Usage: drishti-eye-trace VIDEO|IMAGE... [--fps 30] > trace.csv\n"
+                   "       drishti-eye-trace --landmarks VIDEO > landmarks.csv\n");
       return a == "--help" ? 0 : 2;
     } else {
       inputs.push_back(a);
