@@ -250,11 +250,28 @@ struct TrackingParams {
     // lids following the gaze; with the plain (1 - P(closed)) the bottom
     // calibration points of a rendered face lost most samples as unseen.
     float closedNoCost = 0.5f;
+    // The fused openness (OpennessEstimator, 1 = the person's open eye) from
+    // which the classifier's verdict costs nothing, rising linearly from
+    // openFloor (no say) to openNoCost. Looking at the bottom third of a
+    // screen the classifier reads one eye of a rendered face as closing
+    // (P(closed) up to 0.95 with its pupil found at confidence 1) while the
+    // openness stays 0.57-0.87 (p10-p90, obama 720p and 1080p); a blink's
+    // closed frames are 0.19-0.40 (docs/BENCHMARKS.md, "The closed-eye cost
+    // looking down"). Without it the bottom row's gaze leaned on the other
+    // eye alone, or was lost.
+    float openFloor = 0.45f;
+    float openNoCost = 0.65f;
 
-    // The factor (0..1) the eye's gaze confidence is multiplied by for the
-    // classifier's P(closed): 1 up to closedNoCost, then linear to 0 at 1.
-    float closedCost(float pClosed) const {
-      return std::clamp((1.f - pClosed) / std::max(1e-3f, 1.f - closedNoCost), 0.f, 1.f);
+    // The factor (0..1) the eye's gaze confidence is multiplied by: by the
+    // classifier's P(closed), 1 up to closedNoCost, then linear to 0 at 1;
+    // but never below what the eye's openness says (0 up to openFloor, 1
+    // from openNoCost).
+    float closedCost(float pClosed, float openness) const {
+      const float byClassifier =
+          std::clamp((1.f - pClosed) / std::max(1e-3f, 1.f - closedNoCost), 0.f, 1.f);
+      const float byOpenness =
+          std::clamp((openness - openFloor) / std::max(1e-3f, openNoCost - openFloor), 0.f, 1.f);
+      return std::max(byClassifier, byOpenness);
     }
   } gaze;
 };

@@ -106,9 +106,10 @@ void TrackingPipeline::measureEye(const cv::Mat& frame, const cv::Mat& work,
   // The pupil estimate is only as good as the face and as open as the eye.
   // Looking down lowers the lids with the eye, which the eye-state classifier
   // reads as half closed: below closedNoCost its verdict costs nothing, above
-  // it the confidence falls to 0 at P(closed) = 1.
+  // it the confidence falls to 0 at P(closed) = 1, unless the fused openness
+  // says the eye is open (TrackingParams::Gaze::closedCost).
   const float conf = eye.pupil.confidence * result_.face.confidence *
-                     params_.gaze.closedCost(eye.closedProbability);
+                     params_.gaze.closedCost(eye.closedProbability, eye.openness.openness);
   // The corners are held in the face's frame for the gaze features only; the
   // reported contour stays what the landmarks said on this frame.
   EyeContour reference = eye.contour;

@@ -56,16 +56,36 @@ TEST_CASE("a malformed eye-state model is rejected with a reason", "[eyestate]")
 
 TEST_CASE("an eye half closed by looking down keeps its gaze confidence; a closing eye loses it") {
   drishti::core::TrackingParams::Gaze gaze;  // closedNoCost 0.5 by default
-  CHECK(gaze.closedCost(0.0f) == 1.0f);
-  CHECK(gaze.closedCost(0.3f) == 1.0f);  // lids lowered with the gaze
-  CHECK(gaze.closedCost(0.5f) == 1.0f);
-  CHECK(gaze.closedCost(0.75f) == Approx(0.5f));  // linear above the threshold
-  CHECK(gaze.closedCost(1.0f) == 0.0f);
-  CHECK(gaze.closedCost(0.9f) < gaze.closedCost(0.7f));
+  const float shut = 0.2f;                   // the openness of a closing eye: no say
+  CHECK(gaze.closedCost(0.0f, shut) == 1.0f);
+  CHECK(gaze.closedCost(0.3f, shut) == 1.0f);  // lids lowered with the gaze
+  CHECK(gaze.closedCost(0.5f, shut) == 1.0f);
+  CHECK(gaze.closedCost(0.75f, shut) == Approx(0.5f));  // linear above the threshold
+  CHECK(gaze.closedCost(1.0f, shut) == 0.0f);
+  CHECK(gaze.closedCost(0.9f, shut) < gaze.closedCost(0.7f, shut));
   // Out-of-range verdicts stay within 0..1.
-  CHECK(gaze.closedCost(-0.2f) == 1.0f);
-  CHECK(gaze.closedCost(1.5f) == 0.0f);
+  CHECK(gaze.closedCost(-0.2f, shut) == 1.0f);
+  CHECK(gaze.closedCost(1.5f, shut) == 0.0f);
   // closedNoCost 0 is the plain (1 - P(closed)).
   gaze.closedNoCost = 0.0f;
-  CHECK(gaze.closedCost(0.3f) == Approx(0.7f));
+  CHECK(gaze.closedCost(0.3f, shut) == Approx(0.7f));
+}
+
+TEST_CASE("an eye the classifier calls closing keeps its gaze confidence while it is still open") {
+  drishti::core::TrackingParams::Gaze gaze;  // openFloor 0.45, openNoCost 0.65
+  // Looking at the bottom of the screen: the classifier says closing, the
+  // openness says open (measured 0.56-0.82 there on rendered faces).
+  CHECK(gaze.closedCost(0.9f, 0.7f) == 1.0f);
+  CHECK(gaze.closedCost(0.9f, 0.65f) == 1.0f);
+  CHECK(gaze.closedCost(0.9f, 0.55f) == Approx(0.5f));  // linear between floor and no-cost
+  CHECK(gaze.closedCost(0.9f, 0.6f) > gaze.closedCost(0.9f, 0.5f));
+  // A blink's closed frames (openness 0.16-0.35) still lose it.
+  CHECK(gaze.closedCost(1.0f, 0.35f) == 0.0f);
+  CHECK(gaze.closedCost(1.0f, 0.45f) == 0.0f);
+  // The openness only ever raises the classifier's factor.
+  CHECK(gaze.closedCost(0.2f, 0.1f) == 1.0f);
+  CHECK(gaze.closedCost(0.75f, 0.5f) == Approx(0.5f));
+  // Out-of-range openness stays within 0..1.
+  CHECK(gaze.closedCost(1.0f, 1.5f) == 1.0f);
+  CHECK(gaze.closedCost(1.0f, -1.0f) == 0.0f);
 }
