@@ -1,7 +1,7 @@
 // HostSession: the targets the access method is given, with the dwell
 // times of likely next letters shortened (dwell.likely_ms), the predicted
-// words' (dwell.word_ms), the commands' lengthened (dwell.command_ms), and the board keys'
-// next-letter chances for key-target resizing (dwell.resize).
+// words' (dwell.word_ms), the commands' lengthened (dwell.command_ms), and
+// the board keys' next-letter chances for key-target resizing (dwell.resize).
 #include <algorithm>
 #include <array>
 #include <string>
@@ -37,6 +37,17 @@ TypableKeys typableKeys(const std::vector<ScreenKey>& keys, std::size_t targets)
   return out;
 }
 
+// A target's dwell before the session adjusts it: its own, else the profile's.
+std::uint32_t ownDwellMs(const Target& t, const DwellParams& d) {
+  return t.dwellMs != 0 ? t.dwellMs : d.dwellMs;
+}
+
+// Commands that neither type nor delete (dwell.command_ms applies to them).
+bool isCommand(const ScreenKey& k) {
+  return k.role == KeyRole::kCommand && k.action != KeyAction::kSpace &&
+         k.action != KeyAction::kBackspace;
+}
+
 }  // namespace
 
 bool HostSession::resizeKeys() const {
@@ -56,22 +67,16 @@ void HostSession::giveTargets() {
   const std::span<const Target> laid = layout_.targets();
   methodTargets_.assign(laid.begin(), laid.end());
   const DwellParams& dp = profile_.access.dwell;
-  if (methodKind_ == MethodKind::kDwell && dp.wordMs > 0) {
+  if (methodKind_ == MethodKind::kDwell && (dp.wordMs > 0 || dp.commandMs > 0)) {
+    // Shorter on the predicted words, longer on the commands.
     const auto& keys = layout_.keys();
-    for (std::size_t i = 0; i < keys.size() && i < methodTargets_.size(); ++i)
-      if (keys[i].role == KeyRole::kPrediction) {
-        Target& t = methodTargets_[i];
-        t.dwellMs = std::min(t.dwellMs != 0 ? t.dwellMs : dp.dwellMs, dp.wordMs);
-      }
-  }
-  if (methodKind_ == MethodKind::kDwell && dp.commandMs > 0) {
-    const auto& keys = layout_.keys();
-    for (std::size_t i = 0; i < keys.size() && i < methodTargets_.size(); ++i)
-      if (keys[i].role == KeyRole::kCommand && keys[i].action != KeyAction::kSpace &&
-          keys[i].action != KeyAction::kBackspace) {
-        Target& t = methodTargets_[i];
-        t.dwellMs = std::max(t.dwellMs != 0 ? t.dwellMs : dp.dwellMs, dp.commandMs);
-      }
+    for (std::size_t i = 0; i < keys.size() && i < methodTargets_.size(); ++i) {
+      Target& t = methodTargets_[i];
+      if (dp.wordMs > 0 && keys[i].role == KeyRole::kPrediction)
+        t.dwellMs = std::min(ownDwellMs(t, dp), dp.wordMs);
+      else if (dp.commandMs > 0 && isCommand(keys[i]))
+        t.dwellMs = std::max(ownDwellMs(t, dp), dp.commandMs);
+    }
   }
   if (resizeKeys()) {
     const TypableKeys typable = typableKeys(layout_.keys(), methodTargets_.size());
@@ -89,8 +94,7 @@ void HostSession::giveTargets() {
          predictLetters(composer_.text(), base, learned_, typable.chars, d.likelyLetters)) {
       Target& t =
           methodTargets_[static_cast<std::size_t>(typable.targetOf[static_cast<unsigned char>(c)])];
-      const std::uint32_t own = t.dwellMs != 0 ? t.dwellMs : d.dwellMs;
-      t.dwellMs = std::min(own, d.likelyMs);
+      t.dwellMs = std::min(ownDwellMs(t, d), d.likelyMs);
     }
   }
   method_->setTargets(methodTargets_, nowUs_);
