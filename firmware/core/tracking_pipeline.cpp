@@ -116,6 +116,13 @@ void TrackingPipeline::measureEye(const cv::Mat& frame, const cv::Mat& work,
   stabilizer.apply(result_.tMs, result_.face.shape, reference);
   eye.features =
       eyeFeatures(reference, eye.pupil.centre, eye.pupil.found, conf, params_.gaze.lidWeight);
+  // The eye's appearance between the held corners, in the frame's own pixels.
+  cv::Point at;
+  const cv::Mat eyeGrey = fullResolutionEye(frame, reference, at);
+  const cv::Point2f o(static_cast<float>(at.x), static_cast<float>(at.y));
+  eye.appearance = eyeGrey.empty()
+                       ? EyeAppearance{}
+                       : appearance_.measure(eyeGrey, reference[0] - o, reference[3] - o);
 }
 
 const FrameResult& TrackingPipeline::process(const cv::Mat& frame, double tMs) {

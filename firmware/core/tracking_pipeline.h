@@ -6,6 +6,7 @@
 #include <opencv2/core.hpp>
 
 #include "firmware/core/blink_detector.h"
+#include "firmware/core/eye_appearance.h"
 #include "firmware/core/eye_features.h"
 #include "firmware/core/eye_state_classifier.h"
 #include "firmware/core/face_tracker.h"
@@ -34,6 +35,10 @@ struct EyeResult {
   PupilEstimate pupil;
   float closedProbability = 0.f;
   EyeFeatures features;
+  // The eye's image between the held corners (EyeAppearanceSampler, frame
+  // pixels): not on the wire yet (docs/BENCHMARKS.md, "An appearance feature
+  // for the vertical gaze").
+  EyeAppearance appearance;
 };
 
 // FrameResult
@@ -93,6 +98,7 @@ class TrackingPipeline {
   FaceTracker tracker_;
   OpennessEstimator openness_;
   PupilLocator pupils_;
+  EyeAppearanceSampler appearance_;
   EyeStateClassifier eyeState_;
   HeadPoseEstimator headPose_;
   EyeFrameStabilizer leftFrame_, rightFrame_;  // image-left and image-right eye

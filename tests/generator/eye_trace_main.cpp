@@ -2,6 +2,7 @@
 //
 //   drishti-eye-trace VIDEO|IMAGE... [--fps 30] > trace.csv
 //   drishti-eye-trace --landmarks VIDEO > landmarks.csv   (30 fps)
+//   drishti-eye-trace --appearance VIDEO > appearance.csv (30 fps)
 // Runs core::TrackingPipeline (default parameters, the flat landmark model of
 // models/) on every frame of a video, or on each still image given (each a
 // fresh pipeline), with time stamps at --fps, and writes one CSV row per
@@ -14,6 +15,10 @@
 // --landmarks writes the landmarks and the held eye corners instead, for
 // judging the eye frame against the truth's corners (docs/BENCHMARKS.md,
 // "Head roll").
+// --appearance writes, per frame and eye, the pipeline's EyeAppearance (the
+// eye's image between its held corners as 3 x 5 intensity sums), for judging
+// it as a gaze feature offline (docs/BENCHMARKS.md, "An appearance feature
+// for the vertical gaze").
 #include <cstdio>
 #include <cstdlib>
 #include <opencv2/imgcodecs.hpp>
@@ -61,10 +66,24 @@ void landmarkRow(int frame, const core::FrameResult& r, core::EyeFrameStabilizer
   std::printf("\n");
 }
 
+// --appearance: one row per frame and eye: frame, eye, valid, then the
+// pipeline's EyeAppearance cells (row-major, top row first).
+void appearanceRow(int frame, const core::FrameResult& r) {
+  const core::EyeResult* eyes[2] = {&r.left, &r.right};
+  for (int e = 0; e < 2; ++e) {
+    const core::EyeAppearance& a = eyes[e]->appearance;
+    std::printf("%d,%d,%d", frame, e, r.face.found && a.valid ? 1 : 0);
+    for (float c : a.cells)
+      std::printf(",%.6f", c);
+    std::printf("\n");
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc == 3 && std::string(argv[1]) == "--landmarks") {
+  const std::string mode = argc == 3 ? argv[1] : "";
+  if (mode == "--landmarks" || mode == "--appearance") {
     std::string error;
     auto model = app::loadFlatLandmarkModel("", error);
     cv::VideoCapture video(argv[2]);
@@ -75,13 +94,22 @@ int main(int argc, char** argv) {
     }
     core::TrackingPipeline pipeline(model);
     core::EyeFrameStabilizer left, right;
-    std::printf(
-        "frame,t_ms,found,roll_deg,l_pupil_x,l_pupil_y,r_pupil_x,r_pupil_y,"
-        "l_held0_x,l_held0_y,l_held3_x,l_held3_y,r_held0_x,r_held0_y,r_held3_x,r_held3_y,"
-        "then x,y of landmarks 0-67\n");
+    if (mode == "--landmarks")
+      std::printf(
+          "frame,t_ms,found,roll_deg,l_pupil_x,l_pupil_y,r_pupil_x,r_pupil_y,"
+          "l_held0_x,l_held0_y,l_held3_x,l_held3_y,r_held0_x,r_held0_y,r_held3_x,r_held3_y,"
+          "then x,y of landmarks 0-67\n");
+    else
+      std::printf("frame,eye,valid,then the %d x %d cells of EyeAppearance, row-major\n",
+                  core::EyeAppearance::kRows, core::EyeAppearance::kCols);
     cv::Mat frame;
-    for (int n = 0; video.read(frame); ++n)
-      landmarkRow(n, pipeline.process(frame, n * 1000.0 / 30), left, right);
+    for (int n = 0; video.read(frame); ++n) {
+      const core::FrameResult& r = pipeline.process(frame, n * 1000.0 / 30);
+      if (mode == "--landmarks")
+        landmarkRow(n, r, left, right);
+      else
+        appearanceRow(n, r);
+    }
     return 0;
   }
   double fps = 30;
@@ -93,7 +121,8 @@ int main(int argc, char** argv) {
     } else if (a == "--help" || a.rfind("--", 0) == 0) {
       std::fprintf(a == "--help" ? stdout : stderr,
                    "Usage: drishti-eye-trace VIDEO|IMAGE... [--fps 30] > trace.csv\n"
-                   "       drishti-eye-trace --landmarks VIDEO > landmarks.csv\n");
+                   "       drishti-eye-trace --landmarks VIDEO > landmarks.csv\n"
+                   "       drishti-eye-trace --appearance VIDEO > appearance.csv\n");
       return a == "--help" ? 0 : 2;
     } else {
       inputs.push_back(a);
