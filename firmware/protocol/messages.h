@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <variant>
@@ -25,6 +26,8 @@ enum class TrackingState : std::uint8_t {
   kLost = 2,       // face was tracked recently and is not seen now
 };
 
+inline constexpr std::size_t kAppearanceCells = 15;  // 3 rows x 5 columns
+
 struct EyeMeasurement {
   bool valid = false;
   float pupilX = 0;      // pupil / iris centre, image px
@@ -33,6 +36,11 @@ struct EyeMeasurement {
   float normY = 0;       // across it, in units of corner distance, positive downward
   float openness = 0;    // 0 closed .. 1 open (relative to this person's open baseline)
   float confidence = 0;  // 0..1
+  // The eye's image between its corners as kAppearanceCells grey-level sums
+  // normalised to sum 1 (3 rows x 5 columns, row-major, top row first,
+  // image-left column first; core::EyeAppearance, Lu et al. 2014): a second,
+  // image-based gaze cue. All zero: not measured.
+  std::array<float, kAppearanceCells> appearance{};
 
   bool operator==(const EyeMeasurement&) const = default;
 };
