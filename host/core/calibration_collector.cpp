@@ -126,7 +126,7 @@ bool CalibrationCollector::fit(const GazeFitParams& fitParams, const GazeModelPa
         if (!m.valid)
           continue;
         rows.push_back({static_cast<int>(p), m.normX, m.normY, s.head.valid, headVectorOf(s.head),
-                        cal_.targets[p].x, cal_.targets[p].y, s.head.rollDeg});
+                        cal_.targets[p].x, cal_.targets[p].y, s.head.rollDeg, m.appearance});
       }
     }
     fits_[e] = fitGazeEyeModel(rows, geometry_, fitParams);
