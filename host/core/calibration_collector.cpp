@@ -228,6 +228,12 @@ CalibrationReport CalibrationCollector::report(const CalibrationQualityParams& p
     fillPoint(val_.targets[i], val_.data[i], r.points.back());
   }
   r.stats = stats();
+  for (int e = 0; e < 2; ++e) {
+    const GazeEyeModel& m = model_.eye(e);
+    r.yCue[static_cast<std::size_t>(e)] =
+        yCueOf(geometry_, m.valid, m.appearanceY.used, m.appearanceY.heldOutPupilPx,
+               m.appearanceY.heldOutAppearancePx);
+  }
   summariseCalibration(r);
   assessCalibration(r, model_.calibrated(), params);
   return r;

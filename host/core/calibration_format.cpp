@@ -585,6 +585,11 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
   if (!p.ok())
     return std::nullopt;
   rec.model = GazeModel(rec.report.geometry, eyes[0], eyes[1], gazeParams);
+  for (std::size_t e = 0; e < 2; ++e) {
+    const GazeAppearanceY& a = eyes[e].appearanceY;
+    rec.report.yCue[e] =
+        yCueOf(rec.report.geometry, eyes[e].valid, a.used, a.heldOutPupilPx, a.heldOutAppearancePx);
+  }
   summariseCalibration(rec.report);
   return rec;
 }

@@ -37,13 +37,14 @@ const char* kUsage =
     "         [--pattern 5|9|13] [--margin F] [--no-head-terms] [--head-penalty X]\n"
     "         [--sphere-ratio R] [--not-robust] [--no-roll] [--frame-ms 33.333]\n"
     "         [--truth-features | --truth-corners] [--truth-roll] [--trace FILE.csv]\n"
-    "         [--looks [--cell W H]] [--eye 0|1]\n"
+    "         [--looks [--cell W H]] [--eye 0|1] [--no-appearance]\n"
     "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
     "  --margin: the plan's screen fraction kept free at each edge (default: the host's)\n"
     "  --sphere-ratio, --not-robust: the fit's linearisation (0 = off) and plain ridge\n"
     "    instead of the robust fit (GazeFitParams), for comparisons\n"
     "  --eye: use only this eye (0 = image-left), as if the other were never seen\n"
     "  --no-roll: the fit does not turn the pupil back by the head's roll\n"
+    "  --no-appearance: y from the pupil only, never from the eye's appearance cells\n"
     "  --truth-features: replace each sample's normalised pupils with the truth's (with\n"
     "    --truth): what the host would do with a perfect pupil and corners\n"
     "  --truth-corners: the tracker's pupil (px) in the truth's eye corners: how much\n"
@@ -191,6 +192,8 @@ int main(int argc, char** argv) {
       params.fit.robust = false;
     } else if (a == "--no-roll") {
       params.fit.rollTerm = false;
+    } else if (a == "--no-appearance") {
+      params.fit.appearanceY = false;
     } else if (a == "--eye" && more) {
       onlyEye = std::atoi(argv[++i]);
       if (onlyEye != 0 && onlyEye != 1) {
@@ -442,7 +445,10 @@ int main(int argc, char** argv) {
     for (const host::GazeFitPoint& p : f.points)
       std::printf(" %d:%.0f/%.0f%s", p.point, p.errorPx, p.heldOutErrorPx,
                   p.weight <= 0 ? "(out)" : "");
-    std::printf("\n");
+    const host::GazeAppearanceY& ay = f.model.appearanceY;
+    std::printf("; y from the %s (held-out y: pupil %.1f px, appearance %.1f px%s)\n",
+                ay.used ? "appearance" : "pupil", ay.heldOutPupilPx, ay.heldOutAppearancePx,
+                ay.heldOutAppearancePx > 0 ? "" : " = not fitted");
   }
   return 0;
 }

@@ -156,6 +156,7 @@ CalibrationRecord withAppearance(bool used) {
   a.heldOutPupilPx = 48.5;
   a.heldOutAppearancePx = 14.25;
   rec.model = GazeModel(rec.report.geometry, e0, rec.model.eye(1), rec.model.params());
+  rec.report.yCue[0] = yCueOf(rec.report.geometry, true, used, 48.5, 14.25);
   return rec;
 }
 
@@ -179,6 +180,12 @@ TEST_CASE("the y cue (pupil or appearance) reads back exactly") {
     REQUIRE(back.has_value());
     CHECK(*back == rec);
     CHECK(back->model.eye(0).appearanceY.used == used);
+    const std::string summary = formatCalibrationSummary(back->report);
+    INFO(summary);
+    CHECK(summary.find(used ? "Vertical gaze: right eye from its appearance (held-out "
+                            : "Vertical gaze: right eye from its pupil (held-out ") !=
+          std::string::npos);
+    CHECK(summary.find("; left eye from its pupil (held-out ") != std::string::npos);
   }
 }
 
