@@ -133,6 +133,24 @@ TEST_CASE("a dwell user who keeps looking at a predicted word found in the row c
   CHECK(b.gaveUp == 0);
 }
 
+TEST_CASE(
+    "with cascading dwell the reading right after typing starts with the cascade down, and a "
+    "pause puts it back to dwell.ms") {
+  SimSetup setup = setupFor(host::MethodKind::kDwell, 1.0);
+  setup.cascadeMs = 500;
+  setup.cascadeStepMs = 50;
+  setup.cascadePauseMs = 5000;
+  Simulation sim(setup);
+  sim.type({"i need water"});
+  // Speak at the end leaves the floor where the typing brought it: the
+  // worst case for a reader who starts at once.
+  CHECK(sim.session().cascadeFloorMs() < 1000);
+  const ReadingResult r = sim.readAfterTyping({"thank you"}, 0.5, 20);
+  CHECK(r.minutes == Approx(0.5).margin(0.02));
+  // Each round reads 20 s, past the 5 s pause: it ends at the full dwell.
+  CHECK(sim.session().cascadeFloorMs() == 1000);
+}
+
 TEST_CASE("blink-select and scanning type with blinks") {
   for (host::MethodKind m : {host::MethodKind::kBlink, host::MethodKind::kScan}) {
     Simulation sim(setupFor(m, 1.0));
