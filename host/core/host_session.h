@@ -207,6 +207,7 @@ class HostSession {
   // commands that neither type nor delete need at least that; with
   // dwell.resize, board keys carry their next-letter chance.
   void giveTargets();
+  void setMethodTargets();  // methodTargets_ from the layout and the adjustments above
   bool likelyDwell() const;
   bool cascadeDwell() const;
   // The cascade after a selection of `key` (select()) and as time passes (advanceTo()).

@@ -106,9 +106,13 @@ void HostSession::cascadeOnTime() {
       nowUs_ - lastSelectionUs_ <
           static_cast<std::int64_t>(profile_.access.dwell.cascadePauseMs) * 1000)
     return;
-  // A pause: the person reads or rests, and meets the full dwell.
+  // A pause: the person reads or rests, and meets the full dwell. Only the
+  // times change: a dwell under way (on a predicted word, say) is not restarted.
   cascadeDropMs_ = 0;
-  giveTargets();
+  if (method_) {
+    setMethodTargets();
+    method_->retime(methodTargets_, nowUs_);
+  }
 }
 
 std::uint32_t HostSession::dwellMsOf(int target) const {
@@ -120,6 +124,11 @@ std::uint32_t HostSession::dwellMsOf(int target) const {
 void HostSession::giveTargets() {
   if (!method_)
     return;
+  setMethodTargets();
+  method_->setTargets(methodTargets_, nowUs_);
+}
+
+void HostSession::setMethodTargets() {
   const std::span<const Target> laid = layout_.targets();
   methodTargets_.assign(laid.begin(), laid.end());
   const DwellParams& dp = profile_.access.dwell;
@@ -173,7 +182,6 @@ void HostSession::giveTargets() {
       t.dwellMs = static_cast<std::uint32_t>(std::lround(hi - (hi - lo) * share));
     }
   }
-  method_->setTargets(methodTargets_, nowUs_);
 }
 
 }  // namespace drishti::host

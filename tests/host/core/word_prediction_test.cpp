@@ -529,8 +529,20 @@ TEST_CASE(
       s->handle(gaze(t, 640, 30));
     CHECK(s->cascadeFloorMs() == 1000);
     CHECK(dwellOf("e") == 1000);
-    dwellOn(*s, "e", t, 900);
+    t = dwellOn(*s, "e", t, 900);
     CHECK(s->text() == "th");
+    // A dwell under way when the pause passes is not restarted: "e" typed
+    // (selected about 550 ms before dwellOn returns), 4 s on the message,
+    // then a 1600 ms look at "x" (about 1200 ms): the pause passes 450 ms
+    // into it, and a restart then would need until 1800 ms into the look.
+    t = dwellOn(*s, "e", t);
+    REQUIRE(s->text() == "the");
+    for (const std::int64_t end = t + 4000; t < end; t += 33)
+      s->handle(gaze(t, 640, 30));
+    REQUIRE(s->cascadeFloorMs() < 1000);
+    dwellOn(*s, "x", t, 1600);
+    CHECK(s->text() == "thex");
+    CHECK(s->cascadeFloorMs() == 800);  // back to 1000 at the pause, then "x" typed
   }
 }
 
