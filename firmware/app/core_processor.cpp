@@ -1,5 +1,6 @@
 #include "firmware/app/core_processor.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "firmware/app/landmark_model_file.h"
@@ -90,6 +91,9 @@ void CoreProcessor::reset() {
   everTracked_ = false;
 }
 
+static_assert(core::EyeAppearance::kSize == protocol::kAppearanceCells,
+              "the wire carries every appearance cell the core measures");
+
 void CoreProcessor::fillSample(const core::FrameResult& r, const cv::Mat& image,
                                protocol::EyeSample& s) {
   s.imageWidth = static_cast<std::uint16_t>(std::min(image.cols, 65535));
@@ -118,6 +122,8 @@ void CoreProcessor::fillSample(const core::FrameResult& r, const cv::Mat& image,
     out.normY = in.features.normY;
     out.openness = unit(in.openness.openness);
     out.confidence = unit(in.features.confidence);
+    if (in.appearance.valid)
+      std::copy(in.appearance.cells.begin(), in.appearance.cells.end(), out.appearance.begin());
     if (!out.valid)
       out = protocol::EyeMeasurement{};
   }

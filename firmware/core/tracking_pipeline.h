@@ -36,8 +36,8 @@ struct EyeResult {
   float closedProbability = 0.f;
   EyeFeatures features;
   // The eye's image between the held corners (EyeAppearanceSampler, frame
-  // pixels): not on the wire yet (docs/BENCHMARKS.md, "An appearance feature
-  // for the vertical gaze").
+  // pixels); sent as EyeMeasurement::appearance (docs/BENCHMARKS.md, "An
+  // appearance feature for the vertical gaze").
   EyeAppearance appearance;
 };
 

@@ -1,6 +1,8 @@
 #include "frame_codec.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <type_traits>
 
 #include "byte_io.h"
@@ -8,6 +10,44 @@
 
 namespace drishti::protocol {
 namespace {
+
+// The appearance cells as 16-bit fixed point whose sum is exactly kCellScale:
+// each cell's share of the cells' total, floored, and the remainder handed out
+// one unit at a time to the cells with the largest fractions (Hamilton's
+// largest-remainder rounding), so the decoder can insist on the exact sum.
+// Cells that are all zero, or any negative or non-finite, go out as all zero
+// (not measured).
+std::array<std::uint16_t, kAppearanceCells> quantiseCells(
+    const std::array<float, kAppearanceCells>& v) {
+  std::array<std::uint16_t, kAppearanceCells> q{};
+  double sum = 0;
+  for (float x : v) {
+    if (!std::isfinite(x) || x < 0.0F)
+      return q;
+    sum += x;
+  }
+  if (!(sum > 0) || !std::isfinite(sum))
+    return q;
+  std::array<double, kAppearanceCells> rest{};
+  std::uint32_t total = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const double exact = std::min(static_cast<double>(v[i]) / sum, 1.0) * kCellScale;
+    q[i] = static_cast<std::uint16_t>(std::floor(exact));
+    rest[i] = exact - q[i];
+    total += q[i];
+  }
+  while (total < kCellScale) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < rest.size(); ++i) {
+      if (rest[i] > rest[best])
+        best = i;
+    }
+    ++q[best];
+    rest[best] = -1.0;
+    ++total;
+  }
+  return q;
+}
 
 // Each message's fields are listed once, in wire order, in a `fields` function
 // that both the writer and the reader walk; the reader also checks each range.
@@ -22,6 +62,10 @@ class FieldWriter {
   void real(float v, const char*) { w_.f32(v); }
   void real(double v, const char*) { w_.f64(v); }
   void fraction(float v, const char*) { w_.f32(v); }
+  void cells(const std::array<float, kAppearanceCells>& v, const char*) {
+    for (std::uint16_t q : quantiseCells(v))
+      w_.u16(q);
+  }
   template <class E>
   void enumeration(E v, E, const char*) {
     w_.u8(static_cast<std::uint8_t>(v));
@@ -57,6 +101,16 @@ class FieldReader {
   void fraction(float& v, const char* f) {
     v = r_.f32();
     check(0, std::isfinite(v) && v >= 0.0F && v <= 1.0F, f);
+  }
+  // Fixed-point cells: all zero (not measured) or summing to exactly kCellScale.
+  void cells(std::array<float, kAppearanceCells>& v, const char* f) {
+    std::uint32_t sum = 0;
+    for (float& x : v) {
+      const std::uint16_t q = r_.u16();
+      sum += q;
+      x = static_cast<float>(q) / static_cast<float>(kCellScale);
+    }
+    check(0, sum == 0 || sum == kCellScale, f);
   }
   template <class E>
   void enumeration(E& v, E last, const char* f) {
@@ -103,6 +157,7 @@ void fields(A& a, T& m) requires std::is_same_v<std::remove_const_t<T>, EyeMeasu
   a.real(m.normY, "eye.normY");
   a.fraction(m.openness, "eye.openness");
   a.fraction(m.confidence, "eye.confidence");
+  a.cells(m.appearance, "eye.appearance");
 }
 
 template <class A, class T>
@@ -183,6 +238,14 @@ void fields(A& a, T& m) requires std::is_same_v<std::remove_const_t<T>, CommandA
 const char* checkInvariants(const Message& m) {
   if (const auto* b = std::get_if<BlinkEvent>(&m); b != nullptr && b->endUs < b->startUs) {
     return "endUs";
+  }
+  if (const auto* s = std::get_if<EyeSample>(&m); s != nullptr) {
+    for (const auto& eye : s->eyes) {
+      const bool measured =
+          std::any_of(eye.appearance.begin(), eye.appearance.end(), [](float c) { return c != 0; });
+      if (measured && !eye.valid)
+        return "eye.appearance";  // an eye that was not measured has no cells
+    }
   }
   return nullptr;
 }

@@ -1,4 +1,4 @@
-// Framing of messages on the wire (protocol version 1).
+// Framing of messages on the wire (protocol version 2).
 //
 // A frame before stuffing, all integers little-endian:
 //
@@ -17,7 +17,14 @@
 // The version and type bytes and the CRC keep their place in every future
 // version, so a receiver can tell another version's frame from noise and say so.
 // Floats are IEEE 754 binary32/64; bools one byte 0/1; text fields fixed-size,
-// NUL-padded printable ASCII.
+// NUL-padded printable ASCII. An eye's appearance cells are kAppearanceCells
+// uint16 in fixed point (cell = value / kCellScale), either all zero (not
+// measured; always so for an eye that is not valid) or summing to exactly
+// kCellScale, which the encoder makes so by largest-remainder rounding.
+//
+// Versions: 1 had no appearance cells (an eye sample's payload was 124 bytes);
+// 2 adds them after each eye's confidence (184 bytes). A receiver rejects every
+// frame of another version and names both versions (stream_decoder.h).
 //
 // Thread safety: all functions are pure and reentrant.
 #pragma once
@@ -31,7 +38,8 @@
 
 namespace drishti::protocol {
 
-inline constexpr std::uint8_t kProtocolVersion = 1;
+inline constexpr std::uint8_t kProtocolVersion = 2;
+inline constexpr std::uint32_t kCellScale = 65535;  // appearance cell fixed point: 1.0
 inline constexpr std::uint8_t kDelimiter = 0x00;
 inline constexpr std::size_t kMaxPayload = 512;                   // bytes
 inline constexpr std::size_t kMaxRawFrame = 2 + kMaxPayload + 4;  // bytes before stuffing

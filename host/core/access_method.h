@@ -33,6 +33,13 @@ class AccessMethod {
   // forgotten, but a target just selected stays blocked until the gaze leaves it.
   virtual void setTargets(std::span<const Target> targets, std::int64_t tUs) = 0;
 
+  // The same targets with new dwell times (Target::dwellMs), at once: a
+  // dwell under way keeps its progress, now measured against the new time.
+  // Methods without dwell times take them as new targets.
+  virtual void retime(std::span<const Target> targets, std::int64_t tUs) {
+    setTargets(targets, tUs);
+  }
+
   // One input event; returns the selected target index or -1.
   virtual int input(const InputEvent& event) = 0;
 

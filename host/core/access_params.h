@@ -68,6 +68,24 @@ struct DwellParams {
   // dwellMs (never longer than the key's own). 0 = off.
   std::uint32_t likelyMs = 0;
   std::uint32_t likelyLetters = 4;
+  // Cascading dwell (after Mott, Williams, Wobbrock & Morris, CHI 2017): on
+  // letter boards with a vocabulary, each typing key's dwell is set from its
+  // next-letter chance p (letterChances, letter_predictor.h) against the
+  // likeliest key's pmax: cascadeUnlikelyMs - (cascadeUnlikelyMs - floor) *
+  // p / pmax, so the likeliest key needs the floor and an unlikely key, such
+  // as the neighbour the gaze lands on first, about cascadeUnlikelyMs. The
+  // floor starts at dwellMs and cascades down by cascadeStepMs with each
+  // letter, Space or predicted word typed, to cascadeMs at the lowest; each
+  // Delete puts it back up by cascadeBackMs, and cascadePauseMs without a
+  // selection (the person reads or rests) puts it back to dwellMs. Never
+  // longer than a key's own dwell for the likeliest key, never shorter than
+  // it for an unlikely one. cascadeMs 0 = off (dwell.likely_ms then applies).
+  // On by default: measured in docs/BENCHMARKS.md ("Cascading dwell").
+  std::uint32_t cascadeMs = 500;
+  std::uint32_t cascadeStepMs = 100;
+  std::uint32_t cascadeBackMs = 200;
+  std::uint32_t cascadePauseMs = 5000;
+  std::uint32_t cascadeUnlikelyMs = 0;  // 0 = dwellMs
   // Dwell on the predicted-word slots (large targets, each worth several
   // keys); 0 = dwellMs. Never longer than dwellMs.
   std::uint32_t wordMs = 0;

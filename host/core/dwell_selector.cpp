@@ -38,6 +38,15 @@ void DwellSelector::setTargets(std::span<const Target> targets, std::int64_t tUs
     gazeAt(x_, y_, fixation_, nowUs_);
 }
 
+void DwellSelector::retime(std::span<const Target> targets, std::int64_t tUs) {
+  if (targets.size() != targets_.size()) {
+    setTargets(targets, tUs);
+    return;
+  }
+  targets_ = targets;  // the focus and its clock stay; the next update uses the new time
+  nowUs_ = std::max(nowUs_, tUs);
+}
+
 void DwellSelector::reset(std::int64_t tUs) {
   nowUs_ = std::max(nowUs_, tUs);
   focus_ = -1;

@@ -46,6 +46,7 @@ class DwellSelector final : public AccessMethod {
 
   MethodKind kind() const override { return MethodKind::kDwell; }
   void setTargets(std::span<const Target> targets, std::int64_t tUs) override;
+  void retime(std::span<const Target> targets, std::int64_t tUs) override;
   int input(const InputEvent& event) override;
   int advance(std::int64_t tUs) override;
   void reset(std::int64_t tUs) override;

@@ -310,10 +310,10 @@ void HostSession::rebuild() {
 void HostSession::relabel() {
   // Scanning passes over empty slots: a changed set of them is a new scan tree
   // (the text changes on a selection, when scanning starts from the top anyway).
-  // With dwell.likely_ms the dwell times change with the text, and with
-  // dwell.resize the keys' next-letter chances.
+  // With dwell.likely_ms or dwell.cascade_ms the dwell times change with the
+  // text, and with dwell.resize the keys' next-letter chances.
   if ((layout_.relabel(layoutInput()) && methodKind_ == MethodKind::kScan) || likelyDwell() ||
-      (methodKind_ == MethodKind::kDwell && profile_.access.dwell.resize))
+      cascadeDwell() || (methodKind_ == MethodKind::kDwell && profile_.access.dwell.resize))
     giveTargets();
 }
 
@@ -523,6 +523,7 @@ void HostSession::advanceTo(std::int64_t tUs) {
     if (wake_.advance(nowUs_) >= 0 || heldLong)
       endRest();
   } else if (!overlay_) {
+    cascadeOnTime();
     const int chosen = method_->advance(nowUs_);
     if (chosen >= 0)
       select(chosen);

@@ -143,6 +143,13 @@ class HostSession {
   // The first target showing `label` (e.g. "a", "Speak"), or -1.
   int findTarget(std::string_view label) const;
   MethodKind method() const { return methodKind_; }  // in use (may be a fallback)
+  // The dwell the access method was given for a target, ms (its own, or the
+  // profile's, after the session's adjustments: dwell.likely_ms, word_ms,
+  // command_ms and the cascade); 0 for an index out of range.
+  std::uint32_t dwellMsOf(int target) const;
+  // The cascade's floor now (dwell.cascade_ms): the dwell the likeliest next
+  // letter needs; dwell.ms when the cascade is off or back up after a pause.
+  std::uint32_t cascadeFloorMs() const;
   MethodView methodView() const;
   std::uint64_t selectionCount() const { return selections_; }
   // The words in the prediction slots now (best first; empty when the
@@ -200,7 +207,12 @@ class HostSession {
   // commands that neither type nor delete need at least that; with
   // dwell.resize, board keys carry their next-letter chance.
   void giveTargets();
+  void setMethodTargets();  // methodTargets_ from the layout and the adjustments above
   bool likelyDwell() const;
+  bool cascadeDwell() const;
+  // The cascade after a selection of `key` (select()) and as time passes (advanceTo()).
+  void cascadeOnSelect(const ScreenKey& key);
+  void cascadeOnTime();
   bool resizeKeys() const;
   void refreshStatus();
   void updateMethod();
@@ -270,6 +282,10 @@ class HostSession {
   bool gazeCalibrated_ = true;
   float gazePrecisionDeg_ = 0;
   bool correcting_ = false;  // the last selection was Delete: no key-target resizing
+  // Cascading dwell: how far the floor has come down from dwell.ms, ms, and
+  // the last selection (a pause from it puts the floor back up).
+  std::uint32_t cascadeDropMs_ = 0;
+  std::int64_t lastSelectionUs_ = 0;
   float pxPerDegree_ = 0;
   bool gazeSeen_ = false;
   std::int64_t lostSinceUs_ = -1;

@@ -16,6 +16,7 @@ void HostSession::select(int target) {
   // Delete says the last key was wrong: key-target resizing rests until the
   // next other selection, so a key it took from the person is not taken again.
   correcting_ = key.action == KeyAction::kBackspace;
+  cascadeOnSelect(key);
   SessionEvent selected;
   selected.kind = SessionEventKind::kSelected;
   selected.tUs = nowUs_;

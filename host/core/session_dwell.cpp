@@ -1,9 +1,12 @@
 // HostSession: the targets the access method is given, with the dwell
-// times of likely next letters shortened (dwell.likely_ms), the predicted
-// words' (dwell.word_ms), the commands' lengthened (dwell.command_ms), and
-// the board keys' next-letter chances for key-target resizing (dwell.resize).
+// times of likely next letters shortened (dwell.likely_ms), or every typing
+// key's set from its next-letter chance with the cascade (dwell.cascade_ms),
+// the predicted words' (dwell.word_ms), the commands' lengthened
+// (dwell.command_ms), and the board keys' next-letter chances for key-target
+// resizing (dwell.resize).
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -21,11 +24,17 @@ struct TypableKeys {
   std::array<int, 256> targetOf;
 };
 
-TypableKeys typableKeys(const std::vector<ScreenKey>& keys, std::size_t targets) {
+// With `space`, the first Space command types ' ' when no board key does
+// (the text bar's Space on en-abc).
+TypableKeys typableKeys(const std::vector<ScreenKey>& keys, std::size_t targets,
+                        bool space = false) {
   TypableKeys out;
   out.targetOf.fill(-1);
+  int spaceKey = -1;
   for (std::size_t i = 0; i < keys.size() && i < targets; ++i) {
     const ScreenKey& k = keys[i];
+    if (k.role == KeyRole::kCommand && k.action == KeyAction::kSpace && spaceKey < 0)
+      spaceKey = static_cast<int>(i);
     if (k.role != KeyRole::kBoardKey || k.boardKey == nullptr)
       continue;
     const char c = k.boardKey->typedChar();
@@ -33,6 +42,10 @@ TypableKeys typableKeys(const std::vector<ScreenKey>& keys, std::size_t targets)
       out.targetOf[static_cast<unsigned char>(c)] = static_cast<int>(i);
       out.chars.push_back(c);
     }
+  }
+  if (space && spaceKey >= 0 && out.targetOf[static_cast<unsigned char>(' ')] < 0) {
+    out.targetOf[static_cast<unsigned char>(' ')] = spaceKey;
+    out.chars.push_back(' ');
   }
   return out;
 }
@@ -58,12 +71,64 @@ bool HostSession::resizeKeys() const {
 bool HostSession::likelyDwell() const {
   const DwellParams& d = profile_.access.dwell;
   return methodKind_ == MethodKind::kDwell && d.likelyMs > 0 && d.likelyLetters > 0 &&
-         predictionSlots() > 0;
+         predictionSlots() > 0 && !cascadeDwell();
+}
+
+bool HostSession::cascadeDwell() const {
+  return methodKind_ == MethodKind::kDwell && profile_.access.dwell.cascadeMs > 0 &&
+         baseVocabulary() != nullptr;
+}
+
+std::uint32_t HostSession::cascadeFloorMs() const {
+  const DwellParams& d = profile_.access.dwell;
+  if (!cascadeDwell())
+    return d.dwellMs;
+  const std::uint32_t lowest = std::min(d.cascadeMs, d.dwellMs);
+  return d.dwellMs - std::min(cascadeDropMs_, d.dwellMs - lowest);
+}
+
+void HostSession::cascadeOnSelect(const ScreenKey& key) {
+  const DwellParams& d = profile_.access.dwell;
+  lastSelectionUs_ = nowUs_;
+  if (!cascadeDwell())
+    return;
+  const std::uint32_t span = d.dwellMs - std::min(d.cascadeMs, d.dwellMs);
+  if (key.action == KeyAction::kBackspace)  // a correction: slower again
+    cascadeDropMs_ -= std::min(cascadeDropMs_, d.cascadeBackMs);
+  else if (key.role == KeyRole::kPrediction || key.action == KeyAction::kSpace ||
+           (key.role == KeyRole::kBoardKey && key.action == KeyAction::kInsert))
+    cascadeDropMs_ = std::min(span, cascadeDropMs_ + d.cascadeStepMs);  // typing on
+  // Commands, phrases and navigation leave the floor where it is.
+}
+
+void HostSession::cascadeOnTime() {
+  if (cascadeDropMs_ == 0 ||
+      nowUs_ - lastSelectionUs_ <
+          static_cast<std::int64_t>(profile_.access.dwell.cascadePauseMs) * 1000)
+    return;
+  // A pause: the person reads or rests, and meets the full dwell. Only the
+  // times change: a dwell under way (on a predicted word, say) is not restarted.
+  cascadeDropMs_ = 0;
+  if (method_) {
+    setMethodTargets();
+    method_->retime(methodTargets_, nowUs_);
+  }
+}
+
+std::uint32_t HostSession::dwellMsOf(int target) const {
+  if (target < 0 || static_cast<std::size_t>(target) >= methodTargets_.size())
+    return 0;
+  return ownDwellMs(methodTargets_[static_cast<std::size_t>(target)], profile_.access.dwell);
 }
 
 void HostSession::giveTargets() {
   if (!method_)
     return;
+  setMethodTargets();
+  method_->setTargets(methodTargets_, nowUs_);
+}
+
+void HostSession::setMethodTargets() {
   const std::span<const Target> laid = layout_.targets();
   methodTargets_.assign(laid.begin(), laid.end());
   const DwellParams& dp = profile_.access.dwell;
@@ -97,7 +162,26 @@ void HostSession::giveTargets() {
       t.dwellMs = std::min(ownDwellMs(t, d), d.likelyMs);
     }
   }
-  method_->setTargets(methodTargets_, nowUs_);
+  if (cascadeDwell()) {
+    // Each typing key's dwell from its chance against the likeliest's.
+    const TypableKeys typable = typableKeys(layout_.keys(), methodTargets_.size(), true);
+    std::array<float, 256> chance{};
+    letterChances(composer_.text(), baseVocabulary(), learned_, typable.chars, chance);
+    float top = 0;
+    for (char c : typable.chars)
+      top = std::max(top, chance[static_cast<unsigned char>(c)]);
+    const DwellParams& d = profile_.access.dwell;
+    const std::uint32_t floor = cascadeFloorMs();
+    for (char c : typable.chars) {
+      Target& t =
+          methodTargets_[static_cast<std::size_t>(typable.targetOf[static_cast<unsigned char>(c)])];
+      const std::uint32_t own = ownDwellMs(t, d);
+      const double lo = std::min(floor, own);
+      const double hi = std::max(d.cascadeUnlikelyMs != 0 ? d.cascadeUnlikelyMs : d.dwellMs, own);
+      const double share = top > 0 ? chance[static_cast<unsigned char>(c)] / top : 0.0;
+      t.dwellMs = static_cast<std::uint32_t>(std::lround(hi - (hi - lo) * share));
+    }
+  }
 }
 
 }  // namespace drishti::host

@@ -52,8 +52,22 @@ uncorrected error rate, and false selections per minute while only reading
   --command-ms MS      dwell.command_ms: dwell on Speak, Clear, Undo, Recent and
                        the navigation keys (0 = dwell.ms; never shorter)
   --likely-ms MS       dwell.likely_ms: the keys of the likeliest next letters
-                       need this dwell (0 = off; default: the profile's)
+                       need this dwell (0 = off; default: the profile's; used
+                       only with --cascade-ms 0)
   --likely-letters N   dwell.likely_letters: how many letters (1-8)
+  --cascade-ms MS      dwell.cascade_ms: cascading dwell, the shortest dwell the
+                       likeliest next letter comes down to while the person
+                       types (0 = off; default: the profile's)
+  --cascade-step-ms MS dwell.cascade_step_ms: how far each letter typed
+                       brings the cascade down
+  --cascade-back-ms MS dwell.cascade_back_ms: how far each Delete puts it up
+  --cascade-pause-ms MS dwell.cascade_pause_ms: a pause this long without a
+                       selection puts it back to dwell.ms
+  --cascade-unlikely-ms MS  dwell.cascade_unlikely_ms: the dwell of the
+                       unlikeliest keys with the cascade (0 = dwell.ms)
+  --after-typing-minutes M  dwell: also read the board's keys right after
+                       typing (each phrase typed and spoken, then 20 s of
+                       reading at once), M minutes in all (default 0 = skip)
   --word-ms MS         dwell.word_ms: dwell on the predicted-word slots
                        (0 = dwell.ms; default: the profile's)
   --resize             dwell.resize on: key-target resizing by the
@@ -156,6 +170,12 @@ struct Options {
   long long likelyMs = -1;
   long long commandMs = -1;
   long long likelyLetters = -1;
+  long long cascadeMs = -1;
+  long long cascadeStepMs = -1;
+  long long cascadeBackMs = -1;
+  long long cascadePauseMs = -1;
+  long long cascadeUnlikelyMs = -1;
+  double afterTypingMinutes = 0;
   long long wordMs = -1;
   bool resize = false;
   double resizeCore = -1;
@@ -170,6 +190,10 @@ struct Options {
   bool wordInPlace = false;
   std::filesystem::path dataDir;
 };
+
+// --after-typing-minutes: the reading after each phrase, s (well past
+// dwell.cascade_pause_ms, so each covers the whole time the cascade is down).
+constexpr double kReadAfterTypingS = 20;
 
 // Options that switch something on or off.
 struct FlagOption {
@@ -214,6 +238,12 @@ const NumberOption kNumbers[] = {
     {"--likely-ms", &Options::likelyMs, 0, 10000, "0-10000"},
     {"--command-ms", &Options::commandMs, 0, 10000, "0-10000"},
     {"--likely-letters", &Options::likelyLetters, 1, 8, "1-8"},
+    {"--cascade-ms", &Options::cascadeMs, 0, 10000, "0-10000"},
+    {"--cascade-step-ms", &Options::cascadeStepMs, 1, 1000, "1-1000"},
+    {"--cascade-back-ms", &Options::cascadeBackMs, 0, 10000, "0-10000"},
+    {"--cascade-pause-ms", &Options::cascadePauseMs, 500, 60000, "500-60000"},
+    {"--cascade-unlikely-ms", &Options::cascadeUnlikelyMs, 0, 10000, "0-10000"},
+    {"--after-typing-minutes", &Options::afterTypingMinutes, 0, 600, "0-600"},
     {"--word-ms", &Options::wordMs, 0, 10000, "0-10000"},
     {"--resize-core", &Options::resizeCore, 0.1, 1, "0.1-1"},
     {"--margin-px", &Options::marginPx, 0, 100, "0-100"},
@@ -382,6 +412,11 @@ int simulateMain(int argc, char** argv) {
     setup.likelyMs = static_cast<int>(o.likelyMs);
     setup.commandMs = static_cast<int>(o.commandMs);
     setup.likelyLetters = static_cast<int>(o.likelyLetters);
+    setup.cascadeMs = static_cast<int>(o.cascadeMs);
+    setup.cascadeStepMs = static_cast<int>(o.cascadeStepMs);
+    setup.cascadeBackMs = static_cast<int>(o.cascadeBackMs);
+    setup.cascadePauseMs = static_cast<int>(o.cascadePauseMs);
+    setup.cascadeUnlikelyMs = static_cast<int>(o.cascadeUnlikelyMs);
     setup.wordMs = static_cast<int>(o.wordMs);
     if (o.resize || o.resizeCore > 0)
       setup.resize = 1;
@@ -413,6 +448,17 @@ int simulateMain(int argc, char** argv) {
                     m.perMinute, static_cast<unsigned long long>(m.selections), m.minutes,
                     b.perMinute, static_cast<unsigned long long>(b.selections), b.minutes);
       reading = buf;
+    }
+    if (o.afterTypingMinutes > 0 && method == host::MethodKind::kDwell) {
+      setup.seed = static_cast<std::uint64_t>(o.seed) + 3000;
+      Simulation typist(setup);
+      const ReadingResult a =
+          typist.readAfterTyping(phrases, o.afterTypingMinutes, kReadAfterTypingS);
+      char buf[160];
+      std::snprintf(buf, sizeof buf,
+                    ", reading the keys right after typing %.2f/min (%llu in %.0f min)",
+                    a.perMinute, static_cast<unsigned long long>(a.selections), a.minutes);
+      reading += buf;
     }
     std::printf(
         "%-5s %-8s noise %.1f deg: %.1f wpm, %.1f chars/min, uncorrected errors %.1f %%, "

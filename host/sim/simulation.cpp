@@ -48,6 +48,16 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.dwell.readingGuard = setup.readingGuard == 1;
   if (setup.likelyMs >= 0)
     p.access.dwell.likelyMs = static_cast<std::uint32_t>(setup.likelyMs);
+  if (setup.cascadeMs >= 0)
+    p.access.dwell.cascadeMs = static_cast<std::uint32_t>(setup.cascadeMs);
+  if (setup.cascadeStepMs > 0)
+    p.access.dwell.cascadeStepMs = static_cast<std::uint32_t>(setup.cascadeStepMs);
+  if (setup.cascadeBackMs >= 0)
+    p.access.dwell.cascadeBackMs = static_cast<std::uint32_t>(setup.cascadeBackMs);
+  if (setup.cascadePauseMs > 0)
+    p.access.dwell.cascadePauseMs = static_cast<std::uint32_t>(setup.cascadePauseMs);
+  if (setup.cascadeUnlikelyMs >= 0)
+    p.access.dwell.cascadeUnlikelyMs = static_cast<std::uint32_t>(setup.cascadeUnlikelyMs);
   if (setup.commandMs >= 0)
     p.access.dwell.commandMs = static_cast<std::uint32_t>(setup.commandMs);
   if (setup.likelyLetters > 0)
@@ -725,6 +735,21 @@ ReadingResult Simulation::read(double minutes, bool resting, Reading what) {
   }
   r.minutes = static_cast<double>(eyes_->now() - start) / 60e6;
   r.selections = selections_ - before;
+  r.perMinute = r.minutes > 0 ? static_cast<double>(r.selections) / r.minutes : 0;
+  return r;
+}
+
+ReadingResult Simulation::readAfterTyping(const std::vector<std::string>& phrases, double minutes,
+                                          double readS) {
+  ReadingResult r;
+  if (phrases.empty() || readS <= 0)
+    return r;
+  for (std::size_t i = 0; r.minutes < minutes; ++i) {
+    type({phrases[i % phrases.size()]});
+    const ReadingResult part = read(std::min(readS / 60.0, minutes - r.minutes), false);
+    r.minutes += part.minutes;
+    r.selections += part.selections;
+  }
   r.perMinute = r.minutes > 0 ? static_cast<double>(r.selections) / r.minutes : 0;
   return r;
 }

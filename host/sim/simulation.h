@@ -55,15 +55,20 @@ struct SimSetup {
   double marginPx = -1;
   double refixationPx = -1;
   bool landedDwell = false;
-  double holdPx = -1;      // dwell.hold_px (-1: the profile's)
-  int readingGuard = -1;   // dwell.reading_guard: 0 off, 1 on, -1 the profile's
-  int readingLookMs = -1;  // dwell.reading_look_ms (-1: the profile's)
-  int likelyMs = -1;       // dwell.likely_ms (-1: the profile's)
-  int commandMs = -1;      // dwell.command_ms (-1: the profile's)
-  int likelyLetters = -1;  // dwell.likely_letters (-1: the profile's)
-  int wordMs = -1;         // dwell.word_ms (-1: the profile's)
-  int resize = -1;         // dwell.resize: 0 off, 1 on, -1 the profile's
-  double resizeCore = -1;  // dwell.resize_core (-1: the profile's)
+  double holdPx = -1;          // dwell.hold_px (-1: the profile's)
+  int readingGuard = -1;       // dwell.reading_guard: 0 off, 1 on, -1 the profile's
+  int readingLookMs = -1;      // dwell.reading_look_ms (-1: the profile's)
+  int likelyMs = -1;           // dwell.likely_ms (-1: the profile's)
+  int commandMs = -1;          // dwell.command_ms (-1: the profile's)
+  int likelyLetters = -1;      // dwell.likely_letters (-1: the profile's)
+  int cascadeMs = -1;          // dwell.cascade_ms (-1: the profile's)
+  int cascadeStepMs = -1;      // dwell.cascade_step_ms (-1: the profile's)
+  int cascadeBackMs = -1;      // dwell.cascade_back_ms (-1: the profile's)
+  int cascadePauseMs = -1;     // dwell.cascade_pause_ms (-1: the profile's)
+  int cascadeUnlikelyMs = -1;  // dwell.cascade_unlikely_ms (-1: the profile's)
+  int wordMs = -1;             // dwell.word_ms (-1: the profile's)
+  int resize = -1;             // dwell.resize: 0 off, 1 on, -1 the profile's
+  double resizeCore = -1;      // dwell.resize_core (-1: the profile's)
   // The person reads the prediction slots and chooses a predicted word
   // (when the board shows them); false: types every letter.
   bool usePredictions = true;
@@ -145,6 +150,13 @@ class Simulation final : public EyeListener {
   // Reads for `minutes`, meaning to select nothing; with `resting`, first
   // pauses the device (two long blinks).
   ReadingResult read(double minutes, bool resting, Reading what = Reading::kBoard);
+  // The worst case for a dwell that shortens while the person types
+  // (dwell.cascade_ms): types the phrases in turn, each as type() does (it
+  // ends with Speak), and at once reads the board's keys for `readS`
+  // seconds, until `minutes` of such reading; only the selections made while
+  // reading count.
+  ReadingResult readAfterTyping(const std::vector<std::string>& phrases, double minutes,
+                                double readS);
 
   host::HostSession& session() { return *session_; }
   SimulatedEyes& eyes() { return *eyes_; }

@@ -24,6 +24,11 @@ dwell.reading_guard on
 dwell.reading_step_px 220
 dwell.reading_look_ms 1000
 dwell.guard_max_deg 1.5
+dwell.cascade_ms 500
+dwell.cascade_step_ms 100
+dwell.cascade_back_ms 200
+dwell.cascade_pause_ms 5000
+dwell.cascade_unlikely_ms 0
 gaze.saccade_restart on
 
 prediction on

@@ -4,12 +4,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <opencv2/videoio.hpp>
 
 #include "firmware/app/landmark_model_file.h"
+#include "firmware/protocol/stream_decoder.h"
 #include "tests/support/test_data.h"
 
 namespace drishti::app {
@@ -34,7 +37,9 @@ TEST_CASE("core processor fills eye samples and blinks from a real video", "[dat
   CHECK(processor->name() == "core");
   cv::Mat frame;
   std::uint64_t t = 1'000'000;
-  int tracking = 0, frames = 0, validEyes = 0;
+  int tracking = 0, frames = 0, validEyes = 0, measuredEyes = 0, downFrames = 0;
+  protocol::StreamDecoder wire;
+  std::vector<std::uint8_t> bytes(protocol::kMaxFrameSize);
   std::vector<protocol::BlinkEvent> blinks;
   while (frames < 130 && cap.read(frame)) {  // the first four blinks end by frame 115
     protocol::EyeSample s;
@@ -46,6 +51,30 @@ TEST_CASE("core processor fills eye samples and blinks from a real video", "[dat
     CHECK(s.imageHeight == 854);
     for (const auto& b : list.items())
       blinks.push_back(b);
+    // Through the wire: every valid eye's appearance cells arrive summing to 1,
+    // with the light and dark parts of the eye telling the cells apart.
+    bytes.resize(protocol::kMaxFrameSize);
+    bytes.resize(protocol::encodeFrame(s, bytes));
+    wire.feed(bytes, [&](protocol::DecodeStatus st, const protocol::Message& m,
+                         const protocol::DecodeError& err) {
+      INFO(protocol::describe(err));
+      REQUIRE(st == protocol::DecodeStatus::kMessage);
+      ++downFrames;
+      const auto& got = std::get<protocol::EyeSample>(m);
+      for (const auto& e : got.eyes) {
+        double sum = 0;
+        for (float c : e.appearance)
+          sum += c;
+        if (sum == 0) {
+          continue;
+        }
+        ++measuredEyes;
+        CHECK(e.valid);
+        CHECK(std::abs(sum - 1.0) < 1e-5);
+        const auto [lo, hi] = std::minmax_element(e.appearance.begin(), e.appearance.end());
+        CHECK(*hi - *lo > 0.005F);  // not a flat patch
+      }
+    });
     if (s.state == protocol::TrackingState::kTracking) {
       ++tracking;
       CHECK(s.face.width > 100.f);
@@ -69,7 +98,9 @@ TEST_CASE("core processor fills eye samples and blinks from a real video", "[dat
     t += 41'841;  // 23.9 fps
   }
   CHECK(tracking >= frames - 2);
-  CHECK(validEyes > frames);  // most frames have both eyes
+  CHECK(validEyes > frames);             // most frames have both eyes
+  CHECK(measuredEyes >= validEyes - 2);  // the appearance is measured wherever the eye is
+  CHECK(downFrames == frames);           // blinks and all, every sample crossed the wire
   REQUIRE(blinks.size() >= 4u);
   for (const auto& b : blinks) {
     CHECK(b.kind == protocol::BlinkKind::kSpontaneous);

@@ -1,6 +1,7 @@
 // Random valid messages for protocol tests and the fuzzers' seed frames.
 #pragma once
 
+#include <algorithm>
 #include <random>
 
 #include "firmware/protocol/messages.h"
@@ -42,6 +43,8 @@ class MessageGenerator {
       e.normY = real(-1, 1);
       e.openness = real(0, 1);
       e.confidence = real(0, 1);
+      if (e.valid && pick(4) != 0)
+        e.appearance = appearance();
     }
     s.head = {pick(2) == 1,    real(-90, 90),   real(-90, 90), real(-180, 180),
               real(-500, 500), real(-500, 500), real(0, 2000), real(0, 1)};
@@ -100,6 +103,20 @@ class MessageGenerator {
     a.result = static_cast<protocol::AckResult>(pick(4));
     protocol::setText(a.text, pick(2) ? "ok" : "value out of range 0..5000 ms");
     return a;
+  }
+
+  // Cells as they come off the wire: multiples of 1/65535 summing to 1 (14
+  // random cut points of 0..65535), some of them zero now and then.
+  std::array<float, protocol::kAppearanceCells> appearance() {
+    std::array<std::uint32_t, protocol::kAppearanceCells + 1> cut{};
+    cut.back() = 65535;
+    for (std::size_t i = 1; i + 1 < cut.size(); ++i)
+      cut[i] = pick(8) == 0 ? 0 : pick(65536);
+    std::sort(cut.begin(), cut.end());
+    std::array<float, protocol::kAppearanceCells> cells{};
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      cells[i] = static_cast<float>(cut[i + 1] - cut[i]) / 65535.0F;
+    return cells;
   }
 
   std::uint32_t pick(std::uint32_t n) {

@@ -47,7 +47,66 @@ TEST_CASE("a frame of another protocol version is rejected with a clear error") 
   REQUIRE(out.errors.size() == 1);
   CHECK(out.errors[0].error == FrameError::kVersionMismatch);
   CHECK_THAT(describe(out.errors[0]),
-             Catch::Contains("protocol version 2") && Catch::Contains("speaks version 1"));
+             Catch::Contains("protocol version " + std::to_string(kProtocolVersion + 1)) &&
+                 Catch::Contains("speaks version " + std::to_string(kProtocolVersion)));
+}
+
+TEST_CASE("a version 1 eye sample (no appearance cells) is named as such, never misread") {
+  // Version 1's eye sample: this layout without the two eyes' 15 uint16 cells.
+  MessageGenerator gen(11);
+  EyeSample s = gen.eyeSample();
+  for (auto& eye : s.eyes)
+    eye.appearance = {};
+  Bytes raw = rawFrameOf(s);
+  REQUIRE(raw.size() == 2 + 184 + 4);
+  Bytes v1(raw.begin(), raw.begin() + 2 + 25);  // header, seq .. state
+  for (std::size_t eye = 0; eye < 2; ++eye) {
+    const auto at = raw.begin() + 2 + 25 + static_cast<std::ptrdiff_t>(eye * 55);
+    v1.insert(v1.end(), at, at + 25);  // valid .. confidence, not the cells
+  }
+  v1.insert(v1.end(), raw.begin() + 2 + 25 + 110, raw.end() - 4);  // head, face
+  REQUIRE(v1.size() == 2 + 124);
+  v1[0] = 1;
+  v1.resize(v1.size() + 4);
+  resealRawFrame(v1);
+  const auto out = decode(wireOf(v1));
+  CHECK(out.messages.empty());
+  REQUIRE(out.errors.size() == 1);
+  CHECK(out.errors[0].error == FrameError::kVersionMismatch);
+  CHECK_THAT(describe(out.errors[0]),
+             Catch::Contains("protocol version 1 frame") && Catch::Contains("speaks version 2"));
+}
+
+TEST_CASE("appearance cells that neither sum to 1 nor are all zero are rejected by name") {
+  MessageGenerator gen(12);
+  EyeSample s = gen.eyeSample();
+  s.eyes[0].valid = true;
+  s.eyes[0].appearance = {};
+  s.eyes[0].appearance[0] = 1.0F;  // one cell of 65535 at payload offset 25 + 25
+  Bytes raw = rawFrameOf(s);
+  REQUIRE(raw[2 + 50] == 0xFF);
+  REQUIRE(raw[2 + 51] == 0xFF);
+  SECTION("a unit short") {
+    raw[2 + 50] = 0xFE;
+  }
+  SECTION("an extra unit in another cell") {
+    raw[2 + 52] = 0x01;
+  }
+  resealRawFrame(raw);
+  const auto out = decode(wireOf(raw));
+  CHECK(out.messages.empty());
+  REQUIRE(out.errors.size() == 1);
+  CHECK(out.errors[0].error == FrameError::kBadPayload);
+  CHECK(std::string(out.errors[0].field) == "eye.appearance");
+  CHECK_THAT(describe(out.errors[0]), Catch::Contains("eye.appearance"));
+}
+
+TEST_CASE("an eye that is not valid carries no appearance cells") {
+  MessageGenerator gen(13);
+  EyeSample s = gen.eyeSample();
+  s.eyes[1].valid = false;
+  s.eyes[1].appearance = gen.appearance();
+  CHECK(std::string(firstField(s)) == "eye.appearance");
 }
 
 TEST_CASE("a field out of range rejects the message and names the field") {

@@ -130,7 +130,9 @@ TEST_CASE(
       "dwell.landed on\ndwell.refixation_px 45\ndwell.hold_px 25\ndwell.reading_guard off\n"
       "dwell.reading_step_px 180\ndwell.reading_look_ms 700\ndwell.guard_max_deg 2.5\n"
       "gaze.saccade_restart off\ndwell.likely_ms 500\ndwell.likely_letters 3\n"
-      "dwell.word_ms 700\ndwell.resize on\ndwell.resize_core 0.6\ndwell.command_ms 1200\n",
+      "dwell.word_ms 700\ndwell.resize on\ndwell.resize_core 0.6\ndwell.command_ms 1200\n"
+      "dwell.cascade_ms 450\ndwell.cascade_step_ms 40\ndwell.cascade_back_ms 150\n"
+      "dwell.cascade_pause_ms 4000\ndwell.cascade_unlikely_ms 1300\n",
       "p.profile", problems);
   INFO(describeAll(problems));
   REQUIRE(p);
@@ -149,6 +151,11 @@ TEST_CASE(
   CHECK(p->access.dwell.likelyLetters == 3);
   CHECK(p->access.dwell.wordMs == 700);
   CHECK(p->access.dwell.commandMs == 1200);
+  CHECK(p->access.dwell.cascadeMs == 450);
+  CHECK(p->access.dwell.cascadeStepMs == 40);
+  CHECK(p->access.dwell.cascadeBackMs == 150);
+  CHECK(p->access.dwell.cascadePauseMs == 4000);
+  CHECK(p->access.dwell.cascadeUnlikelyMs == 1300);
   CHECK(Profile{}.access.dwell.commandMs == 1000);  // as long as the default dwell
   CHECK(p->access.dwell.resize);
   CHECK(p->access.dwell.resizeCore == 0.6F);
@@ -193,6 +200,21 @@ TEST_CASE(
   CHECK_THAT(
       problemsOf("drishti-profile 1\ndwell.command_ms 12000\n"),
       Catch::Contains("p.profile:2: dwell.command_ms must be a whole number from 0 to 10000"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\ndwell.cascade_ms 10001\n"),
+      Catch::Contains("p.profile:2: dwell.cascade_ms must be a whole number from 0 to 10000"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\n\ndwell.cascade_step_ms 0\n"),
+      Catch::Contains("p.profile:3: dwell.cascade_step_ms must be a whole number from 1 to 1000"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\ndwell.cascade_back_ms -5\n"),
+      Catch::Contains("p.profile:2: dwell.cascade_back_ms must be a whole number from 0 to 10000"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.cascade_pause_ms 100\n"),
+             Catch::Contains(
+                 "p.profile:2: dwell.cascade_pause_ms must be a whole number from 500 to 60000"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.cascade_unlikely_ms soon\n"),
+             Catch::Contains(
+                 "p.profile:2: dwell.cascade_unlikely_ms must be a whole number from 0 to 10000"));
   CHECK_THAT(problemsOf("drishti-profile 1\n\ndwell.resize bigger\n"),
              Catch::Contains("p.profile:3: dwell.resize must be on or off"));
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.resize_core 0\n"),

@@ -450,6 +450,7 @@ TEST_CASE("with dwell.likely_ms the likely next letters need a shorter dwell, th
     Profile p = s->profile();
     CHECK(p.access.dwell.likelyMs == 0);  // off by default
     p.access.dwell.likelyMs = likelyMs;
+    p.access.dwell.cascadeMs = 0;  // dwell.likely_ms applies without the cascade
     p.access.dwell.likelyLetters = 4;
     REQUIRE(s->saveProfile(p).empty());
     s->setGazeCalibrated(true);
@@ -467,6 +468,81 @@ TEST_CASE("with dwell.likely_ms the likely next letters need a shorter dwell, th
     const int x = s->findTarget("x");
     dwellOnTarget(*s, x, t, 700);
     CHECK(s->text() == (likelyMs > 0 ? "qu" : "q"));
+  }
+}
+
+TEST_CASE(
+    "with dwell.cascade_ms each typing key's dwell follows its next-letter chance, the floor "
+    "comes down as the person types, goes up on Delete and is back at dwell.ms after a pause") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  CHECK(Profile{}.access.dwell.cascadeMs == 500);  // on by default
+  CHECK(Profile{}.access.dwell.cascadeStepMs == 100);
+  const auto session = [&c](std::uint32_t cascadeMs) {
+    auto s = std::make_unique<HostSession>(c, nullptr);
+    Profile p = s->profile();
+    p.access.dwell.cascadeMs = cascadeMs;
+    p.access.dwell.cascadeStepMs = 200;
+    p.access.dwell.cascadeBackMs = 300;
+    p.access.dwell.cascadePauseMs = 5000;
+    p.access.dwell.cascadeUnlikelyMs = 1200;
+    REQUIRE(s->saveProfile(p).empty());
+    s->setGazeCalibrated(true);
+    return s;
+  };
+  for (std::uint32_t cascadeMs : {0U, 400U}) {
+    INFO("cascade_ms " << cascadeMs);
+    const bool on = cascadeMs > 0;
+    auto s = session(cascadeMs);
+    const auto dwellOf = [&s](std::string_view label) {
+      return s->dwellMsOf(s->findTarget(label));
+    };
+    // Before any typing the floor is dwell.ms: no key is shorter, an unlikely one longer.
+    CHECK(s->cascadeFloorMs() == 1000);
+    CHECK(dwellOf("t") == 1000);  // the likeliest first letter here
+    CHECK(dwellOf("x") >= (on ? 1150U : 1000U));
+    std::int64_t t = dwellOn(*s, "t", kT0);
+    t = dwellOn(*s, "h", t);
+    REQUIRE(s->text() == "th");
+    // Two letters: the floor 200 ms lower for each, and "e", the likeliest
+    // after "th", needs just that; "x" stays long.
+    CHECK(s->cascadeFloorMs() == (on ? 600U : 1000U));
+    CHECK(dwellOf("e") == (on ? 600U : 1000U));
+    CHECK(dwellOf("x") >= (on ? 1150U : 1000U));
+    CHECK(dwellOf("Speak") == 1000);  // commands keep theirs
+    // A 900 ms look (lock-on 150 + 600 with room) types "e" only with the
+    // cascade; the same look at an unlikely key types nothing.
+    t = dwellOn(*s, "e", t, 900);
+    CHECK(s->text() == (on ? "the" : "th"));
+    t = dwellOn(*s, "x", t, 900);
+    CHECK(s->text() == (on ? "the" : "th"));
+    if (!on)
+      continue;
+    CHECK(s->cascadeFloorMs() == 400);  // at cascade_ms, no lower
+    t = dwellOn(*s, "Delete", t);
+    CHECK(s->text() == "th");
+    CHECK(s->cascadeFloorMs() == 700);  // a correction: 300 ms slower again
+    // A pause of 5 s (looking at the message) puts it back to dwell.ms,
+    // and the same 900 ms look at the likeliest key selects nothing.
+    for (const std::int64_t end = t + 5200; t < end; t += 33)
+      s->handle(gaze(t, 640, 30));
+    CHECK(s->cascadeFloorMs() == 1000);
+    CHECK(dwellOf("e") == 1000);
+    t = dwellOn(*s, "e", t, 900);
+    CHECK(s->text() == "th");
+    // A dwell under way when the pause passes is not restarted: "e" typed
+    // (selected about 550 ms before dwellOn returns), 4 s on the message,
+    // then a 1600 ms look at "x" (about 1200 ms): the pause passes 450 ms
+    // into it, and a restart then would need until 1800 ms into the look.
+    t = dwellOn(*s, "e", t);
+    REQUIRE(s->text() == "the");
+    for (const std::int64_t end = t + 4000; t < end; t += 33)
+      s->handle(gaze(t, 640, 30));
+    REQUIRE(s->cascadeFloorMs() < 1000);
+    dwellOn(*s, "x", t, 1600);
+    CHECK(s->text() == "thex");
+    CHECK(s->cascadeFloorMs() == 800);  // back to 1000 at the pause, then "x" typed
   }
 }
 

@@ -80,9 +80,13 @@ TEST_CASE("restarting the refined gaze after a saccade shortens the time per key
   // restart the point is on the key about 100 ms after landing.
   // The default profile restarts (gaze.saccade_restart on); the glide is the
   // setting off.
+  // The static dwell (dwell.cascade_ms 0): the restart's gain was measured
+  // with it, and the cascade's shorter dwells shrink what the glide costs.
   SimSetup glideSetup = setupFor(host::MethodKind::kDwell, 1.0);
   glideSetup.saccadeRestart = 0;
-  const SimSetup restartSetup = setupFor(host::MethodKind::kDwell, 1.0);
+  glideSetup.cascadeMs = 0;
+  SimSetup restartSetup = setupFor(host::MethodKind::kDwell, 1.0);
+  restartSetup.cascadeMs = 0;
   Simulation glide(glideSetup), restart(restartSetup);
   CHECK(glide.session().profile().gaze.saccadeRestart == false);
   CHECK(restart.session().profile().gaze.saccadeRestart);
@@ -131,6 +135,24 @@ TEST_CASE("a dwell user who keeps looking at a predicted word found in the row c
   CHECK(perWordStay < perWordAgain - 0.5);
   CHECK(perWordStay > 1.0);  // still the lock-on and the whole dwell (1.15 s)
   CHECK(b.gaveUp == 0);
+}
+
+TEST_CASE(
+    "with cascading dwell the reading right after typing starts with the cascade down, and a "
+    "pause puts it back to dwell.ms") {
+  SimSetup setup = setupFor(host::MethodKind::kDwell, 1.0);
+  setup.cascadeMs = 500;
+  setup.cascadeStepMs = 50;
+  setup.cascadePauseMs = 5000;
+  Simulation sim(setup);
+  sim.type({"i need water"});
+  // Speak at the end leaves the floor where the typing brought it: the
+  // worst case for a reader who starts at once.
+  CHECK(sim.session().cascadeFloorMs() < 1000);
+  const ReadingResult r = sim.readAfterTyping({"thank you"}, 0.5, 20);
+  CHECK(r.minutes == Approx(0.5).margin(0.02));
+  // Each round reads 20 s, past the 5 s pause: it ends at the full dwell.
+  CHECK(sim.session().cascadeFloorMs() == 1000);
 }
 
 TEST_CASE("blink-select and scanning type with blinks") {
