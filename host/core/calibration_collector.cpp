@@ -126,7 +126,7 @@ bool CalibrationCollector::fit(const GazeFitParams& fitParams, const GazeModelPa
         if (!m.valid)
           continue;
         rows.push_back({static_cast<int>(p), m.normX, m.normY, s.head.valid, headVectorOf(s.head),
-                        cal_.targets[p].x, cal_.targets[p].y, s.head.rollDeg});
+                        cal_.targets[p].x, cal_.targets[p].y, s.head.rollDeg, m.appearance});
       }
     }
     fits_[e] = fitGazeEyeModel(rows, geometry_, fitParams);
@@ -228,6 +228,12 @@ CalibrationReport CalibrationCollector::report(const CalibrationQualityParams& p
     fillPoint(val_.targets[i], val_.data[i], r.points.back());
   }
   r.stats = stats();
+  for (int e = 0; e < 2; ++e) {
+    const GazeEyeModel& m = model_.eye(e);
+    r.yCue[static_cast<std::size_t>(e)] =
+        yCueOf(geometry_, m.valid, m.appearanceY.used, m.appearanceY.heldOutPupilPx,
+               m.appearanceY.heldOutAppearancePx);
+  }
   summariseCalibration(r);
   assessCalibration(r, model_.calibrated(), params);
   return r;

@@ -1,5 +1,6 @@
 // File format (one key per line, '#' starts a comment line):
-//   format = drishti-calibration 1
+//   format = drishti-calibration 2    (1: no eye_y / eye_appearance* keys; still read,
+//                                      as pupil-only y; written: always 2)
 //   profile = <name>                  created = <text>
 //   screen = <widthPx> <heightPx> <widthMm> <heightMm> <distanceMm>
 //   pattern = 5 | 9 | 13              grade = good | fair | poor | failed
@@ -11,6 +12,11 @@
 //     eye_coef_x = <11 numbers>       eye_coef_y = <11 numbers>
 //     eye_range = <minU> <maxU> <minV> <maxV>
 //     eye_fit = <residualPx> <points> <lambda>
+//     eye_y = pupil|appearance <heldOutPupilPx> [<heldOutAppearancePx>]   format 2, required:
+//             which cue gives y (GazeAppearanceY); the second figure only when the
+//             appearance was fitted, and then these three follow:
+//     eye_appearance = <scale> <lambda> <minY> <maxY>
+//     eye_appearance_mean = <15 numbers>   eye_appearance_coef = <16 numbers>
 //   stats = <samples> <tracked> <closed> <moving> <seen0> <seen1> <headMm> <headDeg>
 //           <eyeDistancePx> <imageWidth>
 //   point = cal|val <index> <tx> <ty> <measured 0|1> <ex> <ey> <errorPx> <errorDeg>
@@ -32,7 +38,8 @@ namespace drishti::host {
 
 namespace {
 
-constexpr std::string_view kFormat = "drishti-calibration 1";
+constexpr std::string_view kFormatPrefix = "drishti-calibration ";
+constexpr int kFormatVersion = 2;
 
 constexpr std::array<std::pair<AdviceKind, std::string_view>, 11> kAdviceNames = {{
     {AdviceKind::kAllGood, "all-good"},
@@ -116,7 +123,7 @@ std::string formatCalibration(const CalibrationRecord& r) {
   auto row = [&](const GazeRow& c) { return join(c); };
   s += "# Drishti calibration, written by the device. Do not edit: the checksum on the\n";
   s += "# last line makes the device refuse a changed file and use the previous one.\n";
-  line("format", std::string(kFormat));
+  line("format", std::string(kFormatPrefix) + std::to_string(kFormatVersion));
   line("profile", oneLine(r.profile));
   line("created", oneLine(r.created));
   const CalibrationGeometry& g = r.report.geometry;
@@ -144,6 +151,16 @@ std::string formatCalibration(const CalibrationRecord& r) {
     line("eye_coef_y", row(m.coefY));
     line("eye_range", nums({m.minU, m.maxU, m.minV, m.maxV}));
     line("eye_fit", nums({m.residualPx, static_cast<double>(m.points), m.lambda}));
+    const GazeAppearanceY& a = m.appearanceY;
+    const bool fitted = a.heldOutAppearancePx > 0;
+    line("eye_y",
+         std::string(a.used ? "appearance " : "pupil ") +
+             (fitted ? nums({a.heldOutPupilPx, a.heldOutAppearancePx}) : nums({a.heldOutPupilPx})));
+    if (fitted) {
+      line("eye_appearance", nums({a.scale, a.lambda, a.minY, a.maxY}));
+      line("eye_appearance_mean", join(a.mean));
+      line("eye_appearance_coef", join(a.coef));
+    }
   }
   const CalibrationSessionStats& st = r.report.stats;
   line("stats", nums({static_cast<double>(st.samples), st.trackedFraction, st.closedFraction,
@@ -214,6 +231,35 @@ class Parser {
   bool ok_ = true;
 };
 
+// The y cue's keys of one valid eye against the file's format version.
+void checkEyeY(Parser& p, int version, int eye, const std::map<std::string, int, std::less<>>& keys,
+               const GazeAppearanceY& a) {
+  static constexpr std::string_view kAppearanceKeys[] = {"eye_appearance", "eye_appearance_mean",
+                                                         "eye_appearance_coef"};
+  const std::string name = "eye " + std::to_string(eye);
+  if (version == 1) {
+    for (const auto& [key, line] : keys)
+      if (key == "eye_y" || key.rfind("eye_appearance", 0) == 0)
+        p.fail(line, "'" + key + "' needs format 'drishti-calibration 2'");
+    return;
+  }
+  const auto y = keys.find("eye_y");
+  if (y == keys.end()) {
+    if (version == 2)
+      p.fail(keys.at("eye"), name + " is missing 'eye_y'");
+    return;
+  }
+  const bool fitted = a.heldOutAppearancePx > 0;
+  for (std::string_view k : kAppearanceKeys) {
+    const auto it = keys.find(k);
+    if (fitted && it == keys.end())
+      p.fail(y->second, name + " is missing '" + std::string(k) + "'");
+    else if (!fitted && it != keys.end())
+      p.fail(it->second,
+             "'" + std::string(k) + "' for an appearance that eye_y says was not fitted");
+  }
+}
+
 bool isFlag(double v) {
   return v == 0.0 || v == 1.0;
 }
@@ -234,6 +280,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
   int currentEye = -1;
   std::array<std::map<std::string, int, std::less<>>, 2> eyeKeys;
   bool crcSeen = false;
+  int version = 0;  // of the format line, once read
   int lineNo = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -275,9 +322,11 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
       if (value != expect)
         p.fail(lineNo, "checksum mismatch: the file was changed or damaged");
     } else if (key == "format") {
-      if (value != kFormat)
+      if (value == std::string(kFormatPrefix) + "1" || value == std::string(kFormatPrefix) + "2")
+        version = value.back() - '0';
+      else
         p.fail(lineNo, "unknown format '" + std::string(value) + "' (expected '" +
-                           std::string(kFormat) + "')");
+                           std::string(kFormatPrefix) + "1' or '2')");
     } else if (key == "profile") {
       rec.profile = std::string(value);
     } else if (key == "created") {
@@ -387,6 +436,39 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
           if (v[0] < 0 || !isCount(v[1]) || v[1] < 3 || v[2] < 0)
             p.fail(lineNo, "eye_fit: residual and lambda must be >= 0, points >= 3");
         }
+      } else if (key == "eye_y") {
+        const std::string_view cue = nextToken(value);
+        if (cue != "pupil" && cue != "appearance") {
+          p.fail(lineNo, "eye_y must start with 'pupil' or 'appearance'");
+          continue;
+        }
+        m.appearanceY.used = cue == "appearance";
+        std::string_view rest = value;
+        nextToken(rest);
+        const bool fitted = !nextToken(rest).empty();
+        double v[2] = {0, 0};
+        if (!p.numbers(lineNo, key, value, std::span<double>(v, fitted ? 2 : 1)))
+          continue;
+        m.appearanceY.heldOutPupilPx = v[0];
+        m.appearanceY.heldOutAppearancePx = v[1];
+        if (v[0] < 0 || (fitted && !(v[1] > 0)))
+          p.fail(lineNo, "eye_y: held-out errors must be >= 0 (the appearance's > 0)");
+        else if (m.appearanceY.used && !fitted)
+          p.fail(lineNo, "eye_y: 'appearance' needs the appearance's held-out error");
+      } else if (key == "eye_appearance") {
+        double v[4];
+        if (p.numbers(lineNo, key, value, v)) {
+          m.appearanceY.scale = v[0];
+          m.appearanceY.lambda = v[1];
+          m.appearanceY.minY = v[2];
+          m.appearanceY.maxY = v[3];
+          if (!(v[0] > 0) || v[1] < 0 || v[2] > v[3])
+            p.fail(lineNo, "eye_appearance: scale must be > 0, lambda >= 0, minY <= maxY");
+        }
+      } else if (key == "eye_appearance_mean") {
+        p.numbers(lineNo, key, value, m.appearanceY.mean);
+      } else if (key == "eye_appearance_coef") {
+        p.numbers(lineNo, key, value, m.appearanceY.coef);
       } else {
         p.fail(lineNo, "unknown key '" + key + "'");
       }
@@ -490,6 +572,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
     for (std::string_view k : kEyeKeys)
       if (!keys.count(k))
         p.fail(keys.at("eye"), "eye " + std::to_string(e) + " is missing '" + std::string(k) + "'");
+    checkEyeY(p, version, e, keys, eyes[static_cast<std::size_t>(e)].appearanceY);
   }
   if (p.ok() && !eyes[0].valid && !eyes[1].valid)
     p.fail(0, "neither eye has a gaze model");
@@ -502,6 +585,11 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
   if (!p.ok())
     return std::nullopt;
   rec.model = GazeModel(rec.report.geometry, eyes[0], eyes[1], gazeParams);
+  for (std::size_t e = 0; e < 2; ++e) {
+    const GazeAppearanceY& a = eyes[e].appearanceY;
+    rec.report.yCue[e] =
+        yCueOf(rec.report.geometry, eyes[e].valid, a.used, a.heldOutPupilPx, a.heldOutAppearancePx);
+  }
   summariseCalibration(rec.report);
   return rec;
 }

@@ -2,7 +2,8 @@
 //
 // Represents: a CalibrationRecord (profile name, creation time, the fitted
 // GazeModel and the report it was graded by) in a line-based "key = value"
-// text format, versioned ("format = drishti-calibration 1") and closed by a
+// text format, versioned ("format = drishti-calibration 2"; version 1 files, from
+// before the appearance y cue, still load with the pupil's y) and closed by a
 // CRC-32 of everything before it, so a damaged or hand-edited file is refused
 // rather than silently moving the patient's gaze. Numbers are written in the
 // shortest form that reads back to the same double, so a file round-trips

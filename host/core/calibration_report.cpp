@@ -63,6 +63,51 @@ bool gradeFromName(const std::string& name, CalibrationGrade& out) {
   return false;
 }
 
+CalibrationYCue yCueOf(const CalibrationGeometry& geometry, bool fitted, bool appearance,
+                       double pupilHeldOutPx, double appearanceHeldOutPx) {
+  CalibrationYCue c;
+  if (!fitted)
+    return c;
+  const double pxPerDeg = geometry.pxPerDegree();
+  c.fitted = true;
+  c.appearance = appearance;
+  c.pupilHeldOutDeg = pupilHeldOutPx / pxPerDeg;
+  c.appearanceHeldOutDeg = appearanceHeldOutPx / pxPerDeg;
+  return c;
+}
+
+namespace {
+
+// "Vertical gaze: right eye from its appearance (held-out 0.40 deg, pupil
+// 1.20 deg); left eye from its pupil (...)", or nothing when no eye was fitted.
+std::string formatYCues(const std::array<CalibrationYCue, 2>& cues) {
+  std::string out;
+  for (std::size_t e = 0; e < cues.size(); ++e) {
+    const CalibrationYCue& c = cues[e];
+    if (!c.fitted)
+      continue;
+    char part[160];
+    // The image-left eye is the person's right eye (calibration_quality.h).
+    const char* eye = e == 0 ? "right" : "left";
+    if (c.appearanceHeldOutDeg <= 0)
+      std::snprintf(part, sizeof part, "%s eye from its pupil (held-out %.2f deg; no appearance)",
+                    eye, c.pupilHeldOutDeg);
+    else if (c.appearance)
+      std::snprintf(part, sizeof part,
+                    "%s eye from its appearance (held-out %.2f deg, pupil %.2f deg)", eye,
+                    c.appearanceHeldOutDeg, c.pupilHeldOutDeg);
+    else
+      std::snprintf(part, sizeof part,
+                    "%s eye from its pupil (held-out %.2f deg, appearance %.2f deg)", eye,
+                    c.pupilHeldOutDeg, c.appearanceHeldOutDeg);
+    out += out.empty() ? "Vertical gaze: " : "; ";
+    out += part;
+  }
+  return out.empty() ? out : out + "\n";
+}
+
+}  // namespace
+
 std::string formatCalibrationSummary(const CalibrationReport& report) {
   const CalibrationSummary& s = report.summary;
   char line[256];
@@ -79,6 +124,7 @@ std::string formatCalibrationSummary(const CalibrationReport& report) {
                 "Calibration points: %d of %d measured, %d left out; precision %.2f deg\n",
                 s.calibrationMeasured, s.calibrationPoints, s.calibrationRejected, s.precisionDeg);
   out += line;
+  out += formatYCues(report.yCue);
   for (const CalibrationAdvice& a : report.advice)
     out += "- " + a.text + "\n";
   return out;

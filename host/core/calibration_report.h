@@ -10,6 +10,7 @@
 // Plain value type; std only.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -95,6 +96,17 @@ struct CalibrationAdvice {
   bool operator==(const CalibrationAdvice&) const = default;
 };
 
+// Which cue gives one eye's vertical gaze (GazeAppearanceY, gaze_model.h) and
+// the leave-one-point-out RMS y errors it was chosen by.
+struct CalibrationYCue {
+  bool fitted = false;      // the eye has a gaze model
+  bool appearance = false;  // y from the eye's appearance; else from its pupil
+  double pupilHeldOutDeg = 0;
+  double appearanceHeldOutDeg = 0;  // 0: the appearance was not fitted (no cells, too few points)
+
+  bool operator==(const CalibrationYCue&) const = default;
+};
+
 struct CalibrationReport {
   CalibrationGeometry geometry;
   PatternKind pattern = PatternKind::kNine;
@@ -103,9 +115,15 @@ struct CalibrationReport {
   CalibrationSummary summary;  // from summariseCalibration()
   CalibrationGrade grade = CalibrationGrade::kFailed;
   std::vector<CalibrationAdvice> advice;  // most important first
+  std::array<CalibrationYCue, 2> yCue{};  // per eye (0 = image-left); from the model
 
   bool operator==(const CalibrationReport&) const = default;
 };
+
+// One eye's y cue from its model's held-out errors in px (degrees at the
+// centre of `geometry`'s screen).
+CalibrationYCue yCueOf(const CalibrationGeometry& geometry, bool fitted, bool appearance,
+                       double pupilHeldOutPx, double appearanceHeldOutPx);
 
 // Recomputes report.summary from report.points.
 void summariseCalibration(CalibrationReport& report);
@@ -118,7 +136,8 @@ double percentile(std::vector<double> values, double q);
 const char* gradeName(CalibrationGrade grade);
 bool gradeFromName(const std::string& name, CalibrationGrade& out);
 
-// A few lines of plain text: grade, validation figures, advice.
+// A few lines of plain text: grade, validation figures, which cue gives each
+// eye's vertical gaze, advice.
 std::string formatCalibrationSummary(const CalibrationReport& report);
 
 }  // namespace drishti::host

@@ -25,6 +25,25 @@ double clampToRange(double& value, double lo, double hi, double margin) {
 
 }  // namespace
 
+bool appearanceCellsOf(const std::array<float, protocol::kAppearanceCells>& in,
+                       AppearanceCells& out) {
+  bool any = false;
+  for (std::size_t k = 0; k < in.size(); ++k) {
+    if (!std::isfinite(in[k]))
+      return false;
+    any = any || in[k] != 0.0f;
+    out[k] = in[k];
+  }
+  return any;
+}
+
+double appearanceEyeY(const GazeAppearanceY& a, const AppearanceCells& cells) {
+  double y = a.coef[0];
+  for (std::size_t k = 0; k < cells.size(); ++k)
+    y += a.coef[k + 1] * (cells[k] - a.mean[k]) / a.scale;
+  return y;
+}
+
 GazeModel::GazeModel(const CalibrationGeometry& geometry, const GazeEyeModel& left,
                      const GazeEyeModel& right, const GazeModelParams& params)
     : geometry_(geometry), eyes_{left, right}, params_(params) {}
@@ -44,7 +63,7 @@ GazeEstimate GazeModel::predictEye(const protocol::EyeSample& sample, int index)
   double u = 0, v = 0;
   gazeFeatureUV(m.frame, nx, ny, u, v);
   const double margin = std::max(0.0, params_.extrapolationMargin);
-  const double outside =
+  double outside =
       std::max(clampToRange(u, m.minU, m.maxU, margin), clampToRange(v, m.minV, m.maxV, margin));
   GazeRow row;
   gazeDesignRowUV(m.frame, u, v, headValid, headVectorOf(sample.head), row);
@@ -54,6 +73,17 @@ GazeEstimate GazeModel::predictEye(const protocol::EyeSample& sample, int index)
     row[k] = std::clamp(row[k], -4.0, 4.0);
   out.x = dot(row, m.coefX);
   out.y = dot(row, m.coefY);
+  AppearanceCells cells;
+  if (m.appearanceY.used && appearanceCellsOf(e.appearance, cells)) {
+    // The appearance's eye part replaces the pupil's (terms 0..5); the head
+    // terms stay the pupil model's.
+    double eyeY = appearanceEyeY(m.appearanceY, cells);
+    const double outsideY = clampToRange(eyeY, m.appearanceY.minY, m.appearanceY.maxY, margin);
+    outside = std::max(outside, outsideY);
+    out.y = eyeY;
+    for (std::size_t k = kGazeFirstHeadTerm; k < kGazeTerms; ++k)
+      out.y += row[k] * m.coefY[k];
+  }
   if (!std::isfinite(out.x) || !std::isfinite(out.y))
     return GazeEstimate{};
   double confidence = std::clamp(static_cast<double>(e.confidence), 0.0, 1.0);

@@ -10,6 +10,10 @@
 // Eye features outside the calibrated range are clamped to that range widened
 // by `extrapolationMargin` of its span, so a stray sample cannot send the
 // quadratic terms off the screen; such samples get a lower confidence.
+// y may come from the eye's appearance instead (GazeAppearanceY, chosen per
+// calibration by fitGazeEyeModel): then y = the appearance's eye part + the
+// pupil model's head terms, and a sample without appearance cells falls back
+// to the pupil's y. x always comes from the pupil.
 // Ensures: predict() allocates nothing and never throws; a valid estimate is
 // finite. Thread safety: const methods may run concurrently.
 #pragma once
@@ -22,6 +26,34 @@
 
 namespace drishti::host {
 
+inline constexpr std::size_t kAppearanceTerms = protocol::kAppearanceCells + 1;
+using AppearanceCells = std::array<double, protocol::kAppearanceCells>;
+using AppearanceRow = std::array<double, kAppearanceTerms>;
+
+// The y mapping from the eye's appearance (3 x 5 cells, messages.h; Lu et al.
+// 2014): eye part of y px = coef . (1, (cells - mean) / scale), plus the pupil
+// model's head terms. See gaze_model_fit.h for how it is fitted and chosen.
+struct GazeAppearanceY {
+  bool used = false;       // chosen over the pupil's y for this eye
+  AppearanceCells mean{};  // cells' mean over the calibration points
+  double scale = 1;        // RMS spread of the cells around it over the points (> 0)
+  AppearanceRow coef{};
+  double minY = 0, maxY = 0;  // eye part at the calibration points, px
+  double lambda = 0;          // ridge strength chosen by leave-one-point-out
+  // Leave-one-point-out RMS y error over the kept points, px, of the pupil's
+  // y and of the appearance's y (0 = the appearance could not be fitted).
+  double heldOutPupilPx = 0, heldOutAppearancePx = 0;
+
+  bool operator==(const GazeAppearanceY&) const = default;
+};
+
+// The cells of a measurement as doubles; false when not measured (all zero)
+// or not finite.
+bool appearanceCellsOf(const std::array<float, protocol::kAppearanceCells>& in,
+                       AppearanceCells& out);
+// The appearance's eye part of y at `cells`, px (not clamped).
+double appearanceEyeY(const GazeAppearanceY& a, const AppearanceCells& cells);
+
 // One eye's fitted mapping.
 struct GazeEyeModel {
   bool valid = false;
@@ -29,9 +61,10 @@ struct GazeEyeModel {
   GazeRow coefX{};  // screen x px = row . coefX
   GazeRow coefY{};
   double minU = 0, maxU = 0, minV = 0, maxV = 0;  // standardised feature range of the points
-  double residualPx = 0;  // robust per-sample residual spread (1 sigma per axis), px
-  int points = 0;         // calibration points that carried weight in the fit
-  double lambda = 0;      // ridge strength chosen by leave-one-point-out
+  double residualPx = 0;        // robust per-sample residual spread (1 sigma per axis), px
+  int points = 0;               // calibration points that carried weight in the fit
+  double lambda = 0;            // ridge strength chosen by leave-one-point-out
+  GazeAppearanceY appearanceY;  // y from the appearance when appearanceY.used
 
   bool operator==(const GazeEyeModel&) const = default;
 };

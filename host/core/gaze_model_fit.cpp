@@ -4,6 +4,9 @@
 #include <cmath>
 #include <numbers>
 
+#include "host/core/gaze_model_appearance_fit.h"
+#include "host/core/spd_solve.h"
+
 namespace drishti::host {
 
 namespace {
@@ -36,44 +39,6 @@ double dot(const GazeRow& a, const GazeRow& b) {
   for (std::size_t i = 0; i < kN; ++i)
     s += a[i] * b[i];
   return s;
-}
-
-// Solves A x = b for the two right-hand sides by Cholesky; false if A is not
-// numerically positive definite.
-bool solveSpd(Mat a, const GazeRow& bx, const GazeRow& by, GazeRow& x, GazeRow& y) {
-  for (std::size_t j = 0; j < kN; ++j) {
-    double d = a[j * kN + j];
-    for (std::size_t k = 0; k < j; ++k)
-      d -= a[j * kN + k] * a[j * kN + k];
-    if (!(d > 1e-300))
-      return false;
-    const double l = std::sqrt(d);
-    a[j * kN + j] = l;
-    for (std::size_t i = j + 1; i < kN; ++i) {
-      double s = a[i * kN + j];
-      for (std::size_t k = 0; k < j; ++k)
-        s -= a[i * kN + k] * a[j * kN + k];
-      a[i * kN + j] = s / l;
-    }
-  }
-  auto substitute = [&](const GazeRow& b, GazeRow& out) {
-    GazeRow z{};
-    for (std::size_t i = 0; i < kN; ++i) {
-      double s = b[i];
-      for (std::size_t k = 0; k < i; ++k)
-        s -= a[i * kN + k] * z[k];
-      z[i] = s / a[i * kN + i];
-    }
-    for (std::size_t i = kN; i-- > 0;) {
-      double s = z[i];
-      for (std::size_t k = i + 1; k < kN; ++k)
-        s -= a[k * kN + i] * out[k];
-      out[i] = s / a[i * kN + i];
-    }
-  };
-  substitute(bx, x);
-  substitute(by, y);
-  return true;
 }
 
 struct FitPoint {
@@ -187,8 +152,10 @@ bool solveRidge(const FitProblem& pb, double lambda, int skip, GazeRow& bx, Gaze
         k >= kGazeFirstHeadTerm ? pb.headPenalty : (k <= 2 ? kLinearPenalty : 1.0);
     a[k * kN + k] += lambda * mass * weight;
   }
-  if (!solveSpd(a, rx, ry, bx, by))
+  if (!choleskyFactor<kN>(a))
     return false;
+  choleskySolve<kN>(a, rx, bx);
+  choleskySolve<kN>(a, ry, by);
   for (std::size_t k = 0; k < kN; ++k) {
     bx[k] += pb.priorX[k];
     by[k] += pb.priorY[k];
@@ -279,6 +246,58 @@ void derollSamples(const FitProblem& pb, std::vector<const GazeFitSample*>& used
   }
   for (std::size_t i = 0; i < used.size(); ++i)
     used[i] = &derolled[i];
+}
+
+// The appearance's y against the pupil's, by leave-one-point-out RMS y error
+// over every point with samples, rejected ones included (see
+// gaze_model_fit.h); fills `out`.
+void chooseAppearanceY(const FitProblem& pb, double lambda, const GazeRow& by,
+                       GazeAppearanceY& out) {
+  std::vector<AppearanceFitPoint> app;
+  double pupilSq = 0;
+  int kept = 0;
+  bool cellsEverywhere = true;
+  for (std::size_t pi = 0; pi < pb.points.size(); ++pi) {
+    const FitPoint& p = pb.points[pi];
+    double pointWeight = 0;
+    for (std::size_t i : p.rows)
+      pointWeight += pb.sampleWeight[i];
+    if (pointWeight <= 0)  // no mean features: nothing to compare at
+      continue;
+    GazeRow lx{}, ly{};
+    if (!solveRidge(pb, lambda, static_cast<int>(pi), lx, ly))
+      return;
+    const double e = dot(p.meanRow, ly) - p.ty;
+    pupilSq += e * e;
+    ++kept;
+    AppearanceFitPoint a;
+    double sw = 0;
+    for (std::size_t i : p.rows) {
+      AppearanceCells c;
+      const double w = pb.sampleWeight[i];
+      if (w <= 0 || !appearanceCellsOf(pb.samples[i]->appearance, c))
+        continue;
+      sw += w;
+      for (std::size_t k = 0; k < c.size(); ++k)
+        a.cells[k] += w * c[k];
+    }
+    if (sw <= 0) {
+      cellsEverywhere = false;
+      continue;
+    }
+    for (double& c : a.cells)
+      c /= sw;
+    a.targetY = p.ty;
+    for (std::size_t k = kGazeFirstHeadTerm; k < kN; ++k)
+      a.targetY -= p.meanRow[k] * by[k];
+    app.push_back(a);
+  }
+  if (kept == 0 || !std::isfinite(pupilSq))
+    return;
+  out.heldOutPupilPx = std::sqrt(pupilSq / kept);
+  if (!cellsEverywhere || !fitAppearanceY(app, out))
+    return;
+  out.used = out.heldOutAppearancePx < out.heldOutPupilPx;
 }
 
 }  // namespace
@@ -512,6 +531,8 @@ GazeFitResult fitGazeEyeModel(std::span<const GazeFitSample> samples,
     result.message = "the fit did not converge to a usable mapping";
     return result;
   }
+  if (params.appearanceY)
+    chooseAppearanceY(pb, lambda, by, m.appearanceY);
   m.valid = true;
   result.iterations = iteration + 1;
   result.ok = true;

@@ -34,6 +34,20 @@
 //   the samples have a head pose.
 // - z (distance) enters linearly only; a person who moves much closer or
 //   further than at calibration needs a new calibration.
+// y from the appearance: after the fit, the pupil's y is compared with an
+// appearance y model (gaze_model_appearance_fit.h: ridge on the points' mean
+// cells, weighted by the fit's sample weights, explaining y minus the pupil
+// model's head terms) by their leave-one-point-out RMS y error over every
+// point with samples. Points the pupil fit rejected count too (for them the
+// pupil's held-out error is the kept points' fit): where the lower lid clips
+// the iris the pupil's y bends and the robust fit drops that point, which is
+// just where the appearance may do better; a real look-away point then enters
+// the appearance's fit, and both cues are wrong there alike. The appearance is
+// used (model.appearanceY.used) only when its error is lower, so a person
+// whose lids do not follow their gaze, or a tracker that sends no cells
+// (every such point needs some), keeps the pupil's y. x always comes from the
+// pupil. (The head terms removed from the appearance's targets come from the
+// full pupil fit: a small leak into its held-out error.)
 // residualPx of the model is the robust spread of single samples around the
 // fit (it weights the eyes when both are seen).
 //
@@ -42,6 +56,7 @@
 // Pure function, no I/O; allocates (called once per calibration).
 #pragma once
 
+#include <array>
 #include <span>
 #include <string>
 #include <vector>
@@ -59,6 +74,7 @@ struct GazeFitSample {
   HeadVector head{};
   double targetX = 0, targetY = 0;  // screen px of the target being looked at
   double rollDeg = 0;               // head roll (messages.h), used when headValid
+  std::array<float, protocol::kAppearanceCells> appearance{};  // all zero: not measured
 };
 
 struct GazeFitParams {
@@ -72,6 +88,7 @@ struct GazeFitParams {
   double outlierPointFactor = 3.0;  // ... nor below this multiple of the median held-out error
   int minPoints = 4;                // never reject below this many points
   int maxIterations = 12;
+  bool appearanceY = true;  // offer y from the eye's appearance (below); false: pupil only
 };
 
 // How one calibration point came out of the fit.

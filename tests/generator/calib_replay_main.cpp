@@ -14,8 +14,10 @@
 //   drishti-tracker --video v.avi --transport stdout-wire --no-state --quiet > v.wire
 //   drishti-calib-replay --wire v.wire --truth v.avi.csv --screen 1280 800 344 215 600
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -37,13 +39,17 @@ const char* kUsage =
     "         [--pattern 5|9|13] [--margin F] [--no-head-terms] [--head-penalty X]\n"
     "         [--sphere-ratio R] [--not-robust] [--no-roll] [--frame-ms 33.333]\n"
     "         [--truth-features | --truth-corners] [--truth-roll] [--trace FILE.csv]\n"
-    "         [--looks [--cell W H]] [--eye 0|1]\n"
+    "         [--looks [--cell W H]] [--eye 0|1] [--no-appearance] [--appearance FILE.csv]\n"
     "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
     "  --margin: the plan's screen fraction kept free at each edge (default: the host's)\n"
     "  --sphere-ratio, --not-robust: the fit's linearisation (0 = off) and plain ridge\n"
     "    instead of the robust fit (GazeFitParams), for comparisons\n"
     "  --eye: use only this eye (0 = image-left), as if the other were never seen\n"
     "  --no-roll: the fit does not turn the pupil back by the head's roll\n"
+    "  --no-appearance: y from the pupil only, never from the eye's appearance cells\n"
+    "  --appearance: each sample's appearance cells from this drishti-eye-trace\n"
+    "    --appearance output of the same video (frame,eye,valid,15 cells), by frame:\n"
+    "    for a wire that does not carry the cells\n"
     "  --truth-features: replace each sample's normalised pupils with the truth's (with\n"
     "    --truth): what the host would do with a perfect pupil and corners\n"
     "  --truth-corners: the tracker's pupil (px) in the truth's eye corners: how much\n"
@@ -55,6 +61,49 @@ const char* kUsage =
     "    the calibrated gaze's median error and robust scatter (1.4826 x the median\n"
     "    absolute deviation), horizontal / vertical degrees, + = right / down; with\n"
     "    --cell, the share of samples within W x H px around the target (a key's pitch)\n";
+
+using FrameCells = std::vector<std::array<std::array<float, protocol::kAppearanceCells>, 2>>;
+// Cells per frame and eye from drishti-eye-trace --appearance output; false
+// and `error` ("file:line: what") on anything malformed.
+bool readAppearanceCsv(const std::string& path, FrameCells& out, std::string& error) {
+  std::ifstream in(path);
+  if (!in) {
+    error = path + ": cannot read";
+    return false;
+  }
+  std::string line;
+  int lineNo = 0;
+  while (std::getline(in, line)) {
+    ++lineNo;
+    if (lineNo == 1 && line.rfind("frame,eye,valid", 0) == 0)
+      continue;
+    std::vector<double> v;
+    std::stringstream ss(line);
+    std::string field;
+    while (std::getline(ss, field, ',')) {
+      char* end = nullptr;
+      const double x = std::strtod(field.c_str(), &end);
+      if (field.empty() || end != field.c_str() + field.size() || !std::isfinite(x)) {
+        error = path + ":" + std::to_string(lineNo) + ": '" + field + "' is not a number";
+        return false;
+      }
+      v.push_back(x);
+    }
+    if (v.size() != 3 + protocol::kAppearanceCells || v[0] < 0 || v[0] > 1e7 ||
+        v[0] != std::floor(v[0]) || (v[1] != 0 && v[1] != 1) || (v[2] != 0 && v[2] != 1)) {
+      error = path + ":" + std::to_string(lineNo) +
+              ": expected frame,eye (0|1),valid (0|1) and 15 cells";
+      return false;
+    }
+    const auto f = static_cast<std::size_t>(v[0]);
+    if (f >= out.size())
+      out.resize(f + 1);
+    auto& cells = out[f][static_cast<std::size_t>(v[1])];
+    for (std::size_t k = 0; k < cells.size(); ++k)
+      cells[k] = v[2] == 1 ? static_cast<float>(v[3 + k]) : 0.0f;
+  }
+  return true;
+}
 
 // Normalised pupil position of truth eye `e` in its corner frame (the wire's convention).
 void truthNorm(const gen::TruthRow& row, int e, double& nx, double& ny) {
@@ -162,6 +211,7 @@ int main(int argc, char** argv) {
   params.fixedSchedule = true;
   double frameMs = 1000.0 / 30.0;
   bool truthFeatures = false, truthCorners = false, truthRoll = false, looks = false;
+  std::string appearancePath;
   int onlyEye = -1;
   double cellW = 0, cellH = 0;
   std::string tracePath;
@@ -191,6 +241,10 @@ int main(int argc, char** argv) {
       params.fit.robust = false;
     } else if (a == "--no-roll") {
       params.fit.rollTerm = false;
+    } else if (a == "--appearance" && more) {
+      appearancePath = argv[++i];
+    } else if (a == "--no-appearance") {
+      params.fit.appearanceY = false;
     } else if (a == "--eye" && more) {
       onlyEye = std::atoi(argv[++i]);
       if (onlyEye != 0 && onlyEye != 1) {
@@ -291,6 +345,21 @@ int main(int argc, char** argv) {
         s.eyes[static_cast<std::size_t>(e)].normX = static_cast<float>(nx);
         s.eyes[static_cast<std::size_t>(e)].normY = static_cast<float>(ny);
       }
+    }
+  }
+  if (!appearancePath.empty()) {
+    FrameCells cells;
+    std::string error;
+    if (!readAppearanceCsv(appearancePath, cells, error)) {
+      std::fprintf(stderr, "drishti-calib-replay: %s\n", error.c_str());
+      return 3;
+    }
+    for (protocol::EyeSample& s : samples) {
+      const int f = frameOf(s);
+      for (std::size_t e = 0; e < 2; ++e)
+        s.eyes[e].appearance = f >= 0 && f < static_cast<int>(cells.size())
+                                   ? cells[static_cast<std::size_t>(f)][e]
+                                   : std::array<float, protocol::kAppearanceCells>{};
     }
   }
   if (onlyEye >= 0)
@@ -442,7 +511,10 @@ int main(int argc, char** argv) {
     for (const host::GazeFitPoint& p : f.points)
       std::printf(" %d:%.0f/%.0f%s", p.point, p.errorPx, p.heldOutErrorPx,
                   p.weight <= 0 ? "(out)" : "");
-    std::printf("\n");
+    const host::GazeAppearanceY& ay = f.model.appearanceY;
+    std::printf("; y from the %s (held-out y: pupil %.1f px, appearance %.1f px%s)\n",
+                ay.used ? "appearance" : "pupil", ay.heldOutPupilPx, ay.heldOutAppearancePx,
+                ay.heldOutAppearancePx > 0 ? "" : " = not fitted");
   }
   return 0;
 }

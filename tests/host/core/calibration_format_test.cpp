@@ -90,8 +90,11 @@ TEST_CASE("calibration file errors name the file and line") {
     std::string from, to, needle, message;
   };
   const std::vector<Case> cases = {
-      {"format = drishti-calibration 1", "format = drishti-calibration 2",
+      {"format = drishti-calibration 2", "format = drishti-calibration 3",
        "format =", "unknown format"},
+      {"eye_y = pupil", "eye_y = iris", "eye_y", "'pupil' or 'appearance'"},
+      {"eye_y = pupil ", "eye_y = pupil -", "eye_y", "held-out errors"},
+      {"eye_y = pupil ", "eye_y = pupil 1 2 3 #", "eye_y", "more than 2 numbers"},
       {"pattern = 9", "pattern = 7", "pattern =", "5, 9 or 13"},
       {"grade = ", "grade = superb\n#", "grade =", "grade must be"},
       {"screen = 1920", "screen = -1920", "screen =", "whole numbers"},
@@ -132,6 +135,100 @@ TEST_CASE("a calibration file from before the roll term loads without it") {
   test::SyntheticViewer viewer;
   const auto s = viewer.look(700, 300);
   CHECK(back->model.predict(s).x == Approx(rec.model.predict(s).x).margin(1e-6));
+}
+
+namespace {
+
+// The fixture's record with eye 0's y from a (made-up) appearance model.
+CalibrationRecord withAppearance(bool used) {
+  CalibrationRecord rec = test::makeCalibrationRecord();
+  GazeEyeModel e0 = rec.model.eye(0);
+  GazeAppearanceY& a = e0.appearanceY;
+  a.used = used;
+  for (std::size_t k = 0; k < a.mean.size(); ++k)
+    a.mean[k] = 1.0 / 15 + 0.001 * static_cast<double>(k);
+  a.scale = 0.0123;
+  for (std::size_t k = 0; k < a.coef.size(); ++k)
+    a.coef[k] = k == 0 ? 540.25 : 10.0 * static_cast<double>(k) - 77.5;
+  a.minY = 80;
+  a.maxY = 1000.5;
+  a.lambda = 0.1;
+  a.heldOutPupilPx = 48.5;
+  a.heldOutAppearancePx = 14.25;
+  rec.model = GazeModel(rec.report.geometry, e0, rec.model.eye(1), rec.model.params());
+  rec.report.yCue[0] = yCueOf(rec.report.geometry, true, used, 48.5, 14.25);
+  return rec;
+}
+
+std::string withoutLines(std::string text, const std::string& key) {
+  for (auto at = text.find(key); at != std::string::npos; at = text.find(key))
+    text.erase(at, text.find('\n', at) - at + 1);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("the y cue (pupil or appearance) reads back exactly") {
+  for (bool used : {true, false}) {
+    const CalibrationRecord rec = withAppearance(used);
+    const std::string text = formatCalibration(rec);
+    CHECK(text.find(used ? "eye_y = appearance 48.5 14.25" : "eye_y = pupil 48.5 14.25") !=
+          std::string::npos);
+    std::vector<CalibrationProblem> problems;
+    const auto back = parseCalibration(text, "anna.cal", problems);
+    INFO((problems.empty() ? std::string() : problems.front().describe()));
+    REQUIRE(back.has_value());
+    CHECK(*back == rec);
+    CHECK(back->model.eye(0).appearanceY.used == used);
+    const std::string summary = formatCalibrationSummary(back->report);
+    INFO(summary);
+    CHECK(summary.find(used ? "Vertical gaze: right eye from its appearance (held-out "
+                            : "Vertical gaze: right eye from its pupil (held-out ") !=
+          std::string::npos);
+    CHECK(summary.find("; left eye from its pupil (held-out ") != std::string::npos);
+  }
+}
+
+TEST_CASE("the y cue's keys are checked against each other and the format") {
+  const std::string text = formatCalibration(withAppearance(true));
+  // Appearance chosen, its model missing.
+  std::string bad = edit(withoutLines(text, "eye_appearance_coef"), "format", "format");
+  std::string err = parseError(bad);
+  CHECK(err.find("anna.cal:" + std::to_string(lineOf(bad, "eye_y = appearance")) + ":") == 0);
+  CHECK(err.find("missing 'eye_appearance_coef'") != std::string::npos);
+  // Appearance chosen without its held-out error.
+  bad = edit(text, "eye_y = appearance 48.5 14.25", "eye_y = appearance 48.5");
+  CHECK(parseError(bad).find("needs the appearance's held-out error") != std::string::npos);
+  // An appearance model for an eye_y that says none was fitted.
+  bad = edit(text, "eye_y = appearance 48.5 14.25", "eye_y = pupil 48.5");
+  err = parseError(bad);
+  CHECK(err.find("anna.cal:" + std::to_string(lineOf(bad, "eye_appearance =")) + ":") == 0);
+  // Format 2 needs eye_y; format 1 must not have it.
+  bad = edit(withoutLines(text, "eye_y = "), "format", "format");
+  CHECK(parseError(bad).find("missing 'eye_y'") != std::string::npos);
+  bad = edit(text, "drishti-calibration 2", "drishti-calibration 1");
+  err = parseError(bad);
+  // (the eye's keys are checked in name order: eye_appearance before eye_y)
+  CHECK(err.find("anna.cal:" + std::to_string(lineOf(bad, "eye_appearance =")) + ":") == 0);
+  CHECK(err.find("needs format 'drishti-calibration 2'") != std::string::npos);
+  bad = edit(text, "eye_appearance = 0.0123", "eye_appearance = 0");
+  CHECK(parseError(bad).find("scale must be > 0") != std::string::npos);
+}
+
+TEST_CASE("a format 1 file (before the appearance cue) loads with the pupil's y") {
+  const CalibrationRecord rec = withAppearance(true);
+  std::string text = formatCalibration(rec);
+  text = withoutLines(withoutLines(text, "eye_y = "), "eye_appearance");
+  text = edit(text, "drishti-calibration 2", "drishti-calibration 1");
+  std::vector<CalibrationProblem> problems;
+  const auto back = parseCalibration(text, "old.cal", problems);
+  INFO((problems.empty() ? std::string() : problems.front().describe()));
+  REQUIRE(back.has_value());
+  CHECK(back->model.eye(0).appearanceY == GazeAppearanceY{});
+  CHECK(back->model.eye(0).coefY == rec.model.eye(0).coefY);
+  GazeEyeModel e1 = rec.model.eye(1);
+  e1.appearanceY = {};
+  CHECK(back->model.eye(1) == e1);
 }
 
 TEST_CASE("a file missing an eye block or a required key is refused") {

@@ -1,0 +1,203 @@
+// The y cue from the eye's appearance (gaze_model_appearance_fit.h, chosen in
+// fitGazeEyeModel): chosen when the pupil's y bends and the cells carry the
+// gaze, refused when the cells are noise or absent.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "host/core/gaze_model.h"
+#include "host/core/gaze_model_appearance_fit.h"
+#include "host/core/gaze_model_fit.h"
+
+using namespace drishti;
+using namespace drishti::host;
+
+namespace {
+
+enum class Cells { kFollowGaze, kNoise, kNone };
+
+// A synthetic eye looking at screen fraction (fx, fy). The pupil's x is
+// clean; its y bends looking down-left (`bend`, like a lower lid clipping
+// the iris); the cells follow the gaze linearly, or are noise, or are absent.
+struct Eye {
+  bool bend = true;
+  Cells cells = Cells::kFollowGaze;
+  std::mt19937 rng{11};
+  std::array<double, protocol::kAppearanceCells> gx{}, gy{};
+
+  Eye() {
+    std::uniform_real_distribution<double> unit(-1, 1);
+    for (std::size_t k = 0; k < gx.size(); ++k) {
+      gx[k] = unit(rng);
+      gy[k] = unit(rng);
+    }
+  }
+
+  protocol::EyeMeasurement look(double fx, double fy) {
+    std::normal_distribution<double> noise(0, 1);
+    protocol::EyeMeasurement m;
+    m.valid = true;
+    m.confidence = 1;
+    m.openness = 1;
+    m.normX = static_cast<float>(0.5 + 0.12 * (fx - 0.5) + 0.002 * noise(rng));
+    const double clip = bend ? 0.06 * std::max(0.0, fy - 0.4) * std::max(0.0, 0.6 - fx) : 0.0;
+    m.normY = static_cast<float>(0.08 * (fy - 0.5) - clip + 0.001 * noise(rng));
+    if (cells == Cells::kNone)
+      return m;
+    double sum = 0;
+    std::array<double, protocol::kAppearanceCells> c{};
+    for (std::size_t k = 0; k < c.size(); ++k) {
+      const double gaze = cells == Cells::kFollowGaze
+                              ? 0.3 * gx[k] * (fx - 0.5) + 0.3 * gy[k] * (fy - 0.5)
+                              : 0.3 * noise(rng);
+      c[k] = std::max(0.05, 1.0 + gaze + 0.01 * noise(rng));
+      sum += c[k];
+    }
+    for (std::size_t k = 0; k < c.size(); ++k)
+      m.appearance[k] = static_cast<float>(c[k] / sum);
+    return m;
+  }
+};
+
+const double kGrid[3] = {0.1, 0.5, 0.9};
+
+std::vector<GazeFitSample> calibrate(Eye& eye, const CalibrationGeometry& g) {
+  std::vector<GazeFitSample> out;
+  int point = 0;
+  for (double fy : kGrid) {
+    for (double fx : kGrid) {
+      for (int k = 0; k < 20; ++k) {
+        const protocol::EyeMeasurement m = eye.look(fx, fy);
+        GazeFitSample s{point, m.normX, m.normY, false, {}, fx * g.widthPx, fy * g.heightPx, 0};
+        s.appearance = m.appearance;
+        out.push_back(s);
+      }
+      ++point;
+    }
+  }
+  return out;
+}
+
+// Mean |y error| in degrees over looks between the calibration points.
+double yErrorDeg(const GazeModel& model, Eye& eye, const CalibrationGeometry& g) {
+  double sum = 0;
+  int n = 0;
+  for (double fy : {0.3, 0.7, 0.8}) {
+    for (double fx : {0.2, 0.3, 0.7}) {
+      protocol::EyeSample s;
+      s.eyes[0] = eye.look(fx, fy);
+      const GazeEstimate est = model.predictEye(s, 0);
+      REQUIRE(est.valid);
+      sum += std::abs(est.y - fy * g.heightPx) / g.pxPerDegree();
+      ++n;
+    }
+  }
+  return sum / n;
+}
+
+GazeModel fitEye(const std::vector<GazeFitSample>& samples, const CalibrationGeometry& g,
+                 bool appearance) {
+  GazeFitParams params;
+  params.appearanceY = appearance;
+  const GazeFitResult fit = fitGazeEyeModel(samples, g, params);
+  REQUIRE(fit.ok);
+  return GazeModel(g, fit.model, GazeEyeModel{});
+}
+
+}  // namespace
+
+TEST_CASE("the appearance carries y when the pupil's y bends looking down-left") {
+  CalibrationGeometry g;
+  Eye eye;
+  const std::vector<GazeFitSample> samples = calibrate(eye, g);
+  const GazeModel pupil = fitEye(samples, g, false);
+  const GazeModel both = fitEye(samples, g, true);
+  const GazeAppearanceY& a = both.eye(0).appearanceY;
+  INFO("held-out y px: pupil " << a.heldOutPupilPx << ", appearance " << a.heldOutAppearancePx);
+  CHECK(a.used);
+  CHECK(a.heldOutAppearancePx > 0);
+  CHECK(a.heldOutAppearancePx < a.heldOutPupilPx);
+  CHECK_FALSE(pupil.eye(0).appearanceY.used);
+  const double pupilErr = yErrorDeg(pupil, eye, g);
+  const double bothErr = yErrorDeg(both, eye, g);
+  INFO("mean y error deg: pupil " << pupilErr << ", appearance " << bothErr);
+  CHECK(bothErr < 0.5);
+  CHECK(bothErr < 0.5 * pupilErr);
+  // x stays the pupil's.
+  protocol::EyeSample s;
+  s.eyes[0] = eye.look(0.3, 0.7);
+  CHECK(both.predictEye(s, 0).x == Approx(pupil.predictEye(s, 0).x));
+  // A sample without cells falls back to the pupil's y.
+  s.eyes[0].appearance.fill(0);
+  CHECK(both.predictEye(s, 0).y == Approx(pupil.predictEye(s, 0).y));
+}
+
+TEST_CASE("cells that are noise leave y to the pupil") {
+  CalibrationGeometry g;
+  Eye eye;
+  eye.bend = false;
+  eye.cells = Cells::kNoise;
+  const GazeModel m = fitEye(calibrate(eye, g), g, true);
+  const GazeAppearanceY& a = m.eye(0).appearanceY;
+  INFO("held-out y px: pupil " << a.heldOutPupilPx << ", appearance " << a.heldOutAppearancePx);
+  CHECK(a.heldOutAppearancePx > 0);
+  CHECK_FALSE(a.used);
+  CHECK(yErrorDeg(m, eye, g) < 0.5);
+}
+
+TEST_CASE("a tracker that sends no cells gets the pupil model") {
+  CalibrationGeometry g;
+  Eye eye;
+  eye.cells = Cells::kNone;
+  const GazeModel m = fitEye(calibrate(eye, g), g, true);
+  const GazeAppearanceY& a = m.eye(0).appearanceY;
+  CHECK_FALSE(a.used);
+  CHECK(a.heldOutAppearancePx == 0);
+  CHECK(a.heldOutPupilPx > 0);
+}
+
+TEST_CASE("the appearance fit refuses too few points and cells that do not vary") {
+  GazeAppearanceY out;
+  std::vector<AppearanceFitPoint> pts(kMinAppearancePoints - 1);
+  for (std::size_t p = 0; p < pts.size(); ++p) {
+    pts[p].cells.fill(1.0 / 15);
+    pts[p].cells[0] += 0.01 * static_cast<double>(p);
+    pts[p].targetY = 100.0 * static_cast<double>(p);
+  }
+  CHECK_FALSE(fitAppearanceY(pts, out));
+  pts.resize(kMinAppearancePoints + 2);
+  for (AppearanceFitPoint& p : pts)
+    p.cells.fill(1.0 / 15);
+  CHECK_FALSE(fitAppearanceY(pts, out));
+  CHECK(out == GazeAppearanceY{});
+}
+
+TEST_CASE("the appearance fit recovers a linear map of the cells") {
+  // Cells that vary along two directions (as an eye's do with its gaze), y a
+  // linear function of the position along them.
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  AppearanceCells d1, d2;
+  for (std::size_t k = 0; k < d1.size(); ++k) {
+    d1[k] = 0.02 * unit(rng);
+    d2[k] = 0.02 * unit(rng);
+  }
+  auto cellsAt = [&](double a, double b) {
+    AppearanceCells c;
+    for (std::size_t k = 0; k < c.size(); ++k)
+      c[k] = 1.0 / 15 + a * d1[k] + b * d2[k];
+    return c;
+  };
+  std::vector<AppearanceFitPoint> pts;
+  for (double a : {-1.0, 0.0, 1.0})
+    for (double b : {-1.0, 0.0, 1.0})
+      pts.push_back({cellsAt(a, b), 540 + 400 * a - 150 * b});
+  GazeAppearanceY out;
+  REQUIRE(fitAppearanceY(pts, out));
+  CHECK(out.heldOutAppearancePx < 10);
+  CHECK(out.minY == Approx(540 - 550).margin(10));
+  CHECK(out.maxY == Approx(540 + 550).margin(10));
+  CHECK(appearanceEyeY(out, cellsAt(0.4, -0.7)) == Approx(540 + 160 + 105).margin(10));
+}
