@@ -107,6 +107,7 @@ void DrishtiApp::startCalibration(std::int64_t nowUs, int points) {
   CalibrationRunOptions run;
   run.points = points > 0 ? points : static_cast<int>(session_->profile().calibrationPoints);
   run.followSampleClock = options_.followSampleClock;
+  run.appearanceY = session_->profile().calibrationAppearanceY;
   calibration_ = std::make_unique<CalibrationController>(
       screenGeometry(), run, [this](protocol::CommandKind k) { sendCommand(k); });
   calibrationNote_.clear();

@@ -10,6 +10,7 @@ host::CalibrationParams calibrationParamsFor(const CalibrationRunOptions& option
   if (host::patternKindFromCount(options.points, kind))
     p.pattern = kind;
   p.fixedSchedule = options.followSampleClock;
+  p.fit.appearanceY = options.appearanceY;
   return p;
 }
 

@@ -32,6 +32,7 @@ struct CalibrationRunOptions {
   int points = 9;                  // 5, 9 or 13
   bool followSampleClock = false;  // fixed schedule on the samples' capture clock
   double resultMs = 5000;          // result shown this long before it is used or dropped
+  bool appearanceY = false;        // the profile's calibration.appearance_y
 };
 
 // How the calibration parameters follow from the run options.

@@ -194,6 +194,7 @@ const Field kFields[] = {
      }},
     DR_ONOFF("speak.clear_after", clearAfterSpeak),
     DR_ONOFF("history", keepHistory),
+    DR_ONOFF("calibration.appearance_y", calibrationAppearanceY),
     {"phrases.action",
      [](Profile& p, const std::vector<Token>& t) {
        const std::string v = joinRest(t);

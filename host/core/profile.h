@@ -46,6 +46,12 @@ struct Profile {
   std::uint32_t screenHeightMm = 194;
   std::uint32_t viewingDistanceMm = 600;
   std::uint32_t calibrationPoints = 9;  // 5, 9 or 13
+  // calibration.appearance_y: the fit may take each eye's y from its
+  // appearance cells when their held-out error beats the pupil's
+  // (gaze_model_fit.h). Off by default: on four rendered recordings it moved
+  // the validation median the wrong way on all three whose lids follow the
+  // gaze (docs/BENCHMARKS.md, "The appearance y in the host's fit").
+  bool calibrationAppearanceY = false;
 };
 
 // Parses a profile file; nullopt and problems (file:line) when it is not valid.

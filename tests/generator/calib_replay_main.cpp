@@ -39,14 +39,16 @@ const char* kUsage =
     "         [--pattern 5|9|13] [--margin F] [--no-head-terms] [--head-penalty X]\n"
     "         [--sphere-ratio R] [--not-robust] [--no-roll] [--frame-ms 33.333]\n"
     "         [--truth-features | --truth-corners] [--truth-roll] [--trace FILE.csv]\n"
-    "         [--looks [--cell W H]] [--eye 0|1] [--no-appearance] [--appearance FILE.csv]\n"
+    "         [--looks [--cell W H]] [--eye 0|1] [--appearance-y] [--appearance FILE.csv]\n"
     "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
     "  --margin: the plan's screen fraction kept free at each edge (default: the host's)\n"
     "  --sphere-ratio, --not-robust: the fit's linearisation (0 = off) and plain ridge\n"
     "    instead of the robust fit (GazeFitParams), for comparisons\n"
     "  --eye: use only this eye (0 = image-left), as if the other were never seen\n"
     "  --no-roll: the fit does not turn the pupil back by the head's roll\n"
-    "  --no-appearance: y from the pupil only, never from the eye's appearance cells\n"
+    "  --appearance-y: let each eye's y come from its appearance cells when their\n"
+    "    held-out error beats the pupil's (the profile's calibration.appearance_y;\n"
+    "    off by default, as on the device)\n"
     "  --appearance: each sample's appearance cells from this drishti-eye-trace\n"
     "    --appearance output of the same video (frame,eye,valid,15 cells), by frame:\n"
     "    for a wire that does not carry the cells\n"
@@ -209,6 +211,7 @@ int main(int argc, char** argv) {
   screen.distanceMm = 600;
   host::CalibrationParams params;
   params.fixedSchedule = true;
+  params.fit.appearanceY = false;  // the device's default (calibration.appearance_y off)
   double frameMs = 1000.0 / 30.0;
   bool truthFeatures = false, truthCorners = false, truthRoll = false, looks = false;
   std::string appearancePath;
@@ -243,8 +246,8 @@ int main(int argc, char** argv) {
       params.fit.rollTerm = false;
     } else if (a == "--appearance" && more) {
       appearancePath = argv[++i];
-    } else if (a == "--no-appearance") {
-      params.fit.appearanceY = false;
+    } else if (a == "--appearance-y") {
+      params.fit.appearanceY = true;
     } else if (a == "--eye" && more) {
       onlyEye = std::atoi(argv[++i]);
       if (onlyEye != 0 && onlyEye != 1) {

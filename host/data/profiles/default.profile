@@ -65,3 +65,4 @@ screen.width_mm 344
 screen.height_mm 194
 screen.distance_mm 600
 calibration.points 9
+calibration.appearance_y off

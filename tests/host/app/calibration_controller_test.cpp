@@ -59,6 +59,13 @@ TEST_CASE(
   CHECK_FALSE(c.takeOutcome(result));  // taken once
 }
 
+TEST_CASE("the appearance cue for y reaches the fit only when the profile turns it on") {
+  CalibrationRunOptions run;
+  CHECK_FALSE(calibrationParamsFor(run).fit.appearanceY);
+  run.appearanceY = true;
+  CHECK(calibrationParamsFor(run).fit.appearanceY);
+}
+
 TEST_CASE("cancelling a calibration hands over nothing and leaves calibration mode") {
   test::SyntheticViewer viewer;
   std::vector<protocol::CommandKind> sent;

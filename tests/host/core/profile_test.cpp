@@ -26,6 +26,7 @@ board hi-varnamala
 menu hi-varnamala hi-phrases
 echo both
 history on
+calibration.appearance_y on
 blink.eyes left
 scan.mode groups
 scan.interval_ms 900
@@ -42,6 +43,8 @@ help.command "/usr/local/bin/nurse-call --ring"
   CHECK(p->echoLetters);
   CHECK(p->echoWords);
   CHECK(p->keepHistory);
+  CHECK(p->calibrationAppearanceY);
+  CHECK_FALSE(Profile{}.calibrationAppearanceY);  // off unless the profile says on
   CHECK(p->access.blink.eyes == EyeChoice::kLeft);
   CHECK(p->access.scan.mode == ScanMode::kGroups);
   CHECK(p->access.scan.intervalMs == 900);
