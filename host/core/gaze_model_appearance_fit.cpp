@@ -67,7 +67,7 @@ bool fitAppearanceY(std::span<const AppearanceFitPoint> points, GazeAppearanceY&
     for (std::size_t k = 0; k < mean.size(); ++k)
       rows[p][k + 1] = (points[p].cells[k] - mean[k]) / scale;
   }
-  // Leave-one-point-out RMS per lambda; the largest lambda within 2% of the best.
+  // Leave-one-point-out RMS per lambda (ridgePenaltyChoice picks one).
   std::vector<double> lambdas, scores;
   for (int k = -8; k <= 8; ++k) {
     const double lambda = std::pow(10.0, k / 2.0);
@@ -82,16 +82,9 @@ bool fitAppearanceY(std::span<const AppearanceFitPoint> points, GazeAppearanceY&
     lambdas.push_back(lambda);
     scores.push_back(ok && std::isfinite(sum) ? std::sqrt(sum / n) : INFINITY);
   }
-  const double best = *std::min_element(scores.begin(), scores.end());
-  if (!std::isfinite(best))
+  const std::size_t chosen = ridgePenaltyChoice(scores);
+  if (!std::isfinite(scores[chosen]))
     return false;
-  std::size_t chosen = 0;
-  for (std::size_t i = scores.size(); i-- > 0;) {
-    if (scores[i] <= best * 1.02 + 1e-12) {
-      chosen = i;
-      break;
-    }
-  }
   AppearanceRow b{};
   if (!solveRidge(rows, points, lambdas[chosen], -1, b) ||
       !std::all_of(b.begin(), b.end(), [](double c) { return std::isfinite(c); }))

@@ -194,14 +194,7 @@ double chooseLambda(const FitProblem& pb, std::vector<double>& bestErr) {
     }
     scores[li] = den > 0 ? num / den : INFINITY;
   }
-  const double best = *std::min_element(scores.begin(), scores.end());
-  std::size_t chosen = lambdas.size() - 1;
-  for (std::size_t li = lambdas.size(); li-- > 0;) {
-    if (scores[li] <= best * 1.02 + 1e-12) {
-      chosen = li;
-      break;
-    }
-  }
+  const std::size_t chosen = ridgePenaltyChoice(scores);
   bestErr = errs[chosen];
   return lambdas[chosen];
 }

@@ -1,12 +1,15 @@
-// Small dense symmetric positive definite solves (Cholesky), for the ridge
-// fits of the gaze model (gaze_model_fit.cpp, gaze_model_appearance_fit.cpp).
+// Small dense symmetric positive definite solves (Cholesky), and the choice
+// of the ridge penalty, for the ridge fits of the gaze model
+// (gaze_model_fit.cpp, gaze_model_appearance_fit.cpp).
 // A is an N x N row-major matrix of which only the lower triangle is read.
 // Header-only; allocates nothing.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <span>
 
 namespace drishti::host {
 
@@ -49,6 +52,21 @@ void choleskySolve(const std::array<double, N * N>& l, const std::array<double, 
       s -= l[k * N + i] * x[k];
     x[i] = s / l[i * N + i];
   }
+}
+
+// The ridge penalty of a leave-one-point-out search: given the held-out
+// scores of a grid of penalties in ascending order (INFINITY where a solve
+// failed), the index of the largest penalty whose score is within 2% of the
+// best (the smoothest fit that predicts as well); the last index when all
+// failed. Requires: scores not empty, no NaN.
+inline std::size_t ridgePenaltyChoice(std::span<const double> scores) {
+  double best = INFINITY;
+  for (double s : scores)
+    best = std::min(best, s);
+  for (std::size_t i = scores.size(); i-- > 0;)
+    if (scores[i] <= best * 1.02 + 1e-12)
+      return i;
+  return scores.size() - 1;
 }
 
 }  // namespace drishti::host
