@@ -13,6 +13,13 @@ namespace drishti::test {
 std::filesystem::path dataDir(const std::filesystem::path& mustExist = {});
 
 // A fresh empty directory under the system temp dir, for one test's output.
+// It is removed when the test program ends with every test passed (the Catch2
+// main calls removeScratchDirs); after a failure, or with DRISHTI_KEEP_SCRATCH
+// set, it is kept and its path printed, for a look at what the test wrote.
 std::filesystem::path scratchDir(const char* name);
+
+// Removes (runPassed and DRISHTI_KEEP_SCRATCH unset) or lists on stderr the
+// directories scratchDir made in this process. Returns how many it removed.
+int removeScratchDirs(bool runPassed);
 
 }  // namespace drishti::test
