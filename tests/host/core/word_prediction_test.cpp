@@ -546,6 +546,66 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "with dwell.spoken_ms, after Speak the keys that change the message need a long look until "
+    "the next selection; the commands do not") {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  CHECK(Profile{}.access.dwell.spokenMs == 2000);  // on by default
+  // With the cascade (the default) and with a static dwell: the static
+  // dwell gives the targets again only when something else changes them.
+  for (std::uint32_t cascadeMs : {0U, 500U})
+    for (std::uint32_t spokenMs : {0U, 2000U}) {
+      INFO("cascade_ms " << cascadeMs << ", spoken_ms " << spokenMs);
+      const bool on = spokenMs > 0;
+      HostSession s(c, nullptr);
+      Profile p = s.profile();
+      p.access.dwell.cascadeMs = cascadeMs;
+      p.access.dwell.spokenMs = spokenMs;
+      REQUIRE(s.saveProfile(p).empty());
+      s.setGazeCalibrated(true);
+      const auto dwellOf = [&s](std::string_view label) {
+        return s.dwellMsOf(s.findTarget(label));
+      };
+      std::int64_t t = dwellOn(s, "h", kT0);
+      t = dwellOn(s, "i", t);
+      REQUIRE(s.text() == "hi");
+      CHECK(dwellOf("e") <= 1000);
+      t = dwellOn(s, "Speak", t);
+      REQUIRE(s.text() == "hi");  // spoken, kept (clear_after_speak off)
+      // The message is finished: letters, Space, Delete and the predicted
+      // words need 2 s; Clear and Speak keep their 1 s.
+      CHECK(dwellOf("e") >= (on ? 2000U : 0U));
+      CHECK(dwellOf("Space") >= (on ? 2000U : 0U));
+      CHECK(dwellOf("Delete") >= (on ? 2000U : 0U));
+      if (!s.predictions().empty())
+        CHECK(s.dwellMsOf(slotOf(s, s.predictions()[0])) >= (on ? 2000U : 0U));
+      CHECK(dwellOf("Clear") == 1000);
+      CHECK(dwellOf("Speak") == 1000);
+      // A 1.4 s look (lock-on 150 + 1000 with room), the first look of a
+      // reading, adds nothing; a 2.5 s look does.
+      t = dwellOn(s, "e", t);
+      CHECK(s.text() == (on ? "hi" : "hie"));
+      if (!on)
+        continue;
+      t = dwellOn(s, "e", t, 2500);
+      CHECK(s.text() == "hie");
+      // That selection ends it: the keys' own dwell again.
+      CHECK(dwellOf("s") <= 1000);
+      t = dwellOn(s, "s", t);
+      CHECK(s.text() == "hies");
+      // Spoken again, then Clear at its usual dwell, which ends it too.
+      t = dwellOn(s, "Speak", t);
+      CHECK(dwellOf("a") >= 2000);
+      t = dwellOn(s, "Clear", t);
+      CHECK(s.text().empty());
+      CHECK(dwellOf("a") <= 1000);
+      dwellOn(s, "a", t);
+      CHECK(s.text() == "a");
+    }
+}
+
 TEST_CASE("with dwell.word_ms a predicted word needs a shorter dwell than a key") {
   SessionConfig c;
   c.dataDir = dataDir();
