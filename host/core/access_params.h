@@ -86,6 +86,14 @@ struct DwellParams {
   std::uint32_t cascadeBackMs = 200;
   std::uint32_t cascadePauseMs = 5000;
   std::uint32_t cascadeUnlikelyMs = 0;  // 0 = dwellMs
+  // After a message is spoken, until the next selection, the keys that change
+  // the message (letters, Space, Delete, predicted words) need at least this
+  // dwell; the commands (Clear, Speak again, Undo, Recent, navigation) keep
+  // theirs. The message is finished: the person listens and reads the board,
+  // and the first looks of that reading (a jump to the first line, which no
+  // reading detector can class as reading) must not add to it. 0 = off.
+  // Measured in docs/BENCHMARKS.md ("After Speak").
+  std::uint32_t spokenMs = 2000;
   // Dwell on the predicted-word slots (large targets, each worth several
   // keys); 0 = dwellMs. Never longer than dwellMs.
   std::uint32_t wordMs = 0;

@@ -204,8 +204,10 @@ class HostSession {
   // Gives the method the layout's targets (session_dwell.cpp): with
   // dwell.likely_ms, the likely next letters' keys need that dwell; with
   // dwell.word_ms, the predicted words theirs; with dwell.command_ms, the
-  // commands that neither type nor delete need at least that; with
-  // dwell.resize, board keys carry their next-letter chance.
+  // commands that neither type nor delete need at least that; after a
+  // message is spoken, with dwell.spoken_ms, the keys that change the message
+  // need at least that until the next selection; with dwell.resize, board
+  // keys carry their next-letter chance.
   void giveTargets();
   void setMethodTargets();  // methodTargets_ from the layout and the adjustments above
   bool likelyDwell() const;
@@ -286,6 +288,8 @@ class HostSession {
   // the last selection (a pause from it puts the floor back up).
   std::uint32_t cascadeDropMs_ = 0;
   std::int64_t lastSelectionUs_ = 0;
+  // A message was spoken and nothing selected since (dwell.spoken_ms).
+  bool spoken_ = false;
   float pxPerDegree_ = 0;
   bool gazeSeen_ = false;
   std::int64_t lostSinceUs_ = -1;

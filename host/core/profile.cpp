@@ -226,6 +226,7 @@ const Field kFields[] = {
     DR_MS("dwell.cascade_back_ms", access.dwell.cascadeBackMs, 0, 10000),
     DR_MS("dwell.cascade_pause_ms", access.dwell.cascadePauseMs, 500, 60000),
     DR_MS("dwell.cascade_unlikely_ms", access.dwell.cascadeUnlikelyMs, 0, 10000),
+    DR_MS("dwell.spoken_ms", access.dwell.spokenMs, 0, 10000),
     DR_MS("dwell.word_ms", access.dwell.wordMs, 0, 10000),
     DR_MS("dwell.command_ms", access.dwell.commandMs, 0, 10000),
     DR_ONOFF("dwell.resize", access.dwell.resize),

@@ -1,5 +1,6 @@
 // HostSession: what a selection does, navigation, rest, help, speech and saving.
 #include <algorithm>
+#include <utility>
 
 #include "host/core/host_session.h"
 #include "host/core/utf8_text.h"
@@ -17,6 +18,12 @@ void HostSession::select(int target) {
   // next other selection, so a key it took from the person is not taken again.
   correcting_ = key.action == KeyAction::kBackspace;
   cascadeOnSelect(key);
+  if (std::exchange(spoken_, false) && method_) {
+    // The selection after a spoken message: the keys' own dwell again
+    // (speakMessage() sets spoken_ anew if this is Speak once more).
+    setMethodTargets();
+    method_->retime(methodTargets_, nowUs_);
+  }
   SessionEvent selected;
   selected.kind = SessionEventKind::kSelected;
   selected.tUs = nowUs_;
@@ -229,6 +236,14 @@ void HostSession::speakMessage() {
     return;
   say(message, voiceFor(message), SpeechKind::kMessage);
   composer_.remember(message);
+  if (methodKind_ == MethodKind::kDwell && profile_.access.dwell.spokenMs > 0 && method_) {
+    // The message is finished: the keys that would add to it need
+    // dwell.spoken_ms until the next selection (a dwell under way keeps its
+    // progress, as the cascade's pause does).
+    spoken_ = true;
+    setMethodTargets();
+    method_->retime(methodTargets_, nowUs_);
+  }
   if (profile_.keepHistory) {
     const std::string error = store_.saveHistory(profileName_, composer_.recent());
     if (!error.empty())

@@ -2,8 +2,9 @@
 // times of likely next letters shortened (dwell.likely_ms), or every typing
 // key's set from its next-letter chance with the cascade (dwell.cascade_ms),
 // the predicted words' (dwell.word_ms), the commands' lengthened
-// (dwell.command_ms), and the board keys' next-letter chances for key-target
-// resizing (dwell.resize).
+// (dwell.command_ms), the keys that change the message lengthened after it
+// was spoken (dwell.spoken_ms), and the board keys' next-letter chances for
+// key-target resizing (dwell.resize).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -59,6 +60,23 @@ std::uint32_t ownDwellMs(const Target& t, const DwellParams& d) {
 bool isCommand(const ScreenKey& k) {
   return k.role == KeyRole::kCommand && k.action != KeyAction::kSpace &&
          k.action != KeyAction::kBackspace;
+}
+
+// Keys that change the message: letters (and the other inserting board
+// keys), Space, Delete, predicted words and letters (dwell.spoken_ms).
+bool changesMessage(const ScreenKey& k) {
+  switch (k.role) {
+    case KeyRole::kBoardKey:
+      return k.action == KeyAction::kInsert || k.action == KeyAction::kSpace ||
+             k.action == KeyAction::kBackspace;
+    case KeyRole::kCommand:
+      return k.action == KeyAction::kSpace || k.action == KeyAction::kBackspace;
+    case KeyRole::kPrediction:
+    case KeyRole::kLetter:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
@@ -181,6 +199,13 @@ void HostSession::setMethodTargets() {
       const double share = top > 0 ? chance[static_cast<unsigned char>(c)] / top : 0.0;
       t.dwellMs = static_cast<std::uint32_t>(std::lround(hi - (hi - lo) * share));
     }
+  }
+  if (spoken_ && methodKind_ == MethodKind::kDwell && dp.spokenMs > 0) {
+    // The message was just spoken: adding to it needs a long look.
+    const auto& keys = layout_.keys();
+    for (std::size_t i = 0; i < keys.size() && i < methodTargets_.size(); ++i)
+      if (changesMessage(keys[i]))
+        methodTargets_[i].dwellMs = std::max(ownDwellMs(methodTargets_[i], dp), dp.spokenMs);
   }
 }
 

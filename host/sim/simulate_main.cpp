@@ -65,6 +65,9 @@ uncorrected error rate, and false selections per minute while only reading
                        selection puts it back to dwell.ms
   --cascade-unlikely-ms MS  dwell.cascade_unlikely_ms: the dwell of the
                        unlikeliest keys with the cascade (0 = dwell.ms)
+  --spoken-ms MS       dwell.spoken_ms: after Speak, until the next selection,
+                       the keys that change the message need this dwell
+                       (0 = off; default: the profile's)
   --after-typing-minutes M  dwell: also read the board's keys right after
                        typing (each phrase typed and spoken, then 20 s of
                        reading at once), M minutes in all (default 0 = skip)
@@ -175,6 +178,7 @@ struct Options {
   long long cascadeBackMs = -1;
   long long cascadePauseMs = -1;
   long long cascadeUnlikelyMs = -1;
+  long long spokenMs = -1;
   double afterTypingMinutes = 0;
   long long wordMs = -1;
   bool resize = false;
@@ -243,6 +247,7 @@ const NumberOption kNumbers[] = {
     {"--cascade-back-ms", &Options::cascadeBackMs, 0, 10000, "0-10000"},
     {"--cascade-pause-ms", &Options::cascadePauseMs, 500, 60000, "500-60000"},
     {"--cascade-unlikely-ms", &Options::cascadeUnlikelyMs, 0, 10000, "0-10000"},
+    {"--spoken-ms", &Options::spokenMs, 0, 10000, "0-10000"},
     {"--after-typing-minutes", &Options::afterTypingMinutes, 0, 600, "0-600"},
     {"--word-ms", &Options::wordMs, 0, 10000, "0-10000"},
     {"--resize-core", &Options::resizeCore, 0.1, 1, "0.1-1"},
@@ -417,6 +422,7 @@ int simulateMain(int argc, char** argv) {
     setup.cascadeBackMs = static_cast<int>(o.cascadeBackMs);
     setup.cascadePauseMs = static_cast<int>(o.cascadePauseMs);
     setup.cascadeUnlikelyMs = static_cast<int>(o.cascadeUnlikelyMs);
+    setup.spokenMs = static_cast<int>(o.spokenMs);
     setup.wordMs = static_cast<int>(o.wordMs);
     if (o.resize || o.resizeCore > 0)
       setup.resize = 1;

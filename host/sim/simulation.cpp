@@ -58,6 +58,8 @@ Simulation::Simulation(const SimSetup& setup)
     p.access.dwell.cascadePauseMs = static_cast<std::uint32_t>(setup.cascadePauseMs);
   if (setup.cascadeUnlikelyMs >= 0)
     p.access.dwell.cascadeUnlikelyMs = static_cast<std::uint32_t>(setup.cascadeUnlikelyMs);
+  if (setup.spokenMs >= 0)
+    p.access.dwell.spokenMs = static_cast<std::uint32_t>(setup.spokenMs);
   if (setup.commandMs >= 0)
     p.access.dwell.commandMs = static_cast<std::uint32_t>(setup.commandMs);
   if (setup.likelyLetters > 0)

@@ -66,6 +66,7 @@ struct SimSetup {
   int cascadeBackMs = -1;      // dwell.cascade_back_ms (-1: the profile's)
   int cascadePauseMs = -1;     // dwell.cascade_pause_ms (-1: the profile's)
   int cascadeUnlikelyMs = -1;  // dwell.cascade_unlikely_ms (-1: the profile's)
+  int spokenMs = -1;           // dwell.spoken_ms (-1: the profile's)
   int wordMs = -1;             // dwell.word_ms (-1: the profile's)
   int resize = -1;             // dwell.resize: 0 off, 1 on, -1 the profile's
   double resizeCore = -1;      // dwell.resize_core (-1: the profile's)

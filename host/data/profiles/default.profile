@@ -29,6 +29,7 @@ dwell.cascade_step_ms 100
 dwell.cascade_back_ms 200
 dwell.cascade_pause_ms 5000
 dwell.cascade_unlikely_ms 0
+dwell.spoken_ms 2000
 gaze.saccade_restart on
 
 prediction on

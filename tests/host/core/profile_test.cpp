@@ -135,7 +135,7 @@ TEST_CASE(
       "gaze.saccade_restart off\ndwell.likely_ms 500\ndwell.likely_letters 3\n"
       "dwell.word_ms 700\ndwell.resize on\ndwell.resize_core 0.6\ndwell.command_ms 1200\n"
       "dwell.cascade_ms 450\ndwell.cascade_step_ms 40\ndwell.cascade_back_ms 150\n"
-      "dwell.cascade_pause_ms 4000\ndwell.cascade_unlikely_ms 1300\n",
+      "dwell.cascade_pause_ms 4000\ndwell.cascade_unlikely_ms 1300\ndwell.spoken_ms 2500\n",
       "p.profile", problems);
   INFO(describeAll(problems));
   REQUIRE(p);
@@ -159,6 +159,7 @@ TEST_CASE(
   CHECK(p->access.dwell.cascadeBackMs == 150);
   CHECK(p->access.dwell.cascadePauseMs == 4000);
   CHECK(p->access.dwell.cascadeUnlikelyMs == 1300);
+  CHECK(p->access.dwell.spokenMs == 2500);
   CHECK(Profile{}.access.dwell.commandMs == 1000);  // as long as the default dwell
   CHECK(p->access.dwell.resize);
   CHECK(p->access.dwell.resizeCore == 0.6F);
@@ -215,6 +216,8 @@ TEST_CASE(
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.cascade_pause_ms 100\n"),
              Catch::Contains(
                  "p.profile:2: dwell.cascade_pause_ms must be a whole number from 500 to 60000"));
+  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.spoken_ms 10001\n"),
+             Catch::Contains("p.profile:2: dwell.spoken_ms must be a whole number from 0 to 10000"));
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.cascade_unlikely_ms soon\n"),
              Catch::Contains(
                  "p.profile:2: dwell.cascade_unlikely_ms must be a whole number from 0 to 10000"));

@@ -43,6 +43,14 @@ std::vector<std::string> predict(std::string_view text, const Vocabulary* base,
   return out;
 }
 
+// A session on the en-abc letter board with the repository's data.
+SessionConfig enAbcConfig() {
+  SessionConfig c;
+  c.dataDir = dataDir();
+  c.startBoard = "en-abc";
+  return c;
+}
+
 int slotOf(const HostSession& s, std::string_view word) {
   for (std::size_t i = 0; i < s.keys().size(); ++i)
     if (s.keys()[i].role == KeyRole::kPrediction && s.keys()[i].labelOf() == word)
@@ -175,9 +183,7 @@ TEST_CASE("what the person said soon outranks the base words, and follows its wo
 }
 
 TEST_CASE("an English letter board has a row of predicted words, first in scan order") {
-  SessionConfig c;
-  c.dataDir = dataDir();
-  c.startBoard = "en-abc";
+  SessionConfig c = enAbcConfig();
   HostSession s(c, nullptr);
   REQUIRE(s.problems().empty());
   REQUIRE(s.predictions().size() == 4);
@@ -206,9 +212,7 @@ TEST_CASE("a selection reports the key chosen, even once the row of predicted wo
   // The app and the simulation teach drift correction from the key's centre:
   // the word's slot shows another word once it is chosen, so the key must
   // come with the event, not be looked up again by its label.
-  SessionConfig c;
-  c.dataDir = dataDir();
-  c.startBoard = "en-abc";
+  SessionConfig c = enAbcConfig();
   HostSession s(c, nullptr);
   s.setGazeCalibrated(true);
   std::int64_t t = dwellOn(s, "w", kT0);
@@ -355,9 +359,7 @@ TEST_CASE("next-letter chances follow the words with the prefix and still allow 
 }
 
 TEST_CASE("Huffman scanning weighs the keys of a letter board by the next-letter chances") {
-  SessionConfig c;
-  c.dataDir = dataDir();
-  c.startBoard = "en-abc";
+  SessionConfig c = enAbcConfig();
   HostSession s(c, nullptr);
   Profile p = s.profile();
   p.access.method = MethodKind::kScan;
@@ -442,9 +444,7 @@ TEST_CASE("Huffman scanning gives each character's chance to one key, the text b
 }
 
 TEST_CASE("with dwell.likely_ms the likely next letters need a shorter dwell, the others do not") {
-  SessionConfig c;
-  c.dataDir = dataDir();
-  c.startBoard = "en-abc";
+  SessionConfig c = enAbcConfig();
   const auto session = [&c](std::uint32_t likelyMs) {
     auto s = std::make_unique<HostSession>(c, nullptr);
     Profile p = s->profile();
@@ -474,9 +474,7 @@ TEST_CASE("with dwell.likely_ms the likely next letters need a shorter dwell, th
 TEST_CASE(
     "with dwell.cascade_ms each typing key's dwell follows its next-letter chance, the floor "
     "comes down as the person types, goes up on Delete and is back at dwell.ms after a pause") {
-  SessionConfig c;
-  c.dataDir = dataDir();
-  c.startBoard = "en-abc";
+  SessionConfig c = enAbcConfig();
   CHECK(Profile{}.access.dwell.cascadeMs == 500);  // on by default
   CHECK(Profile{}.access.dwell.cascadeStepMs == 100);
   const auto session = [&c](std::uint32_t cascadeMs) {
@@ -546,10 +544,66 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "with dwell.spoken_ms, after Speak the keys that change the message need a long look until "
+    "the next selection, and the commands do not") {
+  SessionConfig c = enAbcConfig();
+  CHECK(Profile{}.access.dwell.spokenMs == 2000);  // on by default
+  // With the cascade (the default) and with a static dwell: the static
+  // dwell gives the targets again only when something else changes them.
+  for (std::uint32_t cascadeMs : {0U, 500U})
+    for (std::uint32_t spokenMs : {0U, 2000U}) {
+      INFO("cascade_ms " << cascadeMs << ", spoken_ms " << spokenMs);
+      const bool on = spokenMs > 0;
+      HostSession s(c, nullptr);
+      Profile p = s.profile();
+      p.access.dwell.cascadeMs = cascadeMs;
+      p.access.dwell.spokenMs = spokenMs;
+      REQUIRE(s.saveProfile(p).empty());
+      s.setGazeCalibrated(true);
+      const auto dwellOf = [&s](std::string_view label) {
+        return s.dwellMsOf(s.findTarget(label));
+      };
+      std::int64_t t = dwellOn(s, "h", kT0);
+      t = dwellOn(s, "i", t);
+      REQUIRE(s.text() == "hi");
+      CHECK(dwellOf("e") <= 1000);
+      t = dwellOn(s, "Speak", t);
+      REQUIRE(s.text() == "hi");  // spoken, kept (clear_after_speak off)
+      // The message is finished: letters, Space, Delete and the predicted
+      // words need 2 s; Clear and Speak keep their 1 s.
+      CHECK(dwellOf("e") >= (on ? 2000U : 0U));
+      CHECK(dwellOf("Space") >= (on ? 2000U : 0U));
+      CHECK(dwellOf("Delete") >= (on ? 2000U : 0U));
+      if (!s.predictions().empty())
+        CHECK(s.dwellMsOf(slotOf(s, s.predictions()[0])) >= (on ? 2000U : 0U));
+      CHECK(dwellOf("Clear") == 1000);
+      CHECK(dwellOf("Speak") == 1000);
+      // A 1.4 s look (lock-on 150 + 1000 with room), the first look of a
+      // reading, adds nothing; a 2.5 s look does.
+      t = dwellOn(s, "e", t);
+      CHECK(s.text() == (on ? "hi" : "hie"));
+      if (!on)
+        continue;
+      t = dwellOn(s, "e", t, 2500);
+      CHECK(s.text() == "hie");
+      // That selection ends it: the keys' own dwell again.
+      CHECK(dwellOf("s") <= 1000);
+      t = dwellOn(s, "s", t);
+      CHECK(s.text() == "hies");
+      // Spoken again, then Clear at its usual dwell, which ends it too.
+      t = dwellOn(s, "Speak", t);
+      CHECK(dwellOf("a") >= 2000);
+      t = dwellOn(s, "Clear", t);
+      CHECK(s.text().empty());
+      CHECK(dwellOf("a") <= 1000);
+      dwellOn(s, "a", t);
+      CHECK(s.text() == "a");
+    }
+}
+
 TEST_CASE("with dwell.word_ms a predicted word needs a shorter dwell than a key") {
-  SessionConfig c;
-  c.dataDir = dataDir();
-  c.startBoard = "en-abc";
+  SessionConfig c = enAbcConfig();
   for (std::uint32_t wordMs : {0U, 400U}) {
     INFO("word_ms " << wordMs);
     HostSession s(c, nullptr);
@@ -571,11 +625,9 @@ TEST_CASE("with dwell.word_ms a predicted word needs a shorter dwell than a key"
 }
 
 TEST_CASE(
-    "with a short dwell.ms, Speak and the other commands keep dwell.command_ms; Delete and "
+    "with a short dwell.ms, Speak and the other commands keep dwell.command_ms, but Delete and "
     "Space do not") {
-  SessionConfig c;
-  c.dataDir = dataDir();
-  c.startBoard = "en-abc";
+  SessionConfig c = enAbcConfig();
   // dwell.ms 500: a held look of 800 ms (lock-on 150 + 500 with room)
   // types a letter, but must not speak the message unless command_ms is off.
   for (std::uint32_t commandMs : {0U, 1000U}) {
@@ -584,6 +636,9 @@ TEST_CASE(
     Profile p = s.profile();
     p.access.dwell.dwellMs = 500;
     p.access.dwell.commandMs = commandMs;
+    // Without command_ms the short look speaks the message; Space after it
+    // would then meet dwell.spoken_ms (its own test above): off here.
+    p.access.dwell.spokenMs = 0;
     REQUIRE(s.saveProfile(p).empty());
     s.setGazeCalibrated(true);
     std::int64_t t = dwellOn(s, "h", kT0, 800);
@@ -611,9 +666,7 @@ TEST_CASE(
 }
 
 TEST_CASE("with dwell.resize a look at the edge of an unlikely key goes to the likely neighbour") {
-  SessionConfig c;
-  c.dataDir = dataDir();
-  c.startBoard = "en-abc";
+  SessionConfig c = enAbcConfig();
   for (bool resize : {false, true}) {
     INFO("resize " << resize);
     HostSession s(c, nullptr);
