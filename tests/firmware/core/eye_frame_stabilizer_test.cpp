@@ -239,7 +239,7 @@ TEST_CASE("eye corners that settle elsewhere in the face are taken up within a s
   }
 }
 
-TEST_CASE("the first face and a face after a gap pass through; a broken nose changes nothing",
+TEST_CASE("the first face and a face after a gap pass through, and a broken nose changes nothing",
           "[features]") {
   EyeFrameStabilizer stabilizer;
   const FaceShape face = restingFace();

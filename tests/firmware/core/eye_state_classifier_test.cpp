@@ -54,7 +54,7 @@ TEST_CASE("a malformed eye-state model is rejected with a reason", "[eyestate]")
 
 }  // namespace drishti::core
 
-TEST_CASE("an eye half closed by looking down keeps its gaze confidence; a closing eye loses it") {
+TEST_CASE("an eye half closed by looking down keeps its gaze confidence, and a closing eye loses it") {
   drishti::core::TrackingParams::Gaze gaze;  // closedNoCost 0.5 by default
   const float shut = 0.2f;                   // the openness of a closing eye: no say
   CHECK(gaze.closedCost(0.0f, shut) == 1.0f);

@@ -69,7 +69,7 @@ TEST_CASE("a face turned to the image right has positive yaw", "[headpose]") {
   CHECK(est.estimate(s, size, 1.f).yawDeg > 15.f);
 }
 
-TEST_CASE("noisy landmarks give a nearby pose; a distorted face lowers confidence", "[headpose]") {
+TEST_CASE("noisy landmarks give a nearby pose, and a distorted face lowers confidence", "[headpose]") {
   const cv::Size size(640, 480);
   HeadPoseEstimator est;
   HeadPose truth;

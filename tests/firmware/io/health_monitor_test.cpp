@@ -76,7 +76,7 @@ TEST_CASE("a camera that goes silent is reported lost without the capture thread
   CHECK(health.cameraState(monotonicUs()) == protocol::CameraState::kOk);
 }
 
-TEST_CASE("a camera that never opened is absent; one that opened before is lost") {
+TEST_CASE("a camera that never opened is absent, and one that opened before is lost") {
   HealthMonitor health(10, 300);
   health.cameraOpenFailed();
   CHECK(health.cameraState(monotonicUs()) == protocol::CameraState::kAbsent);

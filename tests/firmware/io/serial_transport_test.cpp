@@ -99,7 +99,7 @@ TEST_CASE("a serial host that vanishes costs messages, not the tracker") {
   CHECK(t.stats().dropped > 0);
 }
 
-TEST_CASE("a missing serial device is waited for; a non-tty is refused") {
+TEST_CASE("a missing serial device is waited for, and a non-tty is refused") {
   SerialTransport missing({"/dev/ttyDoesNotExist9", 115200});
   std::string error;
   CHECK(missing.open(error));  // not there yet: keep running, retry

@@ -88,7 +88,7 @@ TEST_CASE("the wire on stdout decodes exactly, and wire commands come from stdin
   CHECK(sink.commands[0].seq == 4);
 }
 
-TEST_CASE("a reader that does not keep up loses lines; one that leaves ends output, not us") {
+TEST_CASE("a reader that does not keep up loses lines, and one that leaves ends output, not us") {
   ::signal(SIGPIPE, SIG_IGN);  // as drishti-tracker does
   Pipe out, in;
   StdioTransport t(StdioTransport::Format::kJson, out.fd[1], in.fd[0]);

@@ -29,7 +29,7 @@ TEST_CASE("the CPU's thermal zone is chosen and read in degrees") {
   CHECK(*sensor.read() == Approx(51.234f));
 }
 
-TEST_CASE("without a CPU zone the first one is used; none means none") {
+TEST_CASE("without a CPU zone the first one is used, and none means none") {
   const fs::path root = test::scratchDir("thermal-first");
   zone(root, 0, "acpitz", "30000");
   CHECK(*ThermalSensor("auto", root.string()).read() == Approx(30.0f));

@@ -151,7 +151,7 @@ TEST_CASE(
   ::close(host);
 }
 
-TEST_CASE("a stale socket file is replaced; a live one or a regular file is not") {
+TEST_CASE("a stale socket file is replaced, and a live one or a regular file is not") {
   const fs::path dir = test::scratchDir("unix-stale");
   const std::string path = (dir / "tracker.sock").string();
   {

@@ -123,7 +123,7 @@ TEST_CASE("the inbox drops the oldest messages when nobody drains it") {
   CHECK(inbox.dropped() == 6);
 }
 
-TEST_CASE("UDP endpoints are ADDRESS:PORT or a port; anything else is explained") {
+TEST_CASE("UDP endpoints are ADDRESS:PORT or a port, and anything else is explained") {
   std::string address, error;
   std::uint16_t port = 0;
   CHECK(parseUdpEndpoint("47800", address, port, error));

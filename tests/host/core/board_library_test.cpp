@@ -18,7 +18,7 @@ std::string board(const std::string& id, const std::string& title, const std::st
 
 }  // namespace
 
-TEST_CASE("boards load from folders in menu order; a later folder overrides by id") {
+TEST_CASE("boards load from folders in menu order, and a later folder overrides by id") {
   const auto dir = drishti::test::scratchDir("library");
   REQUIRE(writeFileAtomically(dir / "sys" / "b.board", board("b", "B", "row x\n", 2)).empty());
   REQUIRE(writeFileAtomically(dir / "sys" / "a.board", board("a", "A", "row y\n", 1)).empty());

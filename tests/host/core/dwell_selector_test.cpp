@@ -75,7 +75,7 @@ TEST_CASE("the mouse held still dwells through time alone") {
   CHECK(d.advance(1150'000) == 0);
 }
 
-TEST_CASE("a blink keeps the progress; a long loss resets it") {
+TEST_CASE("a blink keeps the progress, and a long loss resets it") {
   const auto targets = gridTargets(1, 2);
   DwellSelector d(params());
   d.setTargets(targets, 0);

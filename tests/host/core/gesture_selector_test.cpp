@@ -79,7 +79,7 @@ TEST_CASE("a look must be held, and the gaze must come back before the next") {
   CHECK(viewOf(g).holding == Direction::kNone);
 }
 
-TEST_CASE("keys with their own direction are chosen directly; down starts halving") {
+TEST_CASE("keys with their own direction are chosen directly, and down starts halving") {
   auto targets = gridTargets(1, 4);
   targets[0].look = Direction::kLeft;   // "Yes"
   targets[1].look = Direction::kRight;  // "No"
