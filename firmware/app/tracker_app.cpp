@@ -208,9 +208,9 @@ void TrackerApp::printSummary() const {
   const auto p99 = io::LatencyHistogram::percentile(now, zero, 0.99);
   logLine(LogLevel::kInfo,
           "summary: %" PRIu64 " frames in, %" PRIu64 " dropped, %" PRIu64 " corrupt, %" PRIu64
-          " processed, %" PRIu64 " deadline misses, %" PRIu64
-          " samples sent, %" PRIu64 " messages dropped by a full link; capture-to-wire p50 %" PRIu64
-          " us, p99 %" PRIu64 " us",
+          " processed, %" PRIu64 " deadline misses, %" PRIu64 " samples sent, %" PRIu64
+          " messages dropped by a full link; capture-to-wire p50 %" PRIu64 " us, p99 %" PRIu64
+          " us",
           t.framesIn, t.framesDropped, t.framesCorrupt, t.framesProcessed, t.deadlineMisses,
           t.samplesSent, t.linkFullDrops, p50, p99);
 }

@@ -57,7 +57,7 @@ std::optional<std::string> linkBudgetWarning(const BoardConfig& config) {
   if (!b || b->share <= kSafeShare)
     return std::nullopt;
   const std::string baud = b->safeBaud > 0 ? std::to_string(b->safeBaud) + " or more"
-                                            : "more than any standard rate can give";
+                                           : "more than any standard rate can give";
   char text[640];
   std::snprintf(
       text, sizeof text,

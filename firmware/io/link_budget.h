@@ -37,7 +37,7 @@ struct LinkBudget {
   std::size_t statusBytes = 0;  // one status message on the wire
   double bytesPerSecond = 0;    // what the configuration sends
   int baud = 0;
-  double share = 0;  // bytesPerSecond over the line's bytes per second
+  double share = 0;    // bytesPerSecond over the line's bytes per second
   int maxSafeFps = 0;  // the highest whole frame rate within kSafeShare at this baud
   int safeBaud = 0;    // the lowest standard rate that carries this fps within kSafeShare; 0: none
 };

@@ -13,8 +13,8 @@ namespace {
 BoardConfig serialBoard(const std::string& fps, const std::string& device = "/dev/ttyAMA0",
                         const std::string& baud = "115200") {
   const std::string text = "[camera]\nfps = " + fps +
-                           "\n[transport]\nkind = serial\ndevice = " + device +
-                           "\nbaud = " + baud + "\n";
+                           "\n[transport]\nkind = serial\ndevice = " + device + "\nbaud = " + baud +
+                           "\n";
   const ConfigResult r = parseBoardConfig(text, "board.ini");
   INFO(r.message());
   REQUIRE(r.ok());
