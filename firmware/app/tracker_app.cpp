@@ -9,6 +9,7 @@
 
 #include "firmware/app/processor_factory.h"
 #include "firmware/io/board_config_parser.h"
+#include "firmware/io/link_budget.h"
 #include "firmware/io/log.h"
 #include "firmware/io/monotonic_clock.h"
 #include "firmware/io/source_factory.h"
@@ -128,6 +129,11 @@ void TrackerApp::updateIrLed(const io::BoardConfig& config) {
 
 bool TrackerApp::startPipeline(const io::BoardConfig& config) {
   applyParameters(config);
+  // Warned, not refused: a device that will not start leaves its user with no
+  // way to talk, while an overfull line still carries most samples (and says
+  // so again, counted, when it drops them).
+  if (const std::optional<std::string> w = io::linkBudgetWarning(config))
+    logLine(LogLevel::kWarning, "%s", w->c_str());
   std::unique_ptr<io::Transport> transport = io::makeTransport(config.transport);
   std::string error;
   if (!transport->open(error)) {
@@ -202,10 +208,11 @@ void TrackerApp::printSummary() const {
   const auto p99 = io::LatencyHistogram::percentile(now, zero, 0.99);
   logLine(LogLevel::kInfo,
           "summary: %" PRIu64 " frames in, %" PRIu64 " dropped, %" PRIu64 " corrupt, %" PRIu64
-          " processed, %" PRIu64 " deadline misses, %" PRIu64
-          " samples sent; capture-to-wire p50 %" PRIu64 " us, p99 %" PRIu64 " us",
+          " processed, %" PRIu64 " deadline misses, %" PRIu64 " samples sent, %" PRIu64
+          " messages dropped by a full link; capture-to-wire p50 %" PRIu64 " us, p99 %" PRIu64
+          " us",
           t.framesIn, t.framesDropped, t.framesCorrupt, t.framesProcessed, t.deadlineMisses,
-          t.samplesSent, p50, p99);
+          t.samplesSent, t.linkFullDrops, p50, p99);
 }
 
 int TrackerApp::run() {

@@ -108,6 +108,10 @@ void HealthMonitor::fillStatus(protocol::Status& status, std::uint64_t nowUs) {
   status.mode = mode_.load(std::memory_order_relaxed);
 }
 
+std::uint64_t HealthMonitor::linkFull() {
+  return linkFullDrops_.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
 HealthTotals HealthMonitor::totals() const {
   HealthTotals t;
   t.framesIn = framesIn_.load(std::memory_order_relaxed);
@@ -117,6 +121,7 @@ HealthTotals HealthMonitor::totals() const {
   t.deadlineMisses = deadlineMisses_.load(std::memory_order_relaxed);
   t.samplesSent = samplesSent_.load(std::memory_order_relaxed);
   t.cameraLosses = cameraLosses_.load(std::memory_order_relaxed);
+  t.linkFullDrops = linkFullDrops_.load(std::memory_order_relaxed);
   return t;
 }
 

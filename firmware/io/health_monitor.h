@@ -32,6 +32,9 @@ struct HealthTotals {
   std::uint64_t deadlineMisses = 0;
   std::uint64_t samplesSent = 0;
   std::uint64_t cameraLosses = 0;
+  // Messages the link refused while the host was there: it was full (a serial
+  // line slower than the configured frame rate needs, a host not reading).
+  std::uint64_t linkFullDrops = 0;
 };
 
 class HealthMonitor {
@@ -59,6 +62,8 @@ class HealthMonitor {
 
   // Sender thread: a sample went out `latencyUs` after its frame was captured.
   void sampleSent(std::uint64_t latencyUs);
+  // Sender thread: the link was full and a message was dropped; returns the total so far.
+  std::uint64_t linkFull();
 
   // The camera's state as the host should see it now.
   protocol::CameraState cameraState(std::uint64_t nowUs) const;
@@ -92,6 +97,7 @@ class HealthMonitor {
   std::atomic<std::uint64_t> deadlineMisses_{0};
   std::atomic<std::uint64_t> samplesSent_{0};
   std::atomic<std::uint64_t> cameraLosses_{0};
+  std::atomic<std::uint64_t> linkFullDrops_{0};
   LatencyHistogram processing_;
   LatencyHistogram latency_;
   std::vector<Snapshot> history_;  // ring, one per heartbeat, covering a second

@@ -1,5 +1,6 @@
 #include "firmware/io/json_lines.h"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cmath>
 #include <cstdarg>
@@ -28,10 +29,14 @@ class JsonOut {
   }
   // A float as a JSON number (JSON has no NaN/inf; the protocol forbids them anyway).
   void number(const char* key, float v) {
+    add("\"%s\":", key);
+    value(v);
+  }
+  void value(float v) {
     if (std::isfinite(v))
-      add("\"%s\":%.6g", key, static_cast<double>(v));
+      add("%.6g", static_cast<double>(v));
     else
-      add("\"%s\":null", key);
+      add("null");
   }
   void text(const char* key, std::string_view s) {
     add("\"%s\":\"", key);
@@ -69,7 +74,19 @@ void eye(JsonOut& j, const protocol::EyeMeasurement& e) {
   j.number("openness", e.openness);
   j.add(",");
   j.number("confidence", e.confidence);
-  j.add("}");
+  // The appearance cells: 15 numbers, or [] when the eye was not measured
+  // (all zero, as the protocol marks it).
+  j.add(",\"appearance\":[");
+  const bool measured =
+      std::any_of(e.appearance.begin(), e.appearance.end(), [](float v) { return v != 0.0f; });
+  if (measured) {
+    for (std::size_t i = 0; i < e.appearance.size(); ++i) {
+      if (i > 0)
+        j.add(",");
+      j.value(e.appearance[i]);
+    }
+  }
+  j.add("]}");
 }
 
 void write(JsonOut& j, const protocol::EyeSample& m) {

@@ -3,7 +3,10 @@
 // formatJsonLine() writes a message as one JSON object and a newline, e.g.
 //   {"type":"blink","seq":12,"send_us":...,"kind":"long","duration_ms":812,...}
 // for a person reading the stream or a script (jq) reading it. Field names are
-// the protocol's (messages.h) in snake_case, with the same units.
+// the protocol's (messages.h) in snake_case, with the same units. Each eye of
+// an eye_sample has "appearance": its 15 appearance cells (3 rows x 5 columns,
+// row-major, top row and image-left column first, summing to 1), or [] when
+// the eye's appearance was not measured.
 // parseTextCommand() reads the commands a person types on stdin in that mode:
 //   calibration on | calibration off | set <name> <value> | status
 // Ensures: neither allocates nor throws. Thread safety: reentrant.

@@ -18,7 +18,21 @@ void SenderLoop::send(protocol::Message& message) {
         m.sendUs = now;
       },
       message);
+  // A drop with the host there before and after the send: the link is full
+  // (a drop without a host, or the send that finds it gone, is no news).
+  const bool peer = transport_.peerPresent();
   const SendResult r = transport_.send(message);
+  if (r == SendResult::kDropped && peer && transport_.peerPresent()) {
+    const std::uint64_t total = shared_.health.linkFull();
+    // The first, then every thousandth: a too slow link drops several a second.
+    if (total % 1000 == 1) {
+      const std::string link = transport_.describe();
+      logLine(LogLevel::kWarning,
+              "%s is full: %llu messages dropped so far, the host sees gaps in the sequence "
+              "numbers; lower [camera] fps or give the link more room (serial: a higher baud)",
+              link.c_str(), static_cast<unsigned long long>(total));
+    }
+  }
   if (const auto* sample = std::get_if<protocol::EyeSample>(&message)) {
     if (r == SendResult::kSent)
       shared_.health.sampleSent(now - sample->captureUs);

@@ -59,6 +59,12 @@ bool isSupportedBaud(int baud) {
   return speedOf(baud) != B0;
 }
 
+std::span<const int> standardBauds() {
+  static constexpr int kRates[] = {9600,   19200,  38400,   57600,   115200,  230400,  460800,
+                                   500000, 921600, 1000000, 1500000, 2000000, 3000000, 4000000};
+  return kRates;
+}
+
 SerialTransport::SerialTransport(SerialOptions options) : options_(std::move(options)) {}
 
 SerialTransport::~SerialTransport() {

@@ -12,6 +12,7 @@
 // Thread safety: none (the sender thread).
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "firmware/io/stream_writer.h"
@@ -26,6 +27,8 @@ struct SerialOptions {
 
 // True if `baud` is a rate termios can set.
 bool isSupportedBaud(int baud);
+// Those rates, slowest first.
+std::span<const int> standardBauds();
 
 class SerialTransport : public Transport {
  public:

@@ -45,6 +45,41 @@ TEST_CASE("each message becomes one JSON object on one line") {
   CHECK_THAT(format(ack), Catch::Contains(R"("text":"say \"hi\"\\")"));
 }
 
+TEST_CASE("an eye sample carries each eye's appearance cells, or [] when not measured") {
+  protocol::EyeSample sample;
+  sample.eyes[0].valid = true;
+  for (std::size_t i = 0; i < protocol::kAppearanceCells; ++i)
+    sample.eyes[0].appearance[i] = 0.01f * static_cast<float>(i + 1);
+  sample.eyes[0].appearance[14] = 0.25f;
+  const std::string line = format(sample);
+  CHECK_THAT(line, Catch::Contains("\"appearance\":[0.01,0.02,0.03,0.04,0.05,0.06,0.07,0.08,0.09,"
+                                   "0.1,0.11,0.12,0.13,0.14,0.25]}"));
+  // The image-right eye was not measured: all zero on the wire.
+  const auto second = line.find("\"appearance\"", line.find("\"appearance\"") + 1);
+  REQUIRE(second != std::string::npos);
+  CHECK(line.compare(second, 16, "\"appearance\":[]}") == 0);
+}
+
+TEST_CASE("the longest eye sample still fits the 2 KB line") {
+  protocol::EyeSample sample;
+  sample.seq = UINT32_MAX;
+  sample.captureUs = sample.sendUs = UINT64_MAX;
+  sample.imageWidth = sample.imageHeight = UINT16_MAX;
+  sample.state = protocol::TrackingState::kSearching;
+  const float longest = -1.23456e-38f;  // "-1.23456e-38": the longest %.6g
+  for (protocol::EyeMeasurement& e : sample.eyes) {
+    e.valid = true;
+    e.pupilX = e.pupilY = e.normX = e.normY = e.openness = e.confidence = longest;
+    e.appearance.fill(longest);
+  }
+  sample.head = {true, longest, longest, longest, longest, longest, longest, longest};
+  sample.face = {longest, longest, longest, longest, longest};
+  char buffer[2048];
+  const std::size_t n = formatJsonLine(sample, buffer);
+  INFO("longest eye sample line: " << n << " bytes");
+  CHECK(n > 0);
+}
+
 TEST_CASE("a too small buffer gives nothing rather than half a line") {
   char small[16];
   CHECK(formatJsonLine(protocol::Status{}, small) == 0);

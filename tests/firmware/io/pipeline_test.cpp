@@ -244,6 +244,22 @@ TEST_CASE("an absent host costs messages, never the camera or tracking") {
   REQUIRE(rig.pipeline->stop(1000));
 }
 
+TEST_CASE("messages a full link drops are counted; those without a host are not") {
+  auto source = std::make_unique<TestPatternSource>(PatternSpec{320, 240, false, 200}, true);
+  Rig rig(std::move(source));
+  rig.transport->setAbsent(true);
+  rig.pipeline->start();
+  REQUIRE(eventually([&] { return rig.health.totals().framesProcessed > 20; }));
+  CHECK(rig.health.totals().samplesSent == 0);
+  CHECK(rig.health.totals().linkFullDrops == 0);  // no host: not the link's fault
+  rig.transport->setAbsent(false);
+  rig.transport->setFullEvery(3);  // the host is back, on a link that takes 2 in 3
+  REQUIRE(eventually([&] { return rig.health.totals().linkFullDrops > 20; }));
+  REQUIRE(rig.pipeline->stop(1000));
+  const HealthTotals t = rig.health.totals();
+  CHECK(t.samplesSent > t.linkFullDrops);
+}
+
 TEST_CASE("a finite source that ends finishes the pipeline after its last frame") {
   auto owned = std::make_unique<ScriptedSource>(200, 50);
   ScriptedSource* source = owned.get();

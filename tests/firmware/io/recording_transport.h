@@ -1,6 +1,6 @@
 // RecordingTransport: a Transport test double that keeps every message sent
 // (encoded and decoded again, so it checks they survive the wire) and lets the
-// test inject host commands and make the host vanish.
+// test inject host commands, make the host vanish or make the link full.
 // Thread safety: send/receive on the sender thread; the accessors and
 // injectCommand on the test thread (a mutex guards the shared state).
 #pragma once
@@ -23,7 +23,7 @@ class RecordingTransport : public io::Transport {
     std::array<std::uint8_t, protocol::kMaxFrameSize> frame;
     const std::size_t n = protocol::encodeFrame(message, frame);
     std::lock_guard lock(mutex_);
-    if (absent_)
+    if (absent_ || (fullEvery_ > 0 && ++offered_ % fullEvery_ == 0))
       return count(io::SendResult::kDropped);
     decoder_.feed(
         std::span<const std::uint8_t>(frame.data(), n),
@@ -56,6 +56,12 @@ class RecordingTransport : public io::Transport {
     std::lock_guard lock(mutex_);
     pending_.push_back(c);
   }
+  // The host is there but the link takes only some messages: every `n`th is
+  // dropped (0: none).
+  void setFullEvery(int n) {
+    std::lock_guard lock(mutex_);
+    fullEvery_ = n;
+  }
   void setAbsent(bool absent) {
     std::lock_guard lock(mutex_);
     absent_ = absent;
@@ -77,6 +83,8 @@ class RecordingTransport : public io::Transport {
   std::vector<protocol::Command> pending_;
   int decodeErrors_ = 0;
   bool absent_ = false;
+  int fullEvery_ = 0;
+  int offered_ = 0;
   std::atomic<bool> closed_{false};
 };
 
