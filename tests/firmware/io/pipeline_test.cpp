@@ -244,7 +244,7 @@ TEST_CASE("an absent host costs messages, never the camera or tracking") {
   REQUIRE(rig.pipeline->stop(1000));
 }
 
-TEST_CASE("messages a full link drops are counted; those without a host are not") {
+TEST_CASE("messages a full link drops are counted, and those without a host are not") {
   auto source = std::make_unique<TestPatternSource>(PatternSpec{320, 240, false, 200}, true);
   Rig rig(std::move(source));
   rig.transport->setAbsent(true);
