@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "host/core/gaze_model.h"
+
 namespace drishti::host {
 
 double percentile(std::vector<double> v, double q) {
@@ -94,7 +96,8 @@ std::string formatYCues(const std::array<CalibrationYCue, 2>& cues) {
                     eye, c.pupilHeldOutDeg);
     else if (c.appearance)
       std::snprintf(part, sizeof part,
-                    "%s eye from its appearance (held-out %.2f deg, pupil %.2f deg)", eye,
+                    "%s eye %.0f%% from its appearance (held-out %.2f deg, pupil %.2f deg)", eye,
+                    100 * appearanceShare(c.pupilHeldOutDeg, c.appearanceHeldOutDeg),
                     c.appearanceHeldOutDeg, c.pupilHeldOutDeg);
     else
       std::snprintf(part, sizeof part,

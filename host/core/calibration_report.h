@@ -96,11 +96,11 @@ struct CalibrationAdvice {
   bool operator==(const CalibrationAdvice&) const = default;
 };
 
-// Which cue gives one eye's vertical gaze (GazeAppearanceY, gaze_model.h) and
-// the leave-one-point-out RMS y errors it was chosen by.
+// Which cues give one eye's vertical gaze (GazeAppearanceY, gaze_model.h) and
+// the leave-one-point-out RMS y errors they are weighed by.
 struct CalibrationYCue {
   bool fitted = false;      // the eye has a gaze model
-  bool appearance = false;  // y from the eye's appearance; else from its pupil
+  bool appearance = false;  // y blends the pupil's and the appearance's; else the pupil's
   double pupilHeldOutDeg = 0;
   double appearanceHeldOutDeg = 0;  // 0: the appearance was not fitted (no cells, too few points)
 

@@ -44,6 +44,18 @@ double appearanceEyeY(const GazeAppearanceY& a, const AppearanceCells& cells) {
   return y;
 }
 
+double appearanceShare(double pupilHeldOut, double appearanceHeldOut) {
+  const double p2 = pupilHeldOut * pupilHeldOut;
+  const double a2 = appearanceHeldOut * appearanceHeldOut;
+  if (!(a2 > 0) || !std::isfinite(p2 + a2))
+    return 0;
+  return p2 / (p2 + a2);
+}
+
+double appearanceYWeight(const GazeAppearanceY& a) {
+  return a.used ? appearanceShare(a.heldOutPupilPx, a.heldOutAppearancePx) : 0.0;
+}
+
 GazeModel::GazeModel(const CalibrationGeometry& geometry, const GazeEyeModel& left,
                      const GazeEyeModel& right, const GazeModelParams& params)
     : geometry_(geometry), eyes_{left, right}, params_(params) {}
@@ -75,14 +87,15 @@ GazeEstimate GazeModel::predictEye(const protocol::EyeSample& sample, int index)
   out.y = dot(row, m.coefY);
   AppearanceCells cells;
   if (m.appearanceY.used && appearanceCellsOf(e.appearance, cells)) {
-    // The appearance's eye part replaces the pupil's (terms 0..5); the head
-    // terms stay the pupil model's.
+    // The appearance's y: its eye part plus the pupil model's head terms;
+    // blended with the pupil's y by their held-out errors.
     double eyeY = appearanceEyeY(m.appearanceY, cells);
     const double outsideY = clampToRange(eyeY, m.appearanceY.minY, m.appearanceY.maxY, margin);
     outside = std::max(outside, outsideY);
-    out.y = eyeY;
     for (std::size_t k = kGazeFirstHeadTerm; k < kGazeTerms; ++k)
-      out.y += row[k] * m.coefY[k];
+      eyeY += row[k] * m.coefY[k];
+    const double w = appearanceYWeight(m.appearanceY);
+    out.y = w * eyeY + (1 - w) * out.y;
   }
   if (!std::isfinite(out.x) || !std::isfinite(out.y))
     return GazeEstimate{};

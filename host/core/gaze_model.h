@@ -10,10 +10,12 @@
 // Eye features outside the calibrated range are clamped to that range widened
 // by `extrapolationMargin` of its span, so a stray sample cannot send the
 // quadratic terms off the screen; such samples get a lower confidence.
-// y may come from the eye's appearance instead (GazeAppearanceY, chosen per
-// calibration by fitGazeEyeModel): then y = the appearance's eye part + the
-// pupil model's head terms, and a sample without appearance cells falls back
-// to the pupil's y. x always comes from the pupil.
+// y may also come from the eye's appearance (GazeAppearanceY, fitted per
+// calibration by fitGazeEyeModel): then the eye's y blends the pupil's y with
+// the appearance's (its eye part + the pupil model's head terms), each
+// weighted by the inverse of its squared held-out y error
+// (appearanceYWeight), and a sample without appearance cells falls back to
+// the pupil's y. x always comes from the pupil.
 // Ensures: predict() allocates nothing and never throws; a valid estimate is
 // finite. Thread safety: const methods may run concurrently.
 #pragma once
@@ -32,9 +34,9 @@ using AppearanceRow = std::array<double, kAppearanceTerms>;
 
 // The y mapping from the eye's appearance (3 x 5 cells, messages.h; Lu et al.
 // 2014): eye part of y px = coef . (1, (cells - mean) / scale), plus the pupil
-// model's head terms. See gaze_model_fit.h for how it is fitted and chosen.
+// model's head terms. See gaze_model_fit.h for how it is fitted and weighed.
 struct GazeAppearanceY {
-  bool used = false;       // chosen over the pupil's y for this eye
+  bool used = false;       // blended into this eye's y (appearanceYWeight)
   AppearanceCells mean{};  // cells' mean over the calibration points
   double scale = 1;        // RMS spread of the cells around it over the points (> 0)
   AppearanceRow coef{};
@@ -53,6 +55,12 @@ bool appearanceCellsOf(const std::array<float, protocol::kAppearanceCells>& in,
                        AppearanceCells& out);
 // The appearance's eye part of y at `cells`, px (not clamped).
 double appearanceEyeY(const GazeAppearanceY& a, const AppearanceCells& cells);
+// The appearance's share of the eye's y, 0..1: the inverse-variance weight
+// of two estimates from their held-out RMS errors (any one unit),
+// pupil^2 / (pupil^2 + appearance^2); 0 when the appearance's error is not > 0.
+double appearanceShare(double pupilHeldOut, double appearanceHeldOut);
+// appearanceShare of the eye's held-out errors; 0 when not used.
+double appearanceYWeight(const GazeAppearanceY& a);
 
 // One eye's fitted mapping.
 struct GazeEyeModel {

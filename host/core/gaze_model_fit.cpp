@@ -241,7 +241,7 @@ void derollSamples(const FitProblem& pb, std::vector<const GazeFitSample*>& used
     used[i] = &derolled[i];
 }
 
-// The appearance's y against the pupil's, by leave-one-point-out RMS y error
+// The appearance's y model and both cues' leave-one-point-out RMS y errors
 // over every point with samples, rejected ones included (see
 // gaze_model_fit.h); fills `out`.
 void chooseAppearanceY(const FitProblem& pb, double lambda, const GazeRow& by,
@@ -290,7 +290,7 @@ void chooseAppearanceY(const FitProblem& pb, double lambda, const GazeRow& by,
   out.heldOutPupilPx = std::sqrt(pupilSq / kept);
   if (!cellsEverywhere || !fitAppearanceY(app, out))
     return;
-  out.used = out.heldOutAppearancePx < out.heldOutPupilPx;
+  out.used = true;  // weighed against the pupil in GazeModel (appearanceYWeight)
 }
 
 }  // namespace

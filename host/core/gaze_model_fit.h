@@ -34,18 +34,23 @@
 //   the samples have a head pose.
 // - z (distance) enters linearly only; a person who moves much closer or
 //   further than at calibration needs a new calibration.
-// y from the appearance: after the fit, the pupil's y is compared with an
-// appearance y model (gaze_model_appearance_fit.h: ridge on the points' mean
-// cells, weighted by the fit's sample weights, explaining y minus the pupil
-// model's head terms) by their leave-one-point-out RMS y error over every
+// y from the appearance: after the fit, an appearance y model is fitted
+// (gaze_model_appearance_fit.h: ridge on the points' mean cells, weighted by
+// the fit's sample weights, explaining y minus the pupil model's head terms)
+// and both cues' leave-one-point-out RMS y errors are measured over every
 // point with samples. Points the pupil fit rejected count too (for them the
 // pupil's held-out error is the kept points' fit): where the lower lid clips
 // the iris the pupil's y bends and the robust fit drops that point, which is
 // just where the appearance may do better; a real look-away point then enters
-// the appearance's fit, and both cues are wrong there alike. The appearance is
-// used (model.appearanceY.used) only when its error is lower, so a person
-// whose lids do not follow their gaze, or a tracker that sends no cells
-// (every such point needs some), keeps the pupil's y. x always comes from the
+// the appearance's fit, and both cues are wrong there alike. The eye's y then
+// blends the two by inverse variance (appearanceYWeight, gaze_model.h): a
+// person whose lids do not follow their gaze gets a small appearance share,
+// and a tracker that sends no cells (every such point needs some) keeps the
+// pupil's y (model.appearanceY.used false). Blending rather than choosing one
+// cue per eye: replayed on eight real-tracker recordings the blend's
+// validation median and p90 were each no worse than the pupil's on seven of
+// them, the per-eye choice's median worse on four (docs/BENCHMARKS.md, "The
+// host's appearance y blended"). x always comes from the
 // pupil. (The head terms removed from the appearance's targets come from the
 // full pupil fit: a small leak into its held-out error.)
 // residualPx of the model is the robust spread of single samples around the

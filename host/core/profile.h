@@ -46,11 +46,11 @@ struct Profile {
   std::uint32_t screenHeightMm = 194;
   std::uint32_t viewingDistanceMm = 600;
   std::uint32_t calibrationPoints = 9;  // 5, 9 or 13
-  // calibration.appearance_y: the fit may take each eye's y from its
-  // appearance cells when their held-out error beats the pupil's
-  // (gaze_model_fit.h). Off by default: on four rendered recordings it moved
-  // the validation median the wrong way on all three whose lids follow the
-  // gaze (docs/BENCHMARKS.md, "The appearance y in the host's fit").
+  // calibration.appearance_y: each eye's y blends its pupil's y with its
+  // appearance cells' y by their held-out errors (gaze_model_fit.h). Off by
+  // default: replayed on eight rendered recordings it was worse than the
+  // pupil alone on two (pexels 0003 seed 9's validation median, seed 7's
+  // p90; docs/BENCHMARKS.md, "The host's appearance y blended").
   bool calibrationAppearanceY = false;
 };
 

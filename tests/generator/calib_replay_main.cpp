@@ -46,8 +46,8 @@ const char* kUsage =
     "    instead of the robust fit (GazeFitParams), for comparisons\n"
     "  --eye: use only this eye (0 = image-left), as if the other were never seen\n"
     "  --no-roll: the fit does not turn the pupil back by the head's roll\n"
-    "  --appearance-y: let each eye's y come from its appearance cells when their\n"
-    "    held-out error beats the pupil's (the profile's calibration.appearance_y;\n"
+    "  --appearance-y: blend each eye's y from its pupil and its appearance cells,\n"
+    "    weighted by their held-out errors (the profile's calibration.appearance_y;\n"
     "    off by default, as on the device)\n"
     "  --appearance: each sample's appearance cells from this drishti-eye-trace\n"
     "    --appearance output of the same video (frame,eye,valid,15 cells), by frame:\n"
@@ -515,9 +515,10 @@ int main(int argc, char** argv) {
       std::printf(" %d:%.0f/%.0f%s", p.point, p.errorPx, p.heldOutErrorPx,
                   p.weight <= 0 ? "(out)" : "");
     const host::GazeAppearanceY& ay = f.model.appearanceY;
-    std::printf("; y from the %s (held-out y: pupil %.1f px, appearance %.1f px%s)\n",
-                ay.used ? "appearance" : "pupil", ay.heldOutPupilPx, ay.heldOutAppearancePx,
-                ay.heldOutAppearancePx > 0 ? "" : " = not fitted");
+    std::printf(
+        "; y %.0f%% from the appearance (held-out y: pupil %.1f px, appearance %.1f px%s)\n",
+        100 * host::appearanceYWeight(ay), ay.heldOutPupilPx, ay.heldOutAppearancePx,
+        ay.heldOutAppearancePx > 0 ? "" : " = not fitted");
   }
   return 0;
 }

@@ -1,9 +1,12 @@
-// The y cue from the eye's appearance (gaze_model_appearance_fit.h, chosen in
-// fitGazeEyeModel): chosen when the pupil's y bends and the cells carry the
-// gaze, refused when the cells are noise or absent.
+// The y cue from the eye's appearance (gaze_model_appearance_fit.h, fitted in
+// fitGazeEyeModel, blended with the pupil's y by their held-out errors in
+// GazeModel): carries y when the pupil's y bends and the cells carry the
+// gaze, gets almost no weight when the cells are noise and none when absent,
+// and when each cue bends somewhere else the blend beats both.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <initializer_list>
 #include <random>
 #include <vector>
 
@@ -20,9 +23,11 @@ enum class Cells { kFollowGaze, kNoise, kNone };
 
 // A synthetic eye looking at screen fraction (fx, fy). The pupil's x is
 // clean; its y bends looking down-left (`bend`, like a lower lid clipping
-// the iris); the cells follow the gaze linearly, or are noise, or are absent.
+// the iris); the cells follow the gaze linearly (with `cellBend`, y as if
+// lower looking up-right), or are noise, or are absent.
 struct Eye {
   bool bend = true;
+  bool cellBend = false;
   Cells cells = Cells::kFollowGaze;
   std::mt19937 rng{11};
   std::array<double, protocol::kAppearanceCells> gx{}, gy{};
@@ -48,9 +53,11 @@ struct Eye {
       return m;
     double sum = 0;
     std::array<double, protocol::kAppearanceCells> c{};
+    const double cy =
+        fy + (cellBend ? 0.75 * std::max(0.0, 0.6 - fy) * std::max(0.0, fx - 0.4) : 0.0);
     for (std::size_t k = 0; k < c.size(); ++k) {
       const double gaze = cells == Cells::kFollowGaze
-                              ? 0.3 * gx[k] * (fx - 0.5) + 0.3 * gy[k] * (fy - 0.5)
+                              ? 0.3 * gx[k] * (fx - 0.5) + 0.3 * gy[k] * (cy - 0.5)
                               : 0.3 * noise(rng);
       c[k] = std::max(0.05, 1.0 + gaze + 0.01 * noise(rng));
       sum += c[k];
@@ -81,11 +88,13 @@ std::vector<GazeFitSample> calibrate(Eye& eye, const CalibrationGeometry& g) {
 }
 
 // Mean |y error| in degrees over looks between the calibration points.
-double yErrorDeg(const GazeModel& model, Eye& eye, const CalibrationGeometry& g) {
+double yErrorDeg(const GazeModel& model, Eye& eye, const CalibrationGeometry& g,
+                 std::initializer_list<double> xs = {0.2, 0.3, 0.7},
+                 std::initializer_list<double> ys = {0.3, 0.7, 0.8}) {
   double sum = 0;
   int n = 0;
-  for (double fy : {0.3, 0.7, 0.8}) {
-    for (double fx : {0.2, 0.3, 0.7}) {
+  for (double fy : ys) {
+    for (double fx : xs) {
       protocol::EyeSample s;
       s.eyes[0] = eye.look(fx, fy);
       const GazeEstimate est = model.predictEye(s, 0);
@@ -119,6 +128,7 @@ TEST_CASE("the appearance carries y when the pupil's y bends looking down-left")
   CHECK(a.used);
   CHECK(a.heldOutAppearancePx > 0);
   CHECK(a.heldOutAppearancePx < a.heldOutPupilPx);
+  CHECK(appearanceYWeight(a) > 0.8);
   CHECK_FALSE(pupil.eye(0).appearanceY.used);
   const double pupilErr = yErrorDeg(pupil, eye, g);
   const double bothErr = yErrorDeg(both, eye, g);
@@ -142,9 +152,50 @@ TEST_CASE("cells that are noise leave y to the pupil") {
   const GazeModel m = fitEye(calibrate(eye, g), g, true);
   const GazeAppearanceY& a = m.eye(0).appearanceY;
   INFO("held-out y px: pupil " << a.heldOutPupilPx << ", appearance " << a.heldOutAppearancePx);
-  CHECK(a.heldOutAppearancePx > 0);
-  CHECK_FALSE(a.used);
+  CHECK(a.heldOutAppearancePx > 50 * a.heldOutPupilPx);
+  CHECK(appearanceYWeight(a) < 0.001);
   CHECK(yErrorDeg(m, eye, g) < 0.5);
+}
+
+TEST_CASE("when each cue bends in another corner, their blend beats either alone") {
+  // The pupil's y bends looking down-left, the cells' looking up-right: their
+  // held-out errors come out alike and their errors between the points fall
+  // in different places, so the inverse-variance blend is better than
+  // choosing either cue.
+  CalibrationGeometry g;
+  Eye eye;
+  eye.cellBend = true;
+  const GazeModel blend = fitEye(calibrate(eye, g), g, true);
+  const GazeEyeModel& m = blend.eye(0);
+  const GazeAppearanceY& a = m.appearanceY;
+  INFO("held-out y px: pupil " << a.heldOutPupilPx << ", appearance " << a.heldOutAppearancePx);
+  REQUIRE(a.used);
+  CHECK(appearanceYWeight(a) > 0.25);
+  CHECK(appearanceYWeight(a) < 0.75);
+  GazeEyeModel pupilOnly = m, appearanceOnly = m;
+  pupilOnly.appearanceY.used = false;
+  appearanceOnly.appearanceY.heldOutPupilPx = 1e9;  // the appearance's share -> 1
+  const auto looks = {0.2, 0.35, 0.65, 0.8};
+  const double blendErr = yErrorDeg(blend, eye, g, looks, looks);
+  const double pupilErr = yErrorDeg(GazeModel(g, pupilOnly, GazeEyeModel{}), eye, g, looks, looks);
+  const double appErr =
+      yErrorDeg(GazeModel(g, appearanceOnly, GazeEyeModel{}), eye, g, looks, looks);
+  INFO("mean y error deg: blend " << blendErr << ", pupil " << pupilErr << ", appearance "
+                                  << appErr);
+  CHECK(blendErr < 0.8 * std::min(pupilErr, appErr));
+}
+
+TEST_CASE("the appearance's share is the inverse-variance weight") {
+  CHECK(appearanceShare(3, 4) == Approx(9.0 / 25));
+  CHECK(appearanceShare(4, 3) == Approx(16.0 / 25));
+  CHECK(appearanceShare(5, 0) == 0);
+  CHECK(appearanceShare(INFINITY, 1) == 0);
+  GazeAppearanceY a;
+  a.heldOutPupilPx = 3;
+  a.heldOutAppearancePx = 4;
+  CHECK(appearanceYWeight(a) == 0);  // not used
+  a.used = true;
+  CHECK(appearanceYWeight(a) == Approx(9.0 / 25));
 }
 
 TEST_CASE("a tracker that sends no cells gets the pupil model") {
