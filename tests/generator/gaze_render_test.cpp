@@ -36,6 +36,23 @@ const FacePhoto& loadPhoto(const char* relative) {
   return *slot;
 }
 
+// No blinks, no head sway.
+SceneParams stillScene() {
+  SceneParams scene;
+  scene.blinkIntervalMs = 0;
+  scene.headSwayMm = 0;
+  return scene;
+}
+
+// No sensor noise and a steady, even light: frames differ only by what is drawn.
+RenderParams flatLight() {
+  RenderParams render;
+  render.sensorNoise = 0;
+  render.lightingAmplitude = 0;
+  render.sideLight = 0;
+  return render;
+}
+
 const FacePhoto& obama() {
   return loadPhoto("faces/stills/obama-720p.jpg");
 }
@@ -311,14 +328,8 @@ TEST_CASE("the upper lid follows the iris down, and the corners stay put", "[dat
 
 TEST_CASE("closed lids cover the iris", "[data]") {
   const FacePhoto& photo = obama();
-  SceneParams scene;
-  scene.blinkIntervalMs = 0;
-  scene.headSwayMm = 0;
-  RenderParams render;
-  render.sensorNoise = 0;
-  render.lightingAmplitude = 0;
-  render.sideLight = 0;
-  EyeRenderer renderer(photo, scene, render);
+  const SceneParams scene = stillScene();
+  EyeRenderer renderer(photo, scene, flatLight());
   GazeScene gaze(scene);
   gaze.blinkAt(0);
   cv::Mat open, closed, g1, g2;
@@ -343,13 +354,8 @@ TEST_CASE("closed lids cover the iris", "[data]") {
 
 TEST_CASE("a light change darkens the face and tilts it from its time on", "[data]") {
   const FacePhoto& photo = obama();
-  SceneParams scene;
-  scene.blinkIntervalMs = 0;
-  scene.headSwayMm = 0;
-  RenderParams steady;
-  steady.sensorNoise = 0;
-  steady.lightingAmplitude = 0;
-  steady.sideLight = 0;
+  const SceneParams scene = stillScene();
+  const RenderParams steady = flatLight();
   RenderParams lamp = steady;
   lamp.lightChangeMs = 1000;
   lamp.lightChangeGain = 0.8;
@@ -400,7 +406,7 @@ TEST_CASE("a light change darkens the face and tilts it from its time on", "[dat
   CHECK(rightRatio - leftRatio > 0.1);  // about 0.8 * 0.2 between the halves' centres
 }
 
-TEST_CASE("--light-change is read and garbage in it refused", "[generator]") {
+TEST_CASE("the light-change option is read and garbage in it is refused", "[generator]") {
   auto parse = [](std::vector<std::string> args, EvalOptions& opt, std::string& error) {
     args.insert(args.begin(), "drishti-gazegen");
     std::vector<char*> argv;
