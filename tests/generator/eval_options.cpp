@@ -27,6 +27,11 @@ const char* evalUsage() {
          "  --no-blinks        no random blinks\n"
          "  --lid-follow U L   lid margins' motion per px of the iris's vertical motion,\n"
          "                     upper and lower (default 1 0.25; 0 0 = lids still)\n"
+         "  --light-change T GAIN GRADIENT  from T seconds on, the light's gain times GAIN\n"
+         "                     (0.1..10) and a left-right gradient across the face: gain\n"
+         "                     1-GRADIENT one eye distance left of the eyes' midpoint,\n"
+         "                     1+GRADIENT one to its right (-0.9..0.9; 0.2 = a lamp to\n"
+         "                     the image's right, 20%) (drishti-gazegen)\n"
          "  --seed N           random seed (default 1)\n"
          "  --quick            one row / a short run\n"
          "  --plan FILE        follow the target schedule printed by\n"
@@ -121,6 +126,15 @@ bool parseEvalOptions(int argc, char** argv, EvalOptions& opt, std::string& erro
     } else if (a == "--lid-follow") {
       if (!number(i, opt.lidFollowUpper) || !number(i, opt.lidFollowLower))
         return false;
+    } else if (a == "--light-change") {
+      if (!number(i, opt.lightChangeS) || !number(i, opt.lightChangeGain) ||
+          !number(i, opt.lightChangeGradient))
+        return false;
+      if (!(opt.lightChangeS >= 0) || !(opt.lightChangeGain >= 0.1 && opt.lightChangeGain <= 10) ||
+          !(std::abs(opt.lightChangeGradient) <= 0.9)) {
+        error = "--light-change: T must be 0 or more seconds, GAIN 0.1..10, GRADIENT -0.9..0.9";
+        return false;
+      }
     } else if (a == "--seed") {
       if (!number(i, v))
         return false;

@@ -24,6 +24,11 @@ struct EvalOptions {
   double headRollDeg = 0;       // in-plane roll sway amplitude, degrees
   double lidFollowUpper = 1.0;  // gazegen: lids follow the iris (RenderParams)
   double lidFollowLower = 0.25;
+  // gazegen: from lightChangeS seconds on (negative: never), the light's gain
+  // times lightChangeGain and a left-right gradient (RenderParams).
+  double lightChangeS = -1;
+  double lightChangeGain = 1.0;
+  double lightChangeGradient = 0.0;
   bool blinks = true;
   bool quick = false;
   std::uint64_t seed = 1;

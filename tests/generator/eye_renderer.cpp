@@ -177,6 +177,11 @@ FaceInFrame EyeRenderer::render(const FrameTruth& truth, cv::Mat& frame) {
       1.0 + params_.lightingAmplitude * std::sin(2 * pi * truth.tMs / params_.lightingPeriodMs);
   const double side =
       params_.sideLight * std::sin(2 * pi * truth.tMs / (1.7 * params_.lightingPeriodMs));
+  const bool changed = params_.lightChangeMs >= 0 && truth.tMs >= params_.lightChangeMs;
+  const double stepGain = changed ? params_.lightChangeGain : 1.0;
+  const double stepSide = changed ? params_.lightChangeGradient : 0.0;
+  const double iod = std::max(
+      1.0, std::hypot(g.eyes[1].iris.x - g.eyes[0].iris.x, g.eyes[1].iris.y - g.eyes[0].iris.y));
   // Sensor noise: a window at a random offset into a pool of Gaussian noise
   // twice the frame's size, drawn once (drawing fresh noise per pixel per
   // frame costs more than the rest of the frame). Vectorised OpenCV passes.
@@ -189,7 +194,10 @@ FaceInFrame EyeRenderer::render(const FrameTruth& truth, cv::Mat& frame) {
   const int w = warped_.cols;
   gainRow_.create(1, w, CV_32FC3);
   for (int x = 0; x < w; ++x) {
-    const auto k = static_cast<float>(gain * (1.0 + side * (2.0 * x / w - 1.0)));
+    const double across = 2.0 * x / w - 1.0;  // -1 at the left edge, +1 at the right
+    const double acrossFace = std::clamp((x - g.centre.x) / iod, -1.0, 1.0);
+    const auto k =
+        static_cast<float>(gain * (1.0 + side * across) * stepGain * (1.0 + stepSide * acrossFace));
     gainRow_.at<cv::Vec3f>(0, x) = cv::Vec3f(k, k, k);
   }
   cv::repeat(gainRow_, warped_.rows, 1, gainMap_);

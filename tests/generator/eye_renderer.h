@@ -6,7 +6,8 @@
 // the iris vertically, the skin around them stretching), the upper lid lowered
 // by the blink's closure (skin from above the eye, a dark lash line on its edge), then the
 // whole image moved, rolled and scaled by the head's motion, lit by a slowly varying
-// brightness with a side-light gradient, and given Gaussian sensor noise.
+// brightness with a side-light gradient (optionally a step change of
+// gain and gradient part-way through), and given Gaussian sensor noise.
 // Returns where everything landed (FaceInFrame), which is the truth written
 // next to the video. Buffers are allocated on the first frame and reused.
 // Not thread-safe; deterministic for a given seed.
@@ -26,6 +27,16 @@ struct RenderParams {
   double lightingAmplitude = 0.12;  // slow brightness change, fraction of the photo's
   double lightingPeriodMs = 9000;
   double sideLight = 0.08;  // slow left-right gradient, fraction
+  // A step change of the light from lightChangeMs on (negative: none), as a
+  // lamp switched on or the daylight moving would give: the whole frame's
+  // gain multiplied by lightChangeGain, and a further left-right gradient
+  // across the face, fixed in the frame (a lamp to one side): gain 1 - g one
+  // interocular distance left of the photo's face centre (about the face's
+  // edge), 1 + g one to its right, linear between, flat beyond. Multiplied
+  // into the slow variation above (whose gradient spans the whole image).
+  double lightChangeMs = -1;
+  double lightChangeGain = 1.0;
+  double lightChangeGradient = 0.0;
   // How far the lid margins move per pixel of the iris's vertical
   // displacement (at the middle of the opening; nothing at the corners).
   // Upper: real upper lids follow vertical eye movements closely in amplitude

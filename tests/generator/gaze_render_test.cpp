@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
@@ -5,7 +6,10 @@
 #include <opencv2/videoio.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "tests/generator/eval_options.h"
 #include "tests/generator/eye_renderer.h"
 #include "tests/generator/face_photo.h"
 #include "tests/generator/gaze_video.h"
@@ -30,6 +34,23 @@ const FacePhoto& loadPhoto(const char* relative) {
     REQUIRE(slot.has_value());
   }
   return *slot;
+}
+
+// No blinks, no head sway.
+SceneParams stillScene() {
+  SceneParams scene;
+  scene.blinkIntervalMs = 0;
+  scene.headSwayMm = 0;
+  return scene;
+}
+
+// No sensor noise and a steady, even light: frames differ only by what is drawn.
+RenderParams flatLight() {
+  RenderParams render;
+  render.sensorNoise = 0;
+  render.lightingAmplitude = 0;
+  render.sideLight = 0;
+  return render;
 }
 
 const FacePhoto& obama() {
@@ -307,14 +328,8 @@ TEST_CASE("the upper lid follows the iris down, and the corners stay put", "[dat
 
 TEST_CASE("closed lids cover the iris", "[data]") {
   const FacePhoto& photo = obama();
-  SceneParams scene;
-  scene.blinkIntervalMs = 0;
-  scene.headSwayMm = 0;
-  RenderParams render;
-  render.sensorNoise = 0;
-  render.lightingAmplitude = 0;
-  render.sideLight = 0;
-  EyeRenderer renderer(photo, scene, render);
+  const SceneParams scene = stillScene();
+  EyeRenderer renderer(photo, scene, flatLight());
   GazeScene gaze(scene);
   gaze.blinkAt(0);
   cv::Mat open, closed, g1, g2;
@@ -334,6 +349,90 @@ TEST_CASE("closed lids cover the iris", "[data]") {
     INFO("eye " << e << " open " << cv::mean(g1(r))[0] << " closed " << cv::mean(g2(r))[0]);
     CHECK(cv::mean(g2(r))[0] > cv::mean(g1(r))[0] + 30);  // skin, not iris
     CHECK(meanInside(g2, poly) > meanInside(g1, poly) - 10);
+  }
+}
+
+TEST_CASE("a light change darkens the face and tilts it from its time on", "[data]") {
+  const FacePhoto& photo = obama();
+  const SceneParams scene = stillScene();
+  const RenderParams steady = flatLight();
+  RenderParams lamp = steady;
+  lamp.lightChangeMs = 1000;
+  lamp.lightChangeGain = 0.8;
+  lamp.lightChangeGradient = 0.2;  // 0.64 one eye distance left of the face's centre, 0.96 right
+  EyeRenderer plain(photo, scene, steady), changing(photo, scene, lamp);
+  GazeScene gaze(scene);
+  FrameTruth truth = gaze.step(true, 960, 540);
+  cv::Mat before, after, reference, g0, g1;
+  truth.tMs = 999;
+  const FaceInFrame placed = changing.render(truth, before);
+  plain.render(truth, reference);
+  CHECK(cv::norm(before, reference, cv::NORM_INF) == 0);  // nothing before T
+  truth.tMs = 1000;
+  changing.render(truth, after);
+  cv::cvtColor(before, g0, cv::COLOR_BGR2GRAY);
+  cv::cvtColor(after, g1, cv::COLOR_BGR2GRAY);
+  // The face around the eyes, split between them: each half's mean grey after
+  // T over before is the column gains averaged with the columns' own weight.
+  const double iod = placed.interocularPx;
+  const double midX = 0.5 * (placed.iris[0].x + placed.iris[1].x);
+  const double midY = 0.5 * (placed.iris[0].y + placed.iris[1].y);
+  const int top = static_cast<int>(midY - 0.5 * iod), bottom = static_cast<int>(midY + iod);
+  const int x0 = static_cast<int>(midX - iod), xm = static_cast<int>(midX),
+            x1 = static_cast<int>(midX + iod);
+  const FaceGeometry& g = photo.geometry();
+  const double centreX = g.centre.x;
+  const double photoIod =
+      std::hypot(g.eyes[1].iris.x - g.eyes[0].iris.x, g.eyes[1].iris.y - g.eyes[0].iris.y);
+  for (const auto& [from, to] : {std::pair{x0, xm}, std::pair{xm, x1}}) {
+    const cv::Rect half(from, top, to - from, bottom - top);
+    double sum0 = 0, expected = 0;
+    for (int x = from; x < to; ++x) {
+      const double column = cv::sum(g0(cv::Rect(x, top, 1, bottom - top)))[0];
+      sum0 += column;
+      expected += column * 0.8 * (1.0 + 0.2 * std::clamp((x - centreX) / photoIod, -1.0, 1.0));
+    }
+    expected /= sum0;
+    const double ratio = cv::mean(g1(half))[0] / cv::mean(g0(half))[0];
+    INFO("columns " << from << ".." << to << ": after / before " << ratio << ", expected "
+                    << expected);
+    CHECK(ratio == Approx(expected).margin(0.01));
+    CHECK(ratio < 0.95);
+  }
+  // The gradient: the right half keeps more of its light than the left.
+  const cv::Rect left(x0, top, xm - x0, bottom - top), right(xm, top, x1 - xm, bottom - top);
+  const double leftRatio = cv::mean(g1(left))[0] / cv::mean(g0(left))[0];
+  const double rightRatio = cv::mean(g1(right))[0] / cv::mean(g0(right))[0];
+  CHECK(rightRatio - leftRatio > 0.1);  // about 0.8 * 0.2 between the halves' centres
+}
+
+TEST_CASE("the light-change option is read and garbage in it is refused", "[generator]") {
+  auto parse = [](std::vector<std::string> args, EvalOptions& opt, std::string& error) {
+    args.insert(args.begin(), "drishti-gazegen");
+    std::vector<char*> argv;
+    for (std::string& a : args)
+      argv.push_back(a.data());
+    return parseEvalOptions(static_cast<int>(argv.size()), argv.data(), opt, error);
+  };
+  EvalOptions opt;
+  std::string error;
+  CHECK(opt.lightChangeS < 0);  // none unless asked
+  REQUIRE(parse({"--light-change", "31", "0.8", "-0.2"}, opt, error));
+  CHECK(opt.lightChangeS == 31);
+  CHECK(opt.lightChangeGain == 0.8);
+  CHECK(opt.lightChangeGradient == -0.2);
+  for (const auto& bad :
+       std::vector<std::vector<std::string>>{{"--light-change", "31", "0.8"},
+                                             {"--light-change", "x", "1", "0"},
+                                             {"--light-change", "-1", "1", "0"},
+                                             {"--light-change", "1", "0", "0"},
+                                             {"--light-change", "1", "1", "1.5"}}) {
+    EvalOptions o;
+    error.clear();
+    CHECK_FALSE(parse(bad, o, error));
+    INFO(bad[1] << " " << (bad.size() > 2 ? bad[2] : "") << ": " << error);
+    CHECK_THAT(error, Catch::Contains("--light-change") || Catch::Contains("not a number") ||
+                          Catch::Contains("needs a value"));
   }
 }
 

@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
   render.seed = opt.seed + 1;
   render.lidFollowUpper = opt.lidFollowUpper;
   render.lidFollowLower = opt.lidFollowLower;
+  render.lightChangeMs = opt.lightChangeS < 0 ? -1.0 : 1000.0 * opt.lightChangeS;
+  render.lightChangeGain = opt.lightChangeGain;
+  render.lightChangeGradient = opt.lightChangeGradient;
   auto script =
       gen::makeScript(opt.pattern, opt.screen, opt.dwellMs, opt.seconds * 1000.0, opt.seed);
   if (!opt.plan.empty()) {
