@@ -93,6 +93,21 @@ bool hasAdvice(const CalibrationReport& r, AdviceKind kind, int point = -1) {
   return false;
 }
 
+// The fixed schedule of a replayed recording (no retries, targets on time).
+CalibrationParams fixedScheduleParams() {
+  CalibrationParams params;
+  params.fixedSchedule = true;
+  return params;
+}
+
+// The text of the advice of this kind about this point ("" if none).
+std::string adviceText(const CalibrationReport& r, AdviceKind kind, int point) {
+  for (const auto& a : r.advice)
+    if (a.kind == kind && a.point == point)
+      return a.text;
+  return "";
+}
+
 }  // namespace
 
 TEST_CASE("a steady person gets a good 9-point calibration, validated on other points") {
@@ -250,10 +265,7 @@ TEST_CASE("a point that fails again is reported as failed, and the rest still ca
   CHECK(why.notSeen > 100);  // 5 s at 30 fps, less the settling time
   CHECK(why.moving == 0);
   CHECK(why.closed == 0);
-  std::string text;
-  for (const auto& a : r.advice)
-    if (a.kind == AdviceKind::kPointFailed && a.point == 3)
-      text = a.text;
+  const std::string text = adviceText(r, AdviceKind::kPointFailed, 3);
   INFO(text);
   CHECK(text.find("Point 4 (") == 0);
   CHECK(text.find("samples were refused because the eyes were not seen") != std::string::npos);
@@ -267,9 +279,7 @@ TEST_CASE("a check point whose eye position jumps about is named in the advice, 
   // few or none, and the advice says which point and why.
   Participant who;
   who.viewer.noiseNorm = 0.002;
-  CalibrationParams params;
-  params.fixedSchedule = true;
-  CalibrationProcedure proc(who.viewer.geometry, params);
+  CalibrationProcedure proc(who.viewer.geometry, fixedScheduleParams());
   const double degPx = who.viewer.geometry.pxPerDegree();
   int frame = 0;
   who.lookOverride = [&](double, const CalibrationView& v, double& /*x*/, double& y) {
@@ -286,10 +296,7 @@ TEST_CASE("a check point whose eye position jumps about is named in the advice, 
   CHECK(jumpy.closed == 0);
   CHECK(jumpy.notSeen == 0);
   CHECK(hasAdvice(r, AdviceKind::kCheckPointWeak, 2));
-  std::string text;
-  for (const auto& a : r.advice)
-    if (a.kind == AdviceKind::kCheckPointWeak && a.point == 2)
-      text = a.text;
+  const std::string text = adviceText(r, AdviceKind::kCheckPointWeak, 2);
   INFO(text);
   CHECK(text.find("Check point 3 (") == 0);
   CHECK(text.find("the eyes' position jumped about") != std::string::npos);
@@ -440,9 +447,7 @@ TEST_CASE(
   // after the jump is too short to count; the one before it is kept.
   Participant who;
   who.viewer.noiseNorm = 0.002;
-  CalibrationParams params;
-  params.fixedSchedule = true;
-  CalibrationProcedure proc(who.viewer.geometry, params);
+  CalibrationProcedure proc(who.viewer.geometry, fixedScheduleParams());
   const double degPx = who.viewer.geometry.pxPerDegree();
   double collectingSinceMs = -1;
   int lastIndex = -1;
