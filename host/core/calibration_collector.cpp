@@ -92,24 +92,46 @@ void CalibrationCollector::accept(ReportPointKind kind, int index, const protoco
   d.samples.push_back(kept);
 }
 
+void CalibrationCollector::refuse(ReportPointKind kind, int index, GateVerdict verdict) {
+  PointRefusals& r = points(kind)[static_cast<std::size_t>(index)].refusals;
+  switch (verdict) {
+    case GateVerdict::kMoving:
+      ++r.moving;
+      break;
+    case GateVerdict::kClosed:
+      ++r.closed;
+      break;
+    case GateVerdict::kNotTracked:
+      ++r.notSeen;
+      break;
+    case GateVerdict::kSettling:
+    case GateVerdict::kSteady:  // not a refusal (the procedure never passes it)
+      ++r.settling;
+      break;
+  }
+}
+
 void CalibrationCollector::dropSince(ReportPointKind kind, int index, std::uint64_t sinceUs) {
-  auto& v = points(kind)[static_cast<std::size_t>(index)].samples;
-  v.erase(std::remove_if(v.begin(), v.end(),
-                         [&](const protocol::EyeSample& s) { return s.captureUs >= sinceUs; }),
-          v.end());
+  PointData& d = points(kind)[static_cast<std::size_t>(index)];
+  auto& v = d.samples;
+  const auto end = std::remove_if(
+      v.begin(), v.end(), [&](const protocol::EyeSample& s) { return s.captureUs >= sinceUs; });
+  d.refusals.dropped += static_cast<int>(v.end() - end);
+  v.erase(end, v.end());
 }
 
 void CalibrationCollector::clearPoint(ReportPointKind kind, int index) {
   PointData& d = points(kind)[static_cast<std::size_t>(index)];
   d.samples.clear();
-  d.refused = 0;
+  d.refusals = {};
 }
 
 void CalibrationCollector::restore(ReportPointKind kind, int index,
-                                   std::vector<protocol::EyeSample> samples, int refused) {
+                                   std::vector<protocol::EyeSample> samples,
+                                   const PointRefusals& refusals) {
   PointData& d = points(kind)[static_cast<std::size_t>(index)];
   d.samples = std::move(samples);
-  d.refused = refused;
+  d.refusals = refusals;
 }
 
 int CalibrationCollector::accepted(ReportPointKind kind, int index) const {
@@ -145,7 +167,7 @@ void CalibrationCollector::fillPoint(const CalibrationTarget& t, const PointData
   out.targetX = t.x;
   out.targetY = t.y;
   out.samples = static_cast<int>(d.samples.size());
-  out.refused = d.refused;
+  out.refused = d.refusals.total();
   std::vector<double> xs, ys;
   for (const protocol::EyeSample& s : d.samples) {
     const GazeEstimate est = model_.predict(s);
@@ -219,13 +241,13 @@ CalibrationReport CalibrationCollector::report(const CalibrationQualityParams& p
   CalibrationReport r;
   r.geometry = geometry_;
   r.pattern = pattern_;
-  for (std::size_t i = 0; i < cal_.targets.size(); ++i) {
-    r.points.emplace_back();
-    fillPoint(cal_.targets[i], cal_.data[i], r.points.back());
-  }
-  for (std::size_t i = 0; i < val_.targets.size(); ++i) {
-    r.points.emplace_back();
-    fillPoint(val_.targets[i], val_.data[i], r.points.back());
+  std::vector<PointRefusals> refusals;  // beside r.points, for the advice
+  for (const TargetSet* set : {&cal_, &val_}) {
+    for (std::size_t i = 0; i < set->targets.size(); ++i) {
+      r.points.emplace_back();
+      fillPoint(set->targets[i], set->data[i], r.points.back());
+      refusals.push_back(set->data[i].refusals);
+    }
   }
   r.stats = stats();
   for (int e = 0; e < 2; ++e) {
@@ -235,7 +257,7 @@ CalibrationReport CalibrationCollector::report(const CalibrationQualityParams& p
                m.appearanceY.heldOutAppearancePx);
   }
   summariseCalibration(r);
-  assessCalibration(r, model_.calibrated(), params);
+  assessCalibration(r, model_.calibrated(), params, refusals);
   return r;
 }
 

@@ -2,7 +2,7 @@
 //
 // Represents: the screen targets of a session (calibration, then validation,
 // in px), the accepted samples of each (those CalibrationSampleGate called
-// steady), the refusals, and the tracking conditions of the whole session. It
+// steady), the refusals by reason, and the tracking conditions of the whole session. It
 // fits the gaze model from the calibration points (one robust fit per eye,
 // gaze_model_fit.h) and builds the report: per point the median estimate of
 // the fitted model over its samples, the error in px and degrees, the
@@ -51,8 +51,10 @@ class CalibrationCollector {
   // A steady sample at a target; eyes the gate found unusable are marked invalid.
   void accept(ReportPointKind kind, int index, const protocol::EyeSample& sample,
               const CalibrationSampleGate& gate);
-  void refuse(ReportPointKind kind, int index) { points(kind)[index].refused += 1; }
-  // Drops the samples of a point captured at or after `sinceUs` (just before a blink).
+  // A sample at a target that the gate did not call steady, counted by its verdict.
+  void refuse(ReportPointKind kind, int index, GateVerdict verdict);
+  // Drops the samples of a point captured at or after `sinceUs` (just before a
+  // blink, or all of them before a jump away); counted as dropped.
   void dropSince(ReportPointKind kind, int index, std::uint64_t sinceUs);
   // Forgets a point's samples (before presenting it again).
   void clearPoint(ReportPointKind kind, int index);
@@ -62,9 +64,11 @@ class CalibrationCollector {
     return points(kind)[static_cast<std::size_t>(index)].samples;
   }
   void restore(ReportPointKind kind, int index, std::vector<protocol::EyeSample> samples,
-               int refused);
-  int refused(ReportPointKind kind, int index) const {
-    return points(kind)[static_cast<std::size_t>(index)].refused;
+               const PointRefusals& refusals);
+  int refused(ReportPointKind kind, int index) const { return refusals(kind, index).total(); }
+  // Why the point's samples were refused (and how many kept ones were dropped).
+  const PointRefusals& refusals(ReportPointKind kind, int index) const {
+    return points(kind)[static_cast<std::size_t>(index)].refusals;
   }
 
   // Fits one model per eye from the calibration points' samples. False (and
@@ -79,7 +83,7 @@ class CalibrationCollector {
  private:
   struct PointData {
     std::vector<protocol::EyeSample> samples;
-    int refused = 0;
+    PointRefusals refusals;
   };
   struct TargetSet {
     std::vector<CalibrationTarget> targets;

@@ -41,7 +41,7 @@ namespace {
 constexpr std::string_view kFormatPrefix = "drishti-calibration ";
 constexpr int kFormatVersion = 2;
 
-constexpr std::array<std::pair<AdviceKind, std::string_view>, 11> kAdviceNames = {{
+constexpr std::array<std::pair<AdviceKind, std::string_view>, 12> kAdviceNames = {{
     {AdviceKind::kAllGood, "all-good"},
     {AdviceKind::kMoveCameraCloser, "move-camera-closer"},
     {AdviceKind::kEyeNotSeen, "eye-not-seen"},
@@ -53,6 +53,7 @@ constexpr std::array<std::pair<AdviceKind, std::string_view>, 11> kAdviceNames =
     {AdviceKind::kPointFailed, "point-failed"},
     {AdviceKind::kValidationOff, "validation-off"},
     {AdviceKind::kRecalibrate, "recalibrate"},
+    {AdviceKind::kCheckPointWeak, "check-point-weak"},
 }};
 
 std::string fmt(double v) {

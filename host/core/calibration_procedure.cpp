@@ -40,7 +40,7 @@ bool CalibrationProcedure::recalibratePoint(int index, std::uint64_t nowUs) {
   singlePoint_ = true;
   retriesLeft_ = 0;
   backup_ = collector_.samples(ReportPointKind::kCalibration, index);
-  backupRefused_ = collector_.refused(ReportPointKind::kCalibration, index);
+  backupRefused_ = collector_.refusals(ReportPointKind::kCalibration, index);
   gate_.restartStability();
   beginSequence({{ReportPointKind::kCalibration, index}}, CalibrationPhase::kCalibrating, nowUs);
   return true;
@@ -84,11 +84,12 @@ void CalibrationProcedure::finishTarget(bool success, std::uint64_t nowUs) {
   const int needed = std::max(1, params_.minSamples);
   if (!success && static_cast<int>(beforeJump_.size()) >= needed) {
     // The fixation after a relocation was too short; the one before it was not.
-    collector_.restore(st.kind, st.index, beforeJump_, collector_.refused(st.kind, st.index));
+    collector_.restore(st.kind, st.index, beforeJump_, collector_.refusals(st.kind, st.index));
     success = true;
   }
   if (!success) {
-    collector_.clearPoint(st.kind, st.index);
+    // Too few samples to use; why the rest were refused stays, for the advice.
+    collector_.restore(st.kind, st.index, {}, collector_.refusals(st.kind, st.index));
     if (st.kind == ReportPointKind::kCalibration)
       failed_.push_back(st.index);
   }
@@ -249,7 +250,7 @@ void CalibrationProcedure::addSample(const protocol::EyeSample& sample, std::uin
     }
     if (verdict == GateVerdict::kMoving)
       movedSinceSteady_ = true;
-    collector_.refuse(st.kind, st.index);
+    collector_.refuse(st.kind, st.index, verdict);
   }
   update(nowUs);
 }

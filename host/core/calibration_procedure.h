@@ -160,7 +160,7 @@ class CalibrationProcedure {
   double fromX_ = 0, fromY_ = 0;  // where the target glides from
   // Recalibrating one point: its previous samples, restored if the retry fails.
   std::vector<protocol::EyeSample> backup_;
-  int backupRefused_ = 0;
+  PointRefusals backupRefused_;
   std::optional<CalibrationResult> result_;
 };
 

@@ -20,13 +20,31 @@ const char* personEye(int i) {
 }
 
 std::string pointLabel(const CalibrationReportPoint& p) {
-  return "Point " + std::to_string(p.index + 1) + " (" + p.name + ")";
+  return std::string(p.kind == ReportPointKind::kCalibration ? "Point " : "Check point ") +
+         std::to_string(p.index + 1) + " (" + p.name + ")";
+}
+
+// Why a point's samples were refused, in plain words, by the largest group:
+// not seen, closed, or moving (a "moving" sample restarts the wait for a
+// still eye, so the "settling" ones after it count with it). Empty if none
+// were refused.
+std::string refusalReason(const PointRefusals& r) {
+  const int movement = r.moving + r.settling;
+  if (r.total() == 0)
+    return "";
+  if (r.notSeen >= movement && r.notSeen >= r.closed)
+    return "the eyes were not seen";
+  if (r.closed >= movement)
+    return "the eyes were closed";
+  return "the eyes' position jumped about: the eyes wandered, or the camera saw the pupil "
+         "poorly there (an eyelid over it when looking down, or poor light)";
 }
 
 }  // namespace
 
 void assessCalibration(CalibrationReport& report, bool modelValid,
-                       const CalibrationQualityParams& params) {
+                       const CalibrationQualityParams& params,
+                       const std::vector<PointRefusals>& refusals) {
   const CalibrationSummary& s = report.summary;
   const CalibrationSessionStats& st = report.stats;
   std::vector<CalibrationAdvice>& advice = report.advice;
@@ -89,14 +107,26 @@ void assessCalibration(CalibrationReport& report, bool modelValid,
                              s.precisionDeg)});
   }
 
+  const bool withReasons = refusals.size() == report.points.size();
+  const auto reasonOf = [&](std::size_t i) {
+    if (!withReasons || refusals[i].total() == 0)
+      return std::string();
+    return std::to_string(refusals[i].total()) + " samples were refused because " +
+           refusalReason(refusals[i]);
+  };
+
   // Then single points, which a recalibration of that point fixes.
-  for (const CalibrationReportPoint& p : report.points) {
+  for (std::size_t i = 0; i < report.points.size(); ++i) {
+    const CalibrationReportPoint& p = report.points[i];
     if (p.kind != ReportPointKind::kCalibration)
       continue;
     if (!p.measured) {
-      advice.push_back({AdviceKind::kPointFailed, p.index,
-                        pointLabel(p) + " could not be measured (eyes closed, moving or not "
-                                        "seen): recalibrate it."});
+      const std::string why = reasonOf(i);
+      advice.push_back(
+          {AdviceKind::kPointFailed, p.index,
+           pointLabel(p) + (why.empty() ? " could not be measured (eyes closed, moving or not "
+                                          "seen): recalibrate it."
+                                        : " could not be measured: " + why + ". Recalibrate it.")});
     } else if (p.rejected || p.errorDeg > params.poorPointDeg) {
       const double off = std::max(p.errorDeg, p.heldOutDeg);
       advice.push_back(
@@ -130,6 +160,22 @@ void assessCalibration(CalibrationReport& report, bool modelValid,
                             : "Calibration is poor: use yes/no or very large keys, or "
                               "calibrate again."});
     }
+  }
+
+  // Last, check points whose figure rests on few samples, and why: the
+  // therapist should know whether the person or the camera was the problem.
+  for (std::size_t i = 0; i < report.points.size() && withReasons; ++i) {
+    const CalibrationReportPoint& p = report.points[i];
+    if (p.kind != ReportPointKind::kValidation || (p.measured && p.refused <= p.samples))
+      continue;
+    const std::string why = reasonOf(i);
+    if (why.empty())
+      continue;
+    advice.push_back(
+        {AdviceKind::kCheckPointWeak, p.index,
+         pointLabel(p) + (p.measured ? " kept only " + std::to_string(p.samples) + " samples; " +
+                                           why + ". Its error is less certain."
+                                     : " could not be measured: " + why + ".")});
   }
 }
 

@@ -5,9 +5,11 @@
 // the bedside, most important first: a face or eye the camera does not see,
 // eyes too small in the image ("move the camera closer"), a moving head,
 // closed eyes, unsteady gaze, and single calibration points that failed or fit
-// poorly ("point 4 (top right) is poor: recalibrate it"). Eye names follow the
-// person: the image-left eye is the person's right eye. Thresholds are in
-// degrees, px and mm in CalibrationQualityParams. Pure function.
+// poorly ("point 4 (top right) is poor: recalibrate it"); given the points'
+// refusals, why a point failed and which check points rest on few samples.
+// Eye names follow the person: the image-left eye is the person's right eye.
+// Thresholds are in degrees, px and mm in CalibrationQualityParams. Pure
+// function.
 #pragma once
 
 #include "host/core/calibration_report.h"
@@ -31,7 +33,12 @@ struct CalibrationQualityParams {
 
 // Sets report.grade and report.advice from report.summary, points and stats
 // (call summariseCalibration first). `modelValid`: a gaze model was fitted.
+// `refusals`, when given, holds one entry per report point (same order): the
+// advice for a failed point, or a check point that kept fewer samples than it
+// refused, then says why in plain words (eyes not seen, closed, or their
+// position jumping about).
 void assessCalibration(CalibrationReport& report, bool modelValid,
-                       const CalibrationQualityParams& params = {});
+                       const CalibrationQualityParams& params = {},
+                       const std::vector<PointRefusals>& refusals = {});
 
 }  // namespace drishti::host

@@ -40,6 +40,20 @@ struct CalibrationReportPoint {
   bool operator==(const CalibrationReportPoint&) const = default;
 };
 
+// Why the samples at one point were refused, by the sample gate's verdict
+// (CalibrationSampleGate); kept by the collector beside the report point (not
+// stored in the calibration file: the advice it leads to is).
+struct PointRefusals {
+  int moving = 0;    // faster than the saccade threshold
+  int settling = 0;  // still, but not yet for long enough (after a movement or a blink)
+  int closed = 0;    // eyes closed
+  int notSeen = 0;   // no face, or no eye seen with enough confidence
+  int dropped = 0;   // kept, then dropped: just before a blink, or before a jump away
+
+  int total() const { return moving + settling + closed + notSeen; }
+  bool operator==(const PointRefusals&) const = default;
+};
+
 // Tracking conditions during the session (calibration and validation).
 struct CalibrationSessionStats {
   int samples = 0;             // samples received while targets were shown
@@ -86,6 +100,7 @@ enum class AdviceKind : std::uint8_t {
   kPointFailed,    // point = calibration point index
   kValidationOff,  // fit good, validation poor: something changed
   kRecalibrate,
+  kCheckPointWeak,  // point = validation point index: failed, or kept under half its samples
 };
 
 struct CalibrationAdvice {

@@ -405,14 +405,18 @@ int main(int argc, char** argv) {
   std::printf("%zu eye samples (%d bad frames), first at %llu us\n", samples.size(), errors,
               static_cast<unsigned long long>(t0));
   std::printf(
-      "kind idx  target(px)    estimate(px)   err deg  prec deg  samples refused%s\n",
+      "kind idx  target(px)    estimate(px)   err deg  prec deg  samples refused "
+      "mov/set/cl/ns/drop%s\n",
       truth.empty() ? "" : "  frames      saccade offtarget  pupil err (normX, normY) per eye");
   std::vector<double> val;
   for (const host::CalibrationReportPoint& p : report.points) {
-    std::printf("%-4s %3d %6.0f %5.0f  %6.0f %6.0f  %7.2f  %7.2f  %7d %7d",
+    // The refusals by the procedure's own gate's verdict: moving / settling
+    // (still, not yet long enough) / closed / not seen, and kept ones dropped.
+    const host::PointRefusals& why = proc.collector().refusals(p.kind, p.index);
+    std::printf("%-4s %3d %6.0f %5.0f  %6.0f %6.0f  %7.2f  %7.2f  %7d %7d %2d/%2d/%d/%d/%d",
                 p.kind == host::ReportPointKind::kCalibration ? "cal" : "val", p.index, p.targetX,
                 p.targetY, p.estimateX, p.estimateY, p.errorDeg, p.precisionDeg, p.samples,
-                p.refused);
+                p.refused, why.moving, why.settling, why.closed, why.notSeen, why.dropped);
     if (p.kind == host::ReportPointKind::kValidation && p.measured)
       val.push_back(p.errorDeg);
     if (!truth.empty()) {
@@ -520,5 +524,7 @@ int main(int argc, char** argv) {
         100 * host::appearanceYWeight(ay), ay.heldOutPupilPx, ay.heldOutAppearancePx,
         ay.heldOutAppearancePx > 0 ? "" : " = not fitted");
   }
+  for (const host::CalibrationAdvice& a : report.advice)
+    std::printf("advice: %s\n", a.text.c_str());
   return 0;
 }

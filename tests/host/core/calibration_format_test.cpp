@@ -65,6 +65,19 @@ TEST_CASE("a calibration file reads back to exactly the same record") {
   CHECK(back->model.predict(s).x == rec.model.predict(s).x);
 }
 
+TEST_CASE("a check point's weak-sample advice is written and read back by its name") {
+  CalibrationRecord rec = test::makeCalibrationRecord();
+  rec.report.advice.push_back(
+      {AdviceKind::kCheckPointWeak, 3, "Check point 4 (bottom left) kept only 10 samples; ..."});
+  const std::string text = formatCalibration(rec);
+  CHECK(text.find("advice = check-point-weak 3 Check point 4") != std::string::npos);
+  std::vector<CalibrationProblem> problems;
+  const auto back = parseCalibration(text, "anna.cal", problems);
+  REQUIRE(back.has_value());
+  CHECK(problems.empty());
+  CHECK(*back == rec);
+}
+
 TEST_CASE("a changed byte is caught by the checksum, naming its line") {
   const std::string text = formatCalibration(test::makeCalibrationRecord());
   const std::string damaged = edit(text, "pattern = 9", "pattern = 5", false);

@@ -108,6 +108,49 @@ TEST_CASE("advice names the problem in words a therapist can act on") {
   CHECK_FALSE(has(r, AdviceKind::kAllGood));
 }
 
+TEST_CASE("with the refusals, advice says why a point failed or a check point kept few samples") {
+  CalibrationReport r = makeReport({0.5, 0.6, 0.7, 0.9, 1.2});
+  r.points[2] = point(ReportPointKind::kCalibration, 2, 0, false);  // failed
+  r.points[9 + 1].samples = 10;                                     // check point 2: 10 kept
+  r.points[9 + 1].refused = 30;
+  r.points[9 + 3] = point(ReportPointKind::kValidation, 3, 0, false);  // failed
+  r.points[9 + 3].refused = 25;
+  r.points[9 + 4].refused = 5;  // 20 kept, 5 refused: not weak
+  summariseCalibration(r);
+  std::vector<PointRefusals> why(r.points.size());
+  why[2] = {.moving = 1, .settling = 4, .closed = 2, .notSeen = 30};
+  why[9 + 1] = {.moving = 9, .settling = 20, .closed = 1};
+  why[9 + 3] = {.settling = 5, .closed = 20};
+  why[9 + 4] = {.moving = 1, .settling = 4};
+  assessCalibration(r, true, {}, why);
+  std::string all;
+  for (const auto& a : r.advice)
+    all += a.text + "\n";
+  INFO(all);
+  REQUIRE(has(r, AdviceKind::kPointFailed, 2));
+  CHECK(all.find("Point 3 (centre) could not be measured: 37 samples were refused because the "
+                 "eyes were not seen. Recalibrate it.") != std::string::npos);
+  REQUIRE(has(r, AdviceKind::kCheckPointWeak, 1));
+  CHECK(all.find("Check point 2 (centre) kept only 10 samples; 30 samples were refused because "
+                 "the eyes' position jumped about") != std::string::npos);
+  CHECK(all.find("Its error is less certain.") != std::string::npos);
+  REQUIRE(has(r, AdviceKind::kCheckPointWeak, 3));
+  CHECK(all.find("Check point 4 (centre) could not be measured: 25 samples were refused because "
+                 "the eyes were closed.") != std::string::npos);
+  CHECK_FALSE(has(r, AdviceKind::kCheckPointWeak, 4));
+  CHECK_FALSE(has(r, AdviceKind::kCheckPointWeak, 0));
+  // The grade's own advice stays: the check-point notes come after it.
+  CHECK(r.advice.front().kind != AdviceKind::kCheckPointWeak);
+
+  // Without the refusals the advice is as before: no reasons, no check points.
+  CalibrationReport plain = r;
+  assessCalibration(plain, true);
+  CHECK_FALSE(has(plain, AdviceKind::kCheckPointWeak));
+  REQUIRE(has(plain, AdviceKind::kPointFailed, 2));
+  for (const auto& a : plain.advice)
+    CHECK(a.text.find("refused because") == std::string::npos);
+}
+
 TEST_CASE("the report picture shows every point and escapes text") {
   CalibrationReport r = makeReport({0.5, 0.6});
   r.points[3] = point(ReportPointKind::kCalibration, 3, 0, false);
