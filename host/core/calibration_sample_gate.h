@@ -8,10 +8,11 @@
 // 1 degree ~ eyeballRadiusMm * pi/180 / eyeWidthMm in normalised units) must
 // stay below the saccade threshold for stableMs in a row. The threshold adapts
 // to the tracker's noise: it is max(saccadeDegPerS, noiseFactor x the median
-// speed of the last two seconds), after the adaptive velocity threshold of
-// Nystrom & Holmqvist (2010), so a noisy webcam does not turn every sample
-// into a "saccade". After the eyes reopen from a closure, blinkGuardMs more
-// samples are refused (the lids and the tracker settle).
+// speed of the last 256 samples: 2 s at 120 fps, 8.5 s at 30), after the
+// adaptive velocity threshold of Nystrom & Holmqvist (2010), so a noisy webcam
+// does not turn every sample into a "saccade". After the eyes reopen from a
+// closure, blinkGuardMs more samples are refused (the lids and the tracker
+// settle).
 // Requires: samples in capture order (captureUs not decreasing; an older
 // sample resets the history). Allocates only in the constructor.
 // Not thread-safe.
