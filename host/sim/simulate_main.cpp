@@ -43,6 +43,10 @@ uncorrected error rate, and false selections per minute while only reading
                        method: see --method), read by the device's profile
                        parser with its ranges and messages; repeatable, each
                        key once. E.g. --set dwell.ms 600 --set dwell.resize on
+  --person NAME        novice (the default): looks at a neighbouring key first
+                       for 30 % of the keys while searching (dwell);
+                       practised: knows the layout, no search looks
+                       (host/sim/user_params.h, practisedUser)
   Shorthands for settings used in docs/BENCHMARKS.md (each is one --set):
   --dwell-ms MS (dwell.ms), --hold-px PX (dwell.hold_px), --no-reading-guard
   (dwell.reading_guard off), --command-ms MS (dwell.command_ms), --likely-ms
@@ -111,6 +115,7 @@ struct Options {
   double readingMinutes = 10;
   long long seed = 1;
   std::vector<ProfileSetting> settings;  // --set and its shorthands, in order
+  bool practised = false;                // --person practised
   double slip = 0.01;
   long long lookMinLetters = -1;
   long long lookAfterLetters = -1;
@@ -286,6 +291,10 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
         o.methods.push_back(k);
         pos = comma + 1;
       }
+    } else if (a == "--person") {
+      if (v != "novice" && v != "practised")
+        return "--person: '" + std::string(v) + "' is not novice or practised";
+      o.practised = v == "practised";
     } else if (a == "--board") {
       o.board = v;
     } else if (a == "--scan-board") {
@@ -333,6 +342,8 @@ int simulateMain(int argc, char** argv) {
     setup.board = method == host::MethodKind::kScan && !o.scanBoard.empty() ? o.scanBoard : o.board;
     setup.tracker.noiseDeg = o.noise;
     setup.tracker.fieldShare = o.fieldShare;
+    if (o.practised)
+      setup.user = practisedUser();
     setup.user.slipProbability = o.slip;
     if (o.lookAfterLetters >= 0)
       setup.user.predictionAfterLetters = static_cast<std::size_t>(o.lookAfterLetters);

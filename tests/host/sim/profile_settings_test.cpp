@@ -108,3 +108,24 @@ TEST_CASE("a --set changes what is simulated, and a shorthand is the same settin
   CHECK(wpmOf(slow) < wpmOf(byDefault) - 1.0);
   CHECK(run({"--dwell-ms", "2500", "--cascade-ms", "0"}) == slow);
 }
+
+TEST_CASE("drishti-simulate takes --person novice or practised and refuses another") {
+  const std::string data = host::test::dataDir().string();
+  const simtest::SimulateRun bad = simtest::runSimulate({"--data", data, "--person", "expert"});
+  CHECK(bad.code == 2);
+  CHECK(bad.err == "drishti-simulate: --person: 'expert' is not novice or practised\n");
+  const std::vector<std::string> common = {"--data",    data, "--method",          "dwell",
+                                           "--phrases", "3",  "--reading-minutes", "0"};
+  auto novice = common, practised = common;
+  novice.insert(novice.end(), {"--person", "novice"});
+  practised.insert(practised.end(), {"--person", "practised"});
+  const simtest::SimulateRun n = simtest::runSimulate(novice);
+  const simtest::SimulateRun p = simtest::runSimulate(practised);
+  const simtest::SimulateRun d = simtest::runSimulate(common);
+  REQUIRE(n.code == 0);
+  REQUIRE(p.code == 0);
+  REQUIRE(d.code == 0);
+  CHECK(n.lines == d.lines);  // novice is the default person
+  REQUIRE(p.lines.size() == 1);
+  CHECK(p.lines != n.lines);
+}

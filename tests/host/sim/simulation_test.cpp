@@ -244,3 +244,23 @@ TEST_CASE(
   // target, which is what this checks.
   CHECK(read.selections <= 1);
 }
+
+TEST_CASE("a person practised on the layout makes no search looks and dwell-types faster") {
+  SimSetup novice = setupFor(host::MethodKind::kDwell, 1.0);
+  SimSetup practised = novice;
+  practised.user = practisedUser();
+  CHECK(practised.user.extraSearchProbability == 0);
+  CHECK(novice.user.extraSearchProbability > 0);
+  Simulation a(novice), b(practised);
+  const TypingResult slow = a.type(somePhrases(6));
+  const TypingResult fast = b.type(somePhrases(6));
+  REQUIRE(slow.time.keySelections > 0);
+  REQUIRE(fast.time.keySelections > 0);
+  // A search look (250 ms median, then a new saccade) before 30 % of keys.
+  const double perKeySlow = slow.time.keys / static_cast<double>(slow.time.keySelections);
+  const double perKeyFast = fast.time.keys / static_cast<double>(fast.time.keySelections);
+  CHECK(perKeyFast < perKeySlow - 0.05);
+  CHECK(fast.wpm > slow.wpm);
+  CHECK(fast.gaveUp == 0);
+  CHECK(fast.errorRate < 0.05);
+}
