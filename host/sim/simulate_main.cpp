@@ -38,68 +38,37 @@ uncorrected error rate, and false selections per minute while only reading
   --phrases N          phrases to type, 1-20 (default 20)
   --reading-minutes M  minutes of reading per method (default 10; 0 = skip)
   --seed N             random seed (default 1)
-  --dwell-ms MS        dwell time (default: the profile's, 1000)
-  --landed-dwell       dwell takes up a key only once the eyes landed on it
-                       (DwellParams::landedOnly)
-  --refixation-px PX   a new fixation this far from where the dwell began
-                       restarts it (dwell.refixation_px; default: the profile's)
-  --hold-px PX         dwell.hold_px: a look that moves further restarts the
-                       dwell (0 = off; default: the profile's)
-  --no-reading-guard   dwell.reading_guard off: a look that is a reading step
-                       can select
-  --reading-look-ms MS dwell.reading_look_ms: looks shorter than this can be
-                       reading fixations (default: the profile's)
-  --command-ms MS      dwell.command_ms: dwell on Speak, Clear, Undo, Recent and
-                       the navigation keys (0 = dwell.ms; never shorter)
-  --likely-ms MS       dwell.likely_ms: the keys of the likeliest next letters
-                       need this dwell (0 = off; default: the profile's; used
-                       only with --cascade-ms 0)
-  --likely-letters N   dwell.likely_letters: how many letters (1-8)
-  --cascade-ms MS      dwell.cascade_ms: cascading dwell, the shortest dwell the
-                       likeliest next letter comes down to while the person
-                       types (0 = off; default: the profile's)
-  --cascade-step-ms MS dwell.cascade_step_ms: how far each letter typed
-                       brings the cascade down
-  --cascade-back-ms MS dwell.cascade_back_ms: how far each Delete puts it up
-  --cascade-pause-ms MS dwell.cascade_pause_ms: a pause this long without a
-                       selection puts it back to dwell.ms
-  --cascade-unlikely-ms MS  dwell.cascade_unlikely_ms: the dwell of the
-                       unlikeliest keys with the cascade (0 = dwell.ms)
-  --spoken-ms MS       dwell.spoken_ms: after Speak, until the next selection,
-                       the keys that change the message need this dwell
-                       (0 = off; default: the profile's)
+  --set KEY VALUE      a profile setting over the installed default profile,
+                       any key of host/data/README.md "Profiles" (not
+                       method: see --method), read by the device's profile
+                       parser with its ranges and messages; repeatable, each
+                       key once. E.g. --set dwell.ms 600 --set dwell.resize on
+  --person NAME        novice (the default): looks at a neighbouring key first
+                       for 30 % of the keys while searching (dwell);
+                       practised: knows the layout, no search looks
+                       (host/sim/user_params.h, practisedUser)
+  Shorthands for settings used in docs/BENCHMARKS.md (each is one --set):
+  --dwell-ms MS (dwell.ms), --hold-px PX (dwell.hold_px), --no-reading-guard
+  (dwell.reading_guard off), --command-ms MS (dwell.command_ms), --likely-ms
+  MS (dwell.likely_ms), --likely-letters N (dwell.likely_letters),
+  --cascade-ms MS (dwell.cascade_ms), --cascade-step-ms MS, --cascade-back-ms
+  MS, --cascade-pause-ms MS, --cascade-unlikely-ms MS (dwell.cascade_*),
+  --spoken-ms MS (dwell.spoken_ms), --word-ms MS (dwell.word_ms), --resize
+  (dwell.resize on), --resize-core F (dwell.resize_core, and dwell.resize on),
+  --scan-mode MODE (scan.mode), --early-blink (scan.early_blink on),
+  --scan-interval-ms MS (scan.interval_ms), --scan-first-delay-ms MS
+  (scan.first_delay_ms), --scan-restart-delay-ms MS (scan.restart_delay_ms),
+  --scan-gaze-start (scan.gaze_start on), --letter-slots N
+  (scan.letter_slots), --prediction-slots N (prediction.slots; 0: prediction
+  off), --echo-letters (echo letters: the person also hears each letter),
+  --saccade-restart / --no-saccade-restart (gaze.saccade_restart on / off)
   --after-typing-minutes M  dwell: also read the board's keys right after
                        typing (each phrase typed and spoken, then 20 s of
                        reading at once), M minutes in all (default 0 = skip)
-  --word-ms MS         dwell.word_ms: dwell on the predicted-word slots
-                       (0 = dwell.ms; default: the profile's)
-  --resize             dwell.resize on: key-target resizing by the
-                       next-letter chances and the gaze's precision
-  --resize-core F      dwell.resize_core: the share of a key's width and
-                       height that stays its own (0.1-1; implies --resize)
-  --lock-on-ms MS      dwell lock-on time (default: the profile's)
-  --margin-px PX       dwell margin around the key being dwelt on (default: the profile's)
-  --scan-mode MODE     rows, groups, linear or huffman (keys lit by a binary
-                       code from the next-letter chances; default: the
-                       profile's, rows)
-  --early-blink        scan.early_blink: a scanning blink acts once the eyes
-                       have been shut blink.min_ms, not when they open
-  --scan-interval-ms MS  scanning interval (default: the profile's)
-  --scan-first-delay-ms MS  extra time on the first item after a selection
-  --scan-restart-delay-ms MS  more extra time on the first group when scanning
-                       starts again from the top (scan.restart_delay_ms)
-  --scan-gaze-start    scan.gaze_start: after a selection the first group's
-                       time starts when the gaze rests on a key
   --word-in-place      dwell: the person keeps looking at a predicted word
                        found in the row to choose it; without it they look
                        for it again (a search look 30 % of the time, then a
                        saccade to it), as the figures were measured
-  --echo-letters       the device says each letter as chosen (profile `echo
-                       letters`): the person hears a wrong one at once
-  --letter-slots N     predicted letters scanned first (0-8; default: the profile's)
-                       (default: the profile's)
-  --prediction-slots N predicted words offered, 0-6 (0 = no prediction row;
-                       default: the profile's)
   --look-min-letters N read the prediction slots before a letter when at least
                        N letters of the word are left (default 2; 99 = never)
   --look-after-letters N  ... and only once N letters of the word are written
@@ -108,12 +77,10 @@ uncorrected error rate, and false selections per minute while only reading
   --no-refine          give the raw gaze to the session (no filter, drift
                        correction or fixation centroid), to see what they add
   --no-fixation-gaze   the filtered point instead of the fixation centroid
-  --saccade-restart    the refined gaze starts again where the eyes landed
-                       after a saccade (gaze.saccade_restart; the default)
-  --no-saccade-restart the filter glides there instead (about 0.4 s a key)
-  --saccade-min-deg D  ... only after saccades longer than D degrees (implies
-                       --saccade-restart; default 1.5, and at least 4 x the
-                       noise of a 3-sample mean)
+  --saccade-min-deg D  the refined gaze starts again where the eyes landed
+                       only after saccades longer than D degrees (implies
+                       gaze.saccade_restart on; default 1.5, and at least
+                       4 x the noise of a 3-sample mean)
   --filter-cutoff-hz F One Euro filter cutoff when still (default: the device's)
   --filter-beta B      One Euro filter speed coefficient (default: the device's)
   --data DIR           host data folder (default: the installed one, else the
@@ -142,25 +109,13 @@ struct Options {
                                         host::MethodKind::kScan};
   std::string board = "en-abc";
   std::string scanBoard = "en-scan";  // diagonal frequency layout: the scanning board
-  std::optional<host::ScanMode> scanMode;
   double noise = 1.0;
   double fieldShare = 0.5;
   long long phrases = 20;
   double readingMinutes = 10;
   long long seed = 1;
-  // A practised user's dwell, set by the therapist in the profile: users of
-  // adjustable dwell chose about 876 ms in their first session and 282 ms
-  // by the tenth (Majaranta, Ahola & Spakov, CHI 2009); 600 ms is a
-  // conservative point on that path.
-  long long dwellMs = -1;
-  long long scanIntervalMs = -1;
-  long long predictionSlots = -1;
-  long long scanFirstDelayMs = -1;
-  long long scanRestartDelayMs = -1;
-  long long letterSlots = -1;
-  long long lockOnMs = -1;
-  double marginPx = -1;
-  double refixationPx = -1;
+  std::vector<ProfileSetting> settings;  // --set and its shorthands, in order
+  bool practised = false;                // --person practised
   double slip = 0.01;
   long long lookMinLetters = -1;
   long long lookAfterLetters = -1;
@@ -168,29 +123,9 @@ struct Options {
   double filterCutoffHz = -1;  // -1: the device's default
   double filterBeta = -1;
   bool fixationGaze = true;
-  int saccadeRestart = -1;  // -1: the profile's
   double saccadeMinDeg = -1;
-  long long likelyMs = -1;
-  long long commandMs = -1;
-  long long likelyLetters = -1;
-  long long cascadeMs = -1;
-  long long cascadeStepMs = -1;
-  long long cascadeBackMs = -1;
-  long long cascadePauseMs = -1;
-  long long cascadeUnlikelyMs = -1;
-  long long spokenMs = -1;
   double afterTypingMinutes = 0;
-  long long wordMs = -1;
-  bool resize = false;
-  double resizeCore = -1;
-  bool landedDwell = false;
-  double holdPx = -1;
-  long long readingLookMs = -1;
-  bool readingGuardOff = false;
   bool breakdown = false;
-  bool earlyBlink = false;
-  bool gazeStart = false;
-  bool echoLetters = false;
   bool wordInPlace = false;
   std::filesystem::path dataDir;
 };
@@ -199,7 +134,7 @@ struct Options {
 // dwell.cascade_pause_ms, so each covers the whole time the cascade is down).
 constexpr double kReadAfterTypingS = 20;
 
-// Options that switch something on or off.
+// Options of the simulation itself that switch something on or off.
 struct FlagOption {
   std::string_view name;
   bool Options::*member;
@@ -207,19 +142,49 @@ struct FlagOption {
 };
 const FlagOption kFlags[] = {
     {"--no-refine", &Options::refine, false},
-    {"--landed-dwell", &Options::landedDwell, true},
     {"--breakdown", &Options::breakdown, true},
-    {"--early-blink", &Options::earlyBlink, true},
-    {"--resize", &Options::resize, true},
-    {"--scan-gaze-start", &Options::gazeStart, true},
-    {"--echo-letters", &Options::echoLetters, true},
     {"--word-in-place", &Options::wordInPlace, true},
-    {"--no-reading-guard", &Options::readingGuardOff, true},
     {"--no-fixation-gaze", &Options::fixationGaze, false},
 };
 
-// Options that take a number in [lo, hi] ((lo, hi] when aboveLo); `range`
-// is what the error message says after the option's name.
+// Shorthands for profile settings that docs/BENCHMARKS.md's commands use:
+// each adds one setting. `value` empty: the option takes the value.
+struct SettingOption {
+  std::string_view name;
+  std::string_view key;
+  std::string_view value;
+};
+const SettingOption kSettingOptions[] = {
+    {"--dwell-ms", "dwell.ms", ""},
+    {"--hold-px", "dwell.hold_px", ""},
+    {"--no-reading-guard", "dwell.reading_guard", "off"},
+    {"--command-ms", "dwell.command_ms", ""},
+    {"--likely-ms", "dwell.likely_ms", ""},
+    {"--likely-letters", "dwell.likely_letters", ""},
+    {"--cascade-ms", "dwell.cascade_ms", ""},
+    {"--cascade-step-ms", "dwell.cascade_step_ms", ""},
+    {"--cascade-back-ms", "dwell.cascade_back_ms", ""},
+    {"--cascade-pause-ms", "dwell.cascade_pause_ms", ""},
+    {"--cascade-unlikely-ms", "dwell.cascade_unlikely_ms", ""},
+    {"--spoken-ms", "dwell.spoken_ms", ""},
+    {"--word-ms", "dwell.word_ms", ""},
+    {"--resize", "dwell.resize", "on"},
+    {"--resize-core", "dwell.resize_core", ""},
+    {"--scan-mode", "scan.mode", ""},
+    {"--early-blink", "scan.early_blink", "on"},
+    {"--scan-interval-ms", "scan.interval_ms", ""},
+    {"--scan-first-delay-ms", "scan.first_delay_ms", ""},
+    {"--scan-restart-delay-ms", "scan.restart_delay_ms", ""},
+    {"--scan-gaze-start", "scan.gaze_start", "on"},
+    {"--letter-slots", "scan.letter_slots", ""},
+    {"--prediction-slots", "prediction.slots", ""},
+    {"--echo-letters", "echo", "letters"},
+    {"--saccade-restart", "gaze.saccade_restart", "on"},
+    {"--no-saccade-restart", "gaze.saccade_restart", "off"},
+};
+
+// Options of the simulation that take a number in [lo, hi] ((lo, hi] when
+// aboveLo); `range` is what the error message says after the option's name.
 struct NumberOption {
   std::string_view name;
   std::variant<long long Options::*, double Options::*> member;
@@ -234,29 +199,7 @@ const NumberOption kNumbers[] = {
     {"--phrases", &Options::phrases, 1, 20, "1-20"},
     {"--reading-minutes", &Options::readingMinutes, 0, 600, "0-600"},
     {"--seed", &Options::seed, 0, kNoLimit, "a whole number >= 0"},
-    {"--dwell-ms", &Options::dwellMs, 100, 10000, "100-10000"},
-    {"--lock-on-ms", &Options::lockOnMs, 0, 5000, "0-5000"},
-    {"--refixation-px", &Options::refixationPx, 0, 400, "0-400"},
-    {"--hold-px", &Options::holdPx, 0, 400, "0-400"},
-    {"--reading-look-ms", &Options::readingLookMs, 100, 5000, "100-5000"},
-    {"--likely-ms", &Options::likelyMs, 0, 10000, "0-10000"},
-    {"--command-ms", &Options::commandMs, 0, 10000, "0-10000"},
-    {"--likely-letters", &Options::likelyLetters, 1, 8, "1-8"},
-    {"--cascade-ms", &Options::cascadeMs, 0, 10000, "0-10000"},
-    {"--cascade-step-ms", &Options::cascadeStepMs, 1, 1000, "1-1000"},
-    {"--cascade-back-ms", &Options::cascadeBackMs, 0, 10000, "0-10000"},
-    {"--cascade-pause-ms", &Options::cascadePauseMs, 500, 60000, "500-60000"},
-    {"--cascade-unlikely-ms", &Options::cascadeUnlikelyMs, 0, 10000, "0-10000"},
-    {"--spoken-ms", &Options::spokenMs, 0, 10000, "0-10000"},
     {"--after-typing-minutes", &Options::afterTypingMinutes, 0, 600, "0-600"},
-    {"--word-ms", &Options::wordMs, 0, 10000, "0-10000"},
-    {"--resize-core", &Options::resizeCore, 0.1, 1, "0.1-1"},
-    {"--margin-px", &Options::marginPx, 0, 100, "0-100"},
-    {"--scan-interval-ms", &Options::scanIntervalMs, 200, 10000, "200-10000"},
-    {"--letter-slots", &Options::letterSlots, 0, 8, "0-8"},
-    {"--scan-restart-delay-ms", &Options::scanRestartDelayMs, 0, 10000, "0-10000"},
-    {"--scan-first-delay-ms", &Options::scanFirstDelayMs, 0, 10000, "0-10000"},
-    {"--prediction-slots", &Options::predictionSlots, 0, 6, "0-6"},
     {"--look-min-letters", &Options::lookMinLetters, 1, 99, "1-99"},
     {"--look-after-letters", &Options::lookAfterLetters, 0, 99, "0-99"},
     {"--slip", &Options::slip, 0, 0.5, "0-0.5"},
@@ -283,6 +226,13 @@ bool setNumber(const NumberOption& n, std::string_view v, Options& o) {
   return true;
 }
 
+// Adds `key value` unless `key` is set already (a setting an option implies).
+void imply(Options& o, std::string_view key, std::string_view value) {
+  if (std::none_of(o.settings.begin(), o.settings.end(),
+                   [key](const ProfileSetting& s) { return s.key == key; }))
+    o.settings.push_back({std::string(key), std::string(value)});
+}
+
 // Returns "" or what is wrong.
 std::string parse(int argc, char** argv, Options& o, bool& help) {
   for (int i = 1; i < argc; ++i) {
@@ -291,14 +241,23 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
       help = true;
       return {};
     }
-    if (a == "--saccade-restart" || a == "--no-saccade-restart") {
-      o.saccadeRestart = a == "--saccade-restart" ? 1 : 0;  // over the profile's
-      continue;
-    }
     const auto flag = std::find_if(std::begin(kFlags), std::end(kFlags),
                                    [a](const FlagOption& f) { return f.name == a; });
     if (flag != std::end(kFlags)) {
       o.*(flag->member) = flag->value;
+      continue;
+    }
+    const auto setting = std::find_if(std::begin(kSettingOptions), std::end(kSettingOptions),
+                                      [a](const SettingOption& s) { return s.name == a; });
+    if (setting != std::end(kSettingOptions) && !setting->value.empty()) {
+      o.settings.push_back({std::string(setting->key), std::string(setting->value)});
+      continue;
+    }
+    if (a == "--set") {
+      if (i + 2 >= argc)
+        return "--set: needs a key and a value (see --help)";
+      o.settings.push_back({argv[i + 1], argv[i + 2]});
+      i += 2;
       continue;
     }
     if (i + 1 >= argc)
@@ -306,9 +265,18 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
     const std::string_view v = argv[++i];
     const auto number = std::find_if(std::begin(kNumbers), std::end(kNumbers),
                                      [a](const NumberOption& n) { return n.name == a; });
-    if (number != std::end(kNumbers)) {
+    if (setting != std::end(kSettingOptions)) {
+      if (a == "--prediction-slots" && v == "0")
+        o.settings.push_back({"prediction", "off"});
+      else
+        o.settings.push_back({std::string(setting->key), std::string(v)});
+      if (a == "--resize-core")
+        imply(o, "dwell.resize", "on");
+    } else if (number != std::end(kNumbers)) {
       if (!setNumber(*number, v, o))
         return std::string(a) + ": " + std::string(number->range);
+      if (a == "--saccade-min-deg")
+        imply(o, "gaze.saccade_restart", "on");
     } else if (a == "--method") {
       o.methods.clear();
       std::size_t pos = 0;
@@ -323,20 +291,12 @@ std::string parse(int argc, char** argv, Options& o, bool& help) {
         o.methods.push_back(k);
         pos = comma + 1;
       }
+    } else if (a == "--person") {
+      if (v != "novice" && v != "practised")
+        return "--person: '" + std::string(v) + "' is not novice or practised";
+      o.practised = v == "practised";
     } else if (a == "--board") {
       o.board = v;
-    } else if (a == "--scan-mode") {
-      // The names of the profile's scan.mode.
-      const std::pair<std::string_view, host::ScanMode> modes[] = {
-          {"rows", host::ScanMode::kRows},
-          {"groups", host::ScanMode::kGroups},
-          {"linear", host::ScanMode::kLinear},
-          {"huffman", host::ScanMode::kHuffman}};
-      for (const auto& [name, m] : modes)
-        if (v == name)
-          o.scanMode = m;
-      if (!o.scanMode)
-        return "--scan-mode: '" + std::string(v) + "' is not rows, groups, linear or huffman";
     } else if (a == "--scan-board") {
       o.scanBoard = v;
     } else if (a == "--data") {
@@ -382,6 +342,8 @@ int simulateMain(int argc, char** argv) {
     setup.board = method == host::MethodKind::kScan && !o.scanBoard.empty() ? o.scanBoard : o.board;
     setup.tracker.noiseDeg = o.noise;
     setup.tracker.fieldShare = o.fieldShare;
+    if (o.practised)
+      setup.user = practisedUser();
     setup.user.slipProbability = o.slip;
     if (o.lookAfterLetters >= 0)
       setup.user.predictionAfterLetters = static_cast<std::size_t>(o.lookAfterLetters);
@@ -393,44 +355,16 @@ int simulateMain(int argc, char** argv) {
     if (o.filterBeta >= 0)
       setup.refiner.filter.betaPerDeg = o.filterBeta;
     setup.refiner.fixationGaze = o.fixationGaze;
-    // A threshold given means the restart is wanted.
-    setup.saccadeRestart = o.saccadeMinDeg > 0 ? 1 : o.saccadeRestart;
     if (o.saccadeMinDeg > 0)
       setup.refiner.saccadeMinDeg = o.saccadeMinDeg;
-    setup.dwellMs = static_cast<int>(o.dwellMs);
-    setup.scanIntervalMs = static_cast<int>(o.scanIntervalMs);
-    setup.scanMode = o.scanMode;
-    setup.earlyBlink = o.earlyBlink;
-    setup.gazeStart = o.gazeStart;
-    setup.echoLetters = o.echoLetters;
     setup.wordInPlace = o.wordInPlace;
-    setup.predictionSlots = static_cast<int>(o.predictionSlots);
-    setup.scanFirstDelayMs = static_cast<int>(o.scanFirstDelayMs);
-    setup.scanRestartDelayMs = static_cast<int>(o.scanRestartDelayMs);
-    setup.letterSlots = static_cast<int>(o.letterSlots);
-    setup.lockOnMs = static_cast<int>(o.lockOnMs);
-    setup.marginPx = o.marginPx;
-    setup.refixationPx = o.refixationPx;
-    setup.landedDwell = o.landedDwell;
-    setup.holdPx = o.holdPx;
-    setup.readingLookMs = static_cast<int>(o.readingLookMs);
-    setup.likelyMs = static_cast<int>(o.likelyMs);
-    setup.commandMs = static_cast<int>(o.commandMs);
-    setup.likelyLetters = static_cast<int>(o.likelyLetters);
-    setup.cascadeMs = static_cast<int>(o.cascadeMs);
-    setup.cascadeStepMs = static_cast<int>(o.cascadeStepMs);
-    setup.cascadeBackMs = static_cast<int>(o.cascadeBackMs);
-    setup.cascadePauseMs = static_cast<int>(o.cascadePauseMs);
-    setup.cascadeUnlikelyMs = static_cast<int>(o.cascadeUnlikelyMs);
-    setup.spokenMs = static_cast<int>(o.spokenMs);
-    setup.wordMs = static_cast<int>(o.wordMs);
-    if (o.resize || o.resizeCore > 0)
-      setup.resize = 1;
-    setup.resizeCore = o.resizeCore;
-    if (o.readingGuardOff)
-      setup.readingGuard = 0;
+    setup.settings = o.settings;
     setup.seed = static_cast<std::uint64_t>(o.seed);
     Simulation typing(setup);
+    if (!typing.error().empty()) {
+      std::fprintf(stderr, "drishti-simulate: %s\n", typing.error().c_str());
+      return 2;
+    }
     if (typing.session().board() == nullptr || typing.session().board()->id != setup.board) {
       std::fprintf(stderr, "drishti-simulate: there is no board '%s' in %s\n", setup.board.c_str(),
                    o.dataDir.string().c_str());

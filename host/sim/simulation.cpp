@@ -33,65 +33,13 @@ Simulation::Simulation(const SimSetup& setup)
   session_ = std::make_unique<host::HostSession>(config, nullptr);
   host::Profile p = session_->profile();
   p.access.method = setup.method;
-  if (setup.dwellMs > 0)
-    p.access.dwell.dwellMs = static_cast<std::uint32_t>(setup.dwellMs);
-  if (setup.lockOnMs >= 0)
-    p.access.dwell.lockOnMs = static_cast<std::uint32_t>(setup.lockOnMs);
-  p.access.dwell.landedOnly = setup.landedDwell || p.access.dwell.landedOnly;
-  if (setup.refixationPx >= 0)
-    p.access.dwell.refixationPx = static_cast<float>(setup.refixationPx);
-  if (setup.holdPx >= 0)
-    p.access.dwell.holdPx = static_cast<float>(setup.holdPx);
-  if (setup.readingLookMs > 0)
-    p.access.dwell.readingLookMs = static_cast<std::uint32_t>(setup.readingLookMs);
-  if (setup.readingGuard >= 0)
-    p.access.dwell.readingGuard = setup.readingGuard == 1;
-  if (setup.likelyMs >= 0)
-    p.access.dwell.likelyMs = static_cast<std::uint32_t>(setup.likelyMs);
-  if (setup.cascadeMs >= 0)
-    p.access.dwell.cascadeMs = static_cast<std::uint32_t>(setup.cascadeMs);
-  if (setup.cascadeStepMs > 0)
-    p.access.dwell.cascadeStepMs = static_cast<std::uint32_t>(setup.cascadeStepMs);
-  if (setup.cascadeBackMs >= 0)
-    p.access.dwell.cascadeBackMs = static_cast<std::uint32_t>(setup.cascadeBackMs);
-  if (setup.cascadePauseMs > 0)
-    p.access.dwell.cascadePauseMs = static_cast<std::uint32_t>(setup.cascadePauseMs);
-  if (setup.cascadeUnlikelyMs >= 0)
-    p.access.dwell.cascadeUnlikelyMs = static_cast<std::uint32_t>(setup.cascadeUnlikelyMs);
-  if (setup.spokenMs >= 0)
-    p.access.dwell.spokenMs = static_cast<std::uint32_t>(setup.spokenMs);
-  if (setup.commandMs >= 0)
-    p.access.dwell.commandMs = static_cast<std::uint32_t>(setup.commandMs);
-  if (setup.likelyLetters > 0)
-    p.access.dwell.likelyLetters = static_cast<std::uint32_t>(setup.likelyLetters);
-  if (setup.wordMs >= 0)
-    p.access.dwell.wordMs = static_cast<std::uint32_t>(setup.wordMs);
-  if (setup.resize >= 0)
-    p.access.dwell.resize = setup.resize == 1;
-  if (setup.resizeCore > 0)
-    p.access.dwell.resizeCore = static_cast<float>(setup.resizeCore);
-  if (setup.saccadeRestart >= 0)
-    p.gaze.saccadeRestart = setup.saccadeRestart == 1;
-  if (setup.marginPx >= 0)
-    p.access.dwell.marginPx = static_cast<float>(setup.marginPx);
-  if (setup.predictionSlots == 0)
-    p.prediction.enabled = false;
-  else if (setup.predictionSlots > 0)
-    p.prediction.slots = static_cast<std::uint32_t>(setup.predictionSlots);
-  if (setup.scanFirstDelayMs >= 0)
-    p.access.scan.firstDelayMs = static_cast<std::uint32_t>(setup.scanFirstDelayMs);
-  if (setup.scanRestartDelayMs >= 0)
-    p.access.scan.restartDelayMs = static_cast<std::uint32_t>(setup.scanRestartDelayMs);
-  if (setup.letterSlots >= 0)
-    p.access.scan.letterSlots = static_cast<std::uint32_t>(setup.letterSlots);
-  if (setup.scanIntervalMs > 0)
-    p.access.scan.intervalMs = static_cast<std::uint32_t>(setup.scanIntervalMs);
-  if (setup.scanMode)
-    p.access.scan.mode = *setup.scanMode;
-  p.access.scan.earlyBlink = setup.earlyBlink || p.access.scan.earlyBlink;
-  p.access.scan.gazeStart = setup.gazeStart || p.access.scan.gazeStart;
-  if (setup.echoLetters)
-    p.echoLetters = true;
+  if (std::any_of(setup.settings.begin(), setup.settings.end(),
+                  [](const ProfileSetting& s) { return s.key == "method"; }))
+    error_ = "--set method: the method is SimSetup::method (drishti-simulate --method)";
+  else if (std::optional<host::Profile> set = applySettings(p, setup.settings, error_))
+    p = *set;
+  earlyBlink_ = p.access.scan.earlyBlink;
+  echoLetters_ = p.echoLetters;
   session_->saveProfile(p);
   session_->setGazeCalibrated(true);
   // What a calibration would report as precision for this tracker: the RMS
@@ -145,7 +93,7 @@ void Simulation::deliver(const host::InputEvent& e) {
 void Simulation::onFrame(std::int64_t tUs, bool valid, double x, double y) {
   host::InputEvent e;
   e.tUs = tUs;
-  if (setup_.earlyBlink) {
+  if (earlyBlink_) {
     // The tracker's lid sample (closed frames here are blinks only), as
     // WireInput passes it on; only with scan.early_blink, so that the other
     // figures stay as they were measured.
@@ -547,7 +495,7 @@ bool Simulation::typePhrase(const std::string& meant, double limitS) {
       }
       deleting = false;
     }
-    if (setup_.echoLetters && typed.size() > heard) {
+    if (echoLetters_ && typed.size() > heard) {
       // The device says each letter as it is chosen (profile `echo
       // letters`): the person hears a wrong one at once, while still on the
       // board, instead of when the word is checked, and reacts to it.

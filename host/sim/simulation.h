@@ -26,6 +26,7 @@
 #include "host/core/calibration_geometry.h"
 #include "host/core/gaze_refiner.h"
 #include "host/core/host_session.h"
+#include "host/sim/profile_settings.h"
 #include "host/sim/simulated_eyes.h"
 #include "host/sim/user_params.h"
 
@@ -41,35 +42,9 @@ struct SimSetup {
   host::CalibrationGeometry screen{1280, 800, 286, 179, 550};
   bool refine = true;               // the device's GazeRefiner; false: raw points to the session
   host::GazeRefinerParams refiner;  // its saccadeRestart comes from the profile
-  int saccadeRestart = -1;          // gaze.saccade_restart: 0 off, 1 on, -1 the profile's
-  int dwellMs = -1;                 // profile overrides (-1: the profile's)
-  int scanIntervalMs = -1;
-  std::optional<host::ScanMode> scanMode;  // scan.mode (unset: the profile's)
-  bool earlyBlink = false;                 // scan.early_blink, and lid samples sent
-  bool gazeStart = false;                  // scan.gaze_start (or the profile's)
-  bool echoLetters = false;  // profile `echo letters`; the person then hears each letter
-  int scanFirstDelayMs = -1;
-  int scanRestartDelayMs = -1;  // scan.restart_delay_ms (-1: the profile's)
-  int letterSlots = -1;         // scan.letter_slots (-1: the profile's)
-  int lockOnMs = -1;
-  double marginPx = -1;
-  double refixationPx = -1;
-  bool landedDwell = false;
-  double holdPx = -1;          // dwell.hold_px (-1: the profile's)
-  int readingGuard = -1;       // dwell.reading_guard: 0 off, 1 on, -1 the profile's
-  int readingLookMs = -1;      // dwell.reading_look_ms (-1: the profile's)
-  int likelyMs = -1;           // dwell.likely_ms (-1: the profile's)
-  int commandMs = -1;          // dwell.command_ms (-1: the profile's)
-  int likelyLetters = -1;      // dwell.likely_letters (-1: the profile's)
-  int cascadeMs = -1;          // dwell.cascade_ms (-1: the profile's)
-  int cascadeStepMs = -1;      // dwell.cascade_step_ms (-1: the profile's)
-  int cascadeBackMs = -1;      // dwell.cascade_back_ms (-1: the profile's)
-  int cascadePauseMs = -1;     // dwell.cascade_pause_ms (-1: the profile's)
-  int cascadeUnlikelyMs = -1;  // dwell.cascade_unlikely_ms (-1: the profile's)
-  int spokenMs = -1;           // dwell.spoken_ms (-1: the profile's)
-  int wordMs = -1;             // dwell.word_ms (-1: the profile's)
-  int resize = -1;             // dwell.resize: 0 off, 1 on, -1 the profile's
-  double resizeCore = -1;      // dwell.resize_core (-1: the profile's)
+  // Profile settings over the installed default profile, through the
+  // profile parser (profile_settings.h); not `method` (the method above).
+  std::vector<ProfileSetting> settings;
   // The person reads the prediction slots and chooses a predicted word
   // (when the board shows them); false: types every letter.
   bool usePredictions = true;
@@ -77,7 +52,6 @@ struct SimSetup {
   // (the fixation that read it rests on it) instead of searching for it and
   // looking at it again (false: as the published figures were measured).
   bool wordInPlace = false;
-  int predictionSlots = -1;  // profile override: 0 = no prediction row, -1 = the profile's
   std::uint64_t seed = 1;
 };
 
@@ -159,6 +133,9 @@ class Simulation final : public EyeListener {
   ReadingResult readAfterTyping(const std::vector<std::string>& phrases, double minutes,
                                 double readS);
 
+  // "" or why setup.settings could not be applied (the session then runs
+  // the profile without them; a caller should not use it).
+  const std::string& error() const { return error_; }
   host::HostSession& session() { return *session_; }
   SimulatedEyes& eyes() { return *eyes_; }
   std::uint64_t selections() const { return selections_; }
@@ -185,6 +162,9 @@ class Simulation final : public EyeListener {
   bool typePhrase(const std::string& meant, double limitS);
 
   SimSetup setup_;
+  std::string error_;
+  bool earlyBlink_ = false;   // scan.early_blink: lid samples are sent too
+  bool echoLetters_ = false;  // the profile's echo says letters: the person hears them
   std::unique_ptr<host::HostSession> session_;
   std::unique_ptr<host::GazeRefiner> refiner_;
   std::unique_ptr<SimulatedEyes> eyes_;

@@ -1,8 +1,10 @@
 // UserParams: the simulated person's eyes and habits, in ms and degrees.
 //
-// Represents: a practised adult user of an eye-gaze board, with figures from
-// the published literature on human eye movements (not fitted to this
-// device). Sources:
+// Represents: an adult user of an eye-gaze board, with figures from the
+// published literature on human eye movements (not fitted to this device).
+// The defaults are a novice on the board's layout (searches for some keys
+// first); practisedUser() below is the same person once they know it.
+// Sources:
 //  - saccade latency to a visual target about 200 ms (180-250 ms), sd about
 //    40 ms: Carpenter, "Movements of the Eyes" (1988); Leigh & Zee, "The
 //    Neurology of Eye Movements" (5th ed., 2015);
@@ -47,8 +49,10 @@ struct UserParams {
   // Fixations.
   double searchFixationMs = 250;  // median of a visual-search fixation (log-normal)
   double searchFixationSdLog = 0.3;
-  double extraSearchProbability = 0.3;  // a practised user sometimes looks once more first
-  double readFixationMs = 220;          // median reading fixation (log-normal, mean ~235 ms)
+  // Before a key (dwell), a look at a neighbour first while searching for it
+  // (assumption; 30 % of keys), and the look's median above.
+  double extraSearchProbability = 0.3;
+  double readFixationMs = 220;  // median reading fixation (log-normal, mean ~235 ms)
   double readFixationSdLog = 0.35;
   double readSaccadeDeg = 2.0;
   double regressionProbability = 0.12;
@@ -84,6 +88,30 @@ struct UserParams {
   double slipProbability = 0.01;        // aims at a neighbouring key instead of the intended one
   double noticeErrorProbability = 0.9;  // an error is seen when the word is checked
 };
+
+// The same person once practised on the layout: knows where each key is and
+// looks at it directly, with no search look first (extraSearchProbability
+// 0). Sources: models of text entry on a soft keyboard give the expert no
+// visual search time at all, only the movement to the key (Soukoreff &
+// MacKenzie 1995, as tested by MacKenzie & Zhang, Behaviour & Information
+// Technology 20(6), 2001: about 20 wpm on the familiar Qwerty layout
+// against 5.4 wpm on a layout new at each tap, where every key is searched
+// for); learning a layout moves the person from visual search to recalling
+// where the key is (Jokinen, Sarcar, Oulasvirta et al., CHI 2017); in gaze
+// typing on a dwell keyboard the inefficient eye movements fell sharply
+// after 15-25 sentences, about 3-4 h, following the power law of practice
+// (Aoki, Hansen & Itoh, Behaviour & Information Technology 27(4), 2008).
+// None of them gives a rate of searching left after practice: 0 is the
+// limit they point to, so this person is an upper bound on what practice
+// at the layout gives. Only dwell typing uses search looks: blink-select
+// and scanning are the novice's. The dwell they choose is a profile
+// setting (dwell.ms): about 282 ms by the tenth session in Majaranta,
+// Ahola & Spakov (CHI 2009).
+inline UserParams practisedUser() {
+  UserParams u;
+  u.extraSearchProbability = 0;
+  return u;
+}
 
 // What the tracker and the gaze model add to where the eyes really look.
 struct TrackerErrorParams {

@@ -1,17 +1,12 @@
 #include "host/sim/simulation.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <fstream>
 #include <regex>
 
 #include "host/sim/phrase_set.h"
-#include "host/sim/simulate_main.h"
 #include "host/sim/text_metrics.h"
 #include "tests/host/core/session_helpers.h"
+#include "tests/host/sim/simulate_capture.h"
 #include "tests/support/test_data.h"
 
 using namespace drishti;
@@ -32,6 +27,12 @@ std::vector<std::string> somePhrases(std::size_t n) {
   std::vector<std::string> p = defaultPhrases();
   p.resize(n);
   return p;
+}
+
+// Seconds per key selection meant (dwell), from the first look at the key.
+double secondsPerKey(const TypingResult& r) {
+  REQUIRE(r.time.keySelections > 0);
+  return r.time.keys / static_cast<double>(r.time.keySelections);
 }
 
 }  // namespace
@@ -83,20 +84,15 @@ TEST_CASE("restarting the refined gaze after a saccade shortens the time per key
   // The static dwell (dwell.cascade_ms 0): the restart's gain was measured
   // with it, and the cascade's shorter dwells shrink what the glide costs.
   SimSetup glideSetup = setupFor(host::MethodKind::kDwell, 1.0);
-  glideSetup.saccadeRestart = 0;
-  glideSetup.cascadeMs = 0;
+  glideSetup.settings = {{"gaze.saccade_restart", "off"}, {"dwell.cascade_ms", "0"}};
   SimSetup restartSetup = setupFor(host::MethodKind::kDwell, 1.0);
-  restartSetup.cascadeMs = 0;
+  restartSetup.settings = {{"dwell.cascade_ms", "0"}};
   Simulation glide(glideSetup), restart(restartSetup);
   CHECK(glide.session().profile().gaze.saccadeRestart == false);
   CHECK(restart.session().profile().gaze.saccadeRestart);
   const TypingResult a = glide.type(somePhrases(6));
   const TypingResult b = restart.type(somePhrases(6));
-  REQUIRE(a.time.keySelections > 0);
-  REQUIRE(b.time.keySelections > 0);
-  const double perKeyGlide = a.time.keys / static_cast<double>(a.time.keySelections);
-  const double perKeyRestart = b.time.keys / static_cast<double>(b.time.keySelections);
-  CHECK(perKeyRestart < perKeyGlide - 0.15);
+  CHECK(secondsPerKey(b) < secondsPerKey(a) - 0.15);
   CHECK(b.gaveUp == 0);
   CHECK(b.errorRate < 0.05);
 }
@@ -107,7 +103,7 @@ TEST_CASE(
   // re-aim (lock-on 150 ms, notice 400 ms) takes the neighbour the gaze
   // landed on; at the default 1000 ms the person re-aims in time.
   SimSetup quick = setupFor(host::MethodKind::kDwell, 1.0);
-  quick.dwellMs = 400;
+  quick.settings = {{"dwell.ms", "400"}};
   Simulation slow(setupFor(host::MethodKind::kDwell, 1.0)), fast(quick);
   const TypingResult a = slow.type(somePhrases(6));
   const TypingResult b = fast.type(somePhrases(6));
@@ -141,9 +137,9 @@ TEST_CASE(
     "with cascading dwell the reading right after typing starts with the cascade down, and a "
     "pause puts it back to dwell.ms") {
   SimSetup setup = setupFor(host::MethodKind::kDwell, 1.0);
-  setup.cascadeMs = 500;
-  setup.cascadeStepMs = 50;
-  setup.cascadePauseMs = 5000;
+  setup.settings = {{"dwell.cascade_ms", "500"},
+                    {"dwell.cascade_step_ms", "50"},
+                    {"dwell.cascade_pause_ms", "5000"}};
   Simulation sim(setup);
   sim.type({"i need water"});
   // Speak at the end leaves the floor where the typing brought it: the
@@ -211,25 +207,9 @@ TEST_CASE("reading the board with blink-select or scanning selects almost nothin
 }
 
 TEST_CASE("drishti-simulate with no arguments prints one line per method with its wpm") {
-  // simulateMain prints to stdout: send it to a file for the length of the call.
-  const auto file = drishti::test::scratchDir("simulate-main") / "out.txt";
-  std::fflush(stdout);
-  const int saved = ::dup(1);
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  REQUIRE(fd >= 0);
-  ::dup2(fd, 1);
-  char name[] = "drishti-simulate";
-  char* argv[] = {name, nullptr};
-  const int code = simulateMain(1, argv);
-  std::fflush(stdout);
-  ::dup2(saved, 1);
-  ::close(saved);
-  ::close(fd);
-  REQUIRE(code == 0);
-  std::ifstream in(file);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
+  const simtest::SimulateRun run = simtest::runSimulate({});
+  REQUIRE(run.code == 0);
+  const std::vector<std::string>& lines = run.lines;
   REQUIRE(lines.size() == 3);
   // Scanning runs on the English scanning board (frequency along diagonals).
   const std::regex wpm(R"(^(dwell|blink|scan)\s+en-(abc|scan) .* [0-9]+\.[0-9] wpm, .*)");
@@ -246,13 +226,10 @@ TEST_CASE(
   // The settings measured in docs/BENCHMARKS.md for an experienced user.
   SimSetup s = setupFor(host::MethodKind::kScan, 1.0, 1);
   s.board = "en-scan";
-  s.scanMode = host::ScanMode::kHuffman;
-  s.scanIntervalMs = 700;
-  s.scanFirstDelayMs = 0;
-  s.scanRestartDelayMs = 500;
-  s.gazeStart = true;
-  s.echoLetters = true;
-  s.predictionSlots = 0;
+  s.settings = {{"scan.mode", "huffman"},     {"scan.interval_ms", "700"},
+                {"scan.first_delay_ms", "0"}, {"scan.restart_delay_ms", "500"},
+                {"scan.gaze_start", "on"},    {"echo", "letters"},
+                {"prediction", "off"}};
   Simulation sim(s);
   const TypingResult r = sim.type(somePhrases(3));
   CHECK(r.gaveUp == 0);
@@ -268,4 +245,20 @@ TEST_CASE(
   // lit alone: measured up to 1 in 10 minutes (docs/BENCHMARKS.md), the
   // target, which is what this checks.
   CHECK(read.selections <= 1);
+}
+
+TEST_CASE("a person practised on the layout makes no search looks and dwell-types faster") {
+  SimSetup novice = setupFor(host::MethodKind::kDwell, 1.0);
+  SimSetup practised = novice;
+  practised.user = practisedUser();
+  CHECK(practised.user.extraSearchProbability == 0);
+  CHECK(novice.user.extraSearchProbability > 0);
+  Simulation a(novice), b(practised);
+  const TypingResult slow = a.type(somePhrases(6));
+  const TypingResult fast = b.type(somePhrases(6));
+  // A search look (250 ms median, then a new saccade) before 30 % of keys.
+  CHECK(secondsPerKey(fast) < secondsPerKey(slow) - 0.05);
+  CHECK(fast.wpm > slow.wpm);
+  CHECK(fast.gaveUp == 0);
+  CHECK(fast.errorRate < 0.05);
 }
