@@ -171,12 +171,20 @@ void DrishtiApp::calibrationFinished(const std::optional<host::CalibrationResult
 }
 
 void DrishtiApp::learnFromSelection(const host::SessionEvent& selected) {
-  // A key chosen by pointing says where the person looked: its centre.
-  if (!gazeMapper_->calibrated() || !host::methodNeedsGaze(session_->method()) ||
-      mouseIsGaze(lastEventUs_) || !host::selectionShowsGaze(selected))
+  // A key chosen by pointing says where the person looked: its centre. It
+  // teaches the drift correction once the person has kept what it typed
+  // (HeldSelections); every selection (Delete, Clear, Space...) settles what
+  // is held. The session has applied the selection by now: the text is the
+  // text after it.
+  if (!gazeMapper_->calibrated())
+    return;
+  const std::size_t textSize = session_->text().size();
+  gazeMapper_->settleSelections(lastCaptureUs_, textSize, host::boundaryOf(selected));
+  if (!host::methodNeedsGaze(session_->method()) || mouseIsGaze(lastEventUs_) ||
+      !host::selectionShowsGaze(selected))
     return;
   const host::Rect& r = selected.keyRect;
-  gazeMapper_->observeSelection(lastCaptureUs_, r.x + 0.5 * r.w, r.y + 0.5 * r.h);
+  gazeMapper_->holdSelection(lastCaptureUs_, r.x + 0.5 * r.w, r.y + 0.5 * r.h, textSize);
 }
 
 }  // namespace drishti::app

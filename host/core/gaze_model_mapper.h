@@ -47,6 +47,14 @@ class CalibratedGazeMapper final : public GazeMapper {
   bool observeSelection(std::uint64_t tUs, double fixX, double fixY, double keyX, double keyY);
   // The same, using the fixation the refiner is following (or just ended).
   bool observeSelection(std::uint64_t tUs, double keyX, double keyY);
+  // Held until the person keeps the character (GazeRefiner::holdSelection,
+  // settleSelections): how the app learns. setModel() drops what is held.
+  void holdSelection(std::uint64_t tUs, double keyX, double keyY, std::size_t textSize) {
+    refiner_->holdSelection(tUs, keyX, keyY, textSize);
+  }
+  int settleSelections(std::uint64_t tUs, std::size_t textSize, TextBoundary boundary) {
+    return refiner_->settleSelections(tUs, textSize, boundary);
+  }
   const GazeRefiner& refiner() const { return *refiner_; }
 
  private:

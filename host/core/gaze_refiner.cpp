@@ -160,7 +160,27 @@ bool GazeRefiner::observeSelection(std::uint64_t tUs, double fixX, double fixY, 
   return params_.driftCorrection && drift_.observeCorrected(tUs, fixX, fixY, keyX, keyY);
 }
 
+void GazeRefiner::holdSelection(std::uint64_t tUs, double keyX, double keyY, std::size_t textSize) {
+  const Fixation& f = fixations_.current();
+  if (!params_.driftCorrection || f.samples == 0)
+    return;
+  // Without the correction in use now, so that what it learns meanwhile does
+  // not count twice when this is released.
+  double dx, dy;
+  drift_.offset(tUs, dx, dy);
+  held_.hold({tUs, f.x - dx, f.y - dy, keyX, keyY, textSize});
+}
+
+int GazeRefiner::settleSelections(std::uint64_t tUs, std::size_t textSize, TextBoundary boundary) {
+  int used = 0;
+  held_.settle(textSize, boundary, [&](const HeldSelection& s) {
+    used += drift_.observe(std::max(tUs, s.tUs), s.rawX, s.rawY, s.keyX, s.keyY) ? 1 : 0;
+  });
+  return used;
+}
+
 void GazeRefiner::reset() {
+  held_.clear();
   rawSize_ = 0;
   landCount_ = 0;
   haveFiltered_ = false;

@@ -20,7 +20,9 @@
 // Both the app (through CalibratedGazeMapper) and the simulated user
 // (host/sim) use this, so what the simulation measures is what the device does.
 // observeSelection() teaches the drift correction from the fixation that
-// selected a key (its centroid against the key's centre).
+// selected a key (its centroid against the key's centre); holdSelection()
+// and settleSelections() do the same only once the person has kept the
+// character the key typed (HeldSelections), which is how the device learns.
 // Ensures: refine() allocates nothing and never throws; every output is
 // finite. Not thread-safe.
 #pragma once
@@ -29,6 +31,7 @@
 
 #include "host/core/drift_corrector.h"
 #include "host/core/fixation_detector.h"
+#include "host/core/held_selections.h"
 #include "host/core/one_euro_filter.h"
 
 namespace drishti::host {
@@ -93,6 +96,16 @@ class GazeRefiner {
   bool observeSelection(std::uint64_t tUs, double keyX, double keyY);
   // The same with a centroid measured on the refined gaze.
   bool observeSelection(std::uint64_t tUs, double fixX, double fixY, double keyX, double keyY);
+  // A key that typed a character (or a space) was selected at tUs; the text
+  // is then `textSize` bytes long. What the fixation that chose it says is
+  // held until its word is finished with it still typed (HeldSelections).
+  void holdSelection(std::uint64_t tUs, double keyX, double keyY, std::size_t textSize);
+  // After any selection (which did `boundary` to the text; the text is then
+  // `textSize` bytes long): the held selections it confirms teach the drift
+  // correction (at tUs), those it removed are dropped (HeldSelections::settle).
+  // Returns how many the correction used.
+  int settleSelections(std::uint64_t tUs, std::size_t textSize, TextBoundary boundary);
+  std::size_t heldSelections() const { return held_.size(); }
   void reset();
 
   const Fixation& fixation() const { return fixations_.current(); }
@@ -128,6 +141,7 @@ class GazeRefiner {
   int landCount_ = 0;  // 0: not averaging
   OneEuroFilter filter_;
   DriftCorrector drift_;
+  HeldSelections held_;
   FixationDetector fixations_;
 };
 

@@ -48,6 +48,7 @@
 #include "host/core/board_library.h"
 #include "host/core/draw_list.h"
 #include "host/core/dwell_selector.h"
+#include "host/core/held_selections.h"
 #include "host/core/input_event.h"
 #include "host/core/learned_words.h"
 #include "host/core/profile.h"
@@ -104,6 +105,18 @@ inline bool selectionShowsGaze(const SessionEvent& e) {
   return e.kind == SessionEventKind::kSelected &&
          ((e.keyRole == KeyRole::kBoardKey && e.keyAction == KeyAction::kInsert) ||
           e.keyAction == KeyAction::kSpace);
+}
+
+// Whether a selection finishes a word (a space or a predicted word) or the
+// message (Speak), for what drift correction may learn (HeldSelections).
+inline TextBoundary boundaryOf(const SessionEvent& e) {
+  if (e.kind != SessionEventKind::kSelected)
+    return TextBoundary::kNone;
+  if (e.keyAction == KeyAction::kSpeak)
+    return TextBoundary::kMessage;
+  if (e.keyAction == KeyAction::kSpace || e.keyRole == KeyRole::kPrediction)
+    return TextBoundary::kWord;
+  return TextBoundary::kNone;
 }
 
 class HostSession {

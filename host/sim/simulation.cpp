@@ -78,13 +78,15 @@ void Simulation::deliver(const host::InputEvent& e) {
     if (trace_)
       std::fprintf(stderr, "%.3f selected '%s' (meant '%s') text '%s'\n", ev.tUs / 1e6,
                    ev.text.c_str(), intended_.c_str(), session_->text().c_str());
-    // A confirmed key teaches the drift correction where the person looked,
+    // A key the person kept teaches the drift correction where they looked,
     // as the app does (only methods that point with the gaze).
     if (setup_.refine && host::methodNeedsGaze(session_->method())) {
+      const auto tUs = static_cast<std::uint64_t>(ev.tUs);
+      const std::size_t textSize = session_->text().size();
+      refiner_->settleSelections(tUs, textSize, host::boundaryOf(ev));
       if (host::selectionShowsGaze(ev)) {
         const host::Rect& r = ev.keyRect;
-        refiner_->observeSelection(static_cast<std::uint64_t>(ev.tUs), r.x + 0.5 * r.w,
-                                   r.y + 0.5 * r.h);
+        refiner_->holdSelection(tUs, r.x + 0.5 * r.w, r.y + 0.5 * r.h, textSize);
       }
     }
   }

@@ -148,3 +148,35 @@ TEST_CASE("the refiner ignores bad precision values and non-finite points") {
   CHECK(x == 10);
   CHECK(y == 20);
 }
+
+TEST_CASE("a typed key teaches the drift correction only once the person keeps it") {
+  // The person rests 1 degree right of the key's centre: kept, that is drift
+  // to correct; deleted, it was the wrong key and teaches nothing.
+  Gaze g(0.3);
+  const double keyX = 400, keyY = 300;
+  const auto fixate = [&] {
+    for (int i = 0; i < 30; ++i)
+      g.frame(keyX + kPxPerDeg, keyY);
+  };
+  double dx = 0, dy = 0;
+
+  fixate();
+  g.refiner.holdSelection(g.t, keyX, keyY, 1);
+  CHECK(g.refiner.heldSelections() == 1);
+  CHECK(g.refiner.settleSelections(g.t, 0, TextBoundary::kNone) == 0);  // Delete
+  CHECK(g.refiner.heldSelections() == 0);
+  CHECK(g.refiner.settleSelections(g.t, 1, TextBoundary::kMessage) == 0);  // Speak later
+  g.refiner.driftOffset(g.t, dx, dy);
+  CHECK(dx == 0);
+  CHECK(dy == 0);
+
+  fixate();
+  g.refiner.holdSelection(g.t, keyX, keyY, 1);
+  CHECK(g.refiner.settleSelections(g.t, 2, TextBoundary::kNone) == 0);  // another letter
+  g.refiner.driftOffset(g.t, dx, dy);
+  CHECK(dx == 0);                                                          // still held
+  CHECK(g.refiner.settleSelections(g.t, 2, TextBoundary::kMessage) == 1);  // Speak: kept
+  g.refiner.driftOffset(g.t, dx, dy);
+  CHECK(dx < -0.3 * kPxPerDeg);  // pulls the gaze back toward the key
+  CHECK(std::abs(dy) < 0.3 * kPxPerDeg);
+}

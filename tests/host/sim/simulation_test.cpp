@@ -262,3 +262,20 @@ TEST_CASE("a person practised on the layout makes no search looks and dwell-type
   CHECK(fast.gaveUp == 0);
   CHECK(fast.errorRate < 0.05);
 }
+
+TEST_CASE("drift correction does not learn from keys the person deletes") {
+  // Found on held-out seed 20: a practised person at a 600 ms dwell selected
+  // Space for every look at Delete beside it; the correction learned each
+  // Space before it was deleted, moving the gaze further toward Space, and
+  // all 20 phrases were abandoned after 2073 tries at Delete (0.1 wpm).
+  // Learning only from what the person keeps (HeldSelections) types them.
+  SimSetup s = setupFor(host::MethodKind::kDwell, 1.0, 20);
+  s.user = practisedUser();
+  s.settings = {{"dwell.ms", "600"}};
+  Simulation sim(s);
+  REQUIRE(sim.error().empty());
+  const TypingResult r = sim.type(somePhrases(6));
+  CHECK(r.gaveUp == 0);
+  CHECK(r.errorRate < 0.05);
+  CHECK(r.wpm > 3.0);
+}
