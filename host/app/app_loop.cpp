@@ -194,6 +194,22 @@ void DrishtiApp::collectInput(std::int64_t nowUs) {
         lastWireGazeUs_ = ev.tUs;
     }
   });
+  // An eye whose appearance cells left what calibration saw (a lamp to one
+  // side): its y is the pupil's alone until they return; the log tells the
+  // therapist to calibrate again (CalibratedGazeMapper).
+  if (const unsigned held = gazeMapper_->appearanceHeldOff(); held != appearanceHeldOff_) {
+    for (int eye = 0; eye < 2; ++eye) {
+      const unsigned bit = 1u << eye;
+      if ((held & bit) != (appearanceHeldOff_ & bit))
+        logLine(std::string(eye == 0 ? "image-left" : "image-right") + " eye: " +
+                ((held & bit) != 0
+                     ? "its appearance no longer matches the calibration (has the light "
+                       "changed?): vertical gaze from the pupil alone; calibrate again"
+                     : "its appearance matches the calibration again: vertical gaze blended "
+                       "again"));
+    }
+    appearanceHeldOff_ = held;
+  }
   if (udp_ != nullptr || unix_ != nullptr) {
     if (wireInput_->heard()) {
       for (const host::InputEvent& ev : wireInput_->checkSilence(nowUs))

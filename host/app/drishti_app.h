@@ -130,6 +130,7 @@ class DrishtiApp {
   std::string calibrationNote_;  // shown under the result: where it was saved, or why not
   std::uint32_t calibrationSerial_ = 1u << 30;  // screen serials of calibration screens
   std::uint64_t lastCaptureUs_ = 0;             // tracker clock of the latest eye sample
+  unsigned appearanceHeldOff_ = 0;  // eyes (bits) whose appearance y is held off (logged)
   std::uint32_t commandSeq_ = 0;
   bool enterPending_ = false;  // "enter calibration" not sent yet: no tracker heard
   std::unique_ptr<host::WireInput> wireInput_;

@@ -17,6 +17,8 @@
 //             appearance was fitted, and then these three follow:
 //     eye_appearance = <scale> <lambda> <minY> <maxY>
 //     eye_appearance_mean = <15 numbers>   eye_appearance_coef = <16 numbers>
+//     eye_appearance_span = <spanResidual> <4 x 15 numbers>   optional (absent:
+//             no drift check): GazeAppearanceY's span, direction after direction
 //   stats = <samples> <tracked> <closed> <moving> <seen0> <seen1> <headMm> <headDeg>
 //           <eyeDistancePx> <imageWidth>
 //   point = cal|val <index> <tx> <ty> <measured 0|1> <ex> <ey> <errorPx> <errorDeg>
@@ -25,6 +27,7 @@
 //   crc32 = <8 hex digits>            CRC-32 of every byte before this line; last line
 #include "host/core/calibration_format.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -161,6 +164,14 @@ std::string formatCalibration(const CalibrationRecord& r) {
       line("eye_appearance", nums({a.scale, a.lambda, a.minY, a.maxY}));
       line("eye_appearance_mean", join(a.mean));
       line("eye_appearance_coef", join(a.coef));
+      if (a.spanResidual > 0) {
+        std::array<double, 1 + kAppearanceSpanDims * protocol::kAppearanceCells> v{};
+        v[0] = a.spanResidual;
+        for (std::size_t d = 0; d < kAppearanceSpanDims; ++d)
+          std::copy(a.span[d].begin(), a.span[d].end(),
+                    v.begin() + static_cast<std::ptrdiff_t>(1 + d * protocol::kAppearanceCells));
+        line("eye_appearance_span", join(v));
+      }
     }
   }
   const CalibrationSessionStats& st = r.report.stats;
@@ -259,6 +270,9 @@ void checkEyeY(Parser& p, int version, int eye, const std::map<std::string, int,
       p.fail(it->second,
              "'" + std::string(k) + "' for an appearance that eye_y says was not fitted");
   }
+  // Optional: a file without it has no drift check.
+  if (const auto it = keys.find("eye_appearance_span"); !fitted && it != keys.end())
+    p.fail(it->second, "'eye_appearance_span' for an appearance that eye_y says was not fitted");
 }
 
 bool isFlag(double v) {
@@ -470,6 +484,18 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         p.numbers(lineNo, key, value, m.appearanceY.mean);
       } else if (key == "eye_appearance_coef") {
         p.numbers(lineNo, key, value, m.appearanceY.coef);
+      } else if (key == "eye_appearance_span") {
+        std::array<double, 1 + kAppearanceSpanDims * protocol::kAppearanceCells> v{};
+        if (p.numbers(lineNo, key, value, v)) {
+          if (!(v[0] > 0)) {
+            p.fail(lineNo, "eye_appearance_span: the span residual must be > 0");
+          } else {
+            m.appearanceY.spanResidual = v[0];
+            for (std::size_t d = 0; d < kAppearanceSpanDims; ++d)
+              std::copy_n(v.begin() + static_cast<std::ptrdiff_t>(1 + d * protocol::kAppearanceCells),
+                          protocol::kAppearanceCells, m.appearanceY.span[d].begin());
+          }
+        }
       } else {
         p.fail(lineNo, "unknown key '" + key + "'");
       }

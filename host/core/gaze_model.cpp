@@ -44,6 +44,24 @@ double appearanceEyeY(const GazeAppearanceY& a, const AppearanceCells& cells) {
   return y;
 }
 
+bool appearanceOutside(const GazeAppearanceY& a, const AppearanceCells& cells,
+                       AppearanceCells& z) {
+  if (!(a.spanResidual > 0))
+    return false;
+  for (std::size_t k = 0; k < z.size(); ++k)
+    z[k] = cells[k] - a.mean[k];
+  for (const AppearanceCells& d : a.span) {
+    double c = 0;
+    for (std::size_t k = 0; k < z.size(); ++k)
+      c += z[k] * d[k];
+    for (std::size_t k = 0; k < z.size(); ++k)
+      z[k] -= c * d[k];
+  }
+  for (double& v : z)
+    v /= a.spanResidual;
+  return true;
+}
+
 double appearanceShare(double pupilHeldOut, double appearanceHeldOut) {
   const double p2 = pupilHeldOut * pupilHeldOut;
   const double a2 = appearanceHeldOut * appearanceHeldOut;
@@ -60,7 +78,17 @@ GazeModel::GazeModel(const CalibrationGeometry& geometry, const GazeEyeModel& le
                      const GazeEyeModel& right, const GazeModelParams& params)
     : geometry_(geometry), eyes_{left, right}, params_(params) {}
 
-GazeEstimate GazeModel::predictEye(const protocol::EyeSample& sample, int index) const {
+bool GazeModel::appearanceOutsideOf(const protocol::EyeSample& sample, int index,
+                                    AppearanceCells& out) const {
+  const GazeAppearanceY& a = eyes_[index & 1].appearanceY;
+  AppearanceCells cells;
+  return eyes_[index & 1].valid && a.used && sample.eyes[index & 1].valid &&
+         appearanceCellsOf(sample.eyes[index & 1].appearance, cells) &&
+         appearanceOutside(a, cells, out);
+}
+
+GazeEstimate GazeModel::predictEye(const protocol::EyeSample& sample, int index,
+                                   bool appearance) const {
   GazeEstimate out;
   const GazeEyeModel& m = eyes_[index & 1];
   const protocol::EyeMeasurement& e = sample.eyes[index & 1];
@@ -86,7 +114,7 @@ GazeEstimate GazeModel::predictEye(const protocol::EyeSample& sample, int index)
   out.x = dot(row, m.coefX);
   out.y = dot(row, m.coefY);
   AppearanceCells cells;
-  if (m.appearanceY.used && appearanceCellsOf(e.appearance, cells)) {
+  if (appearance && m.appearanceY.used && appearanceCellsOf(e.appearance, cells)) {
     // The appearance's y: its eye part plus the pupil model's head terms;
     // blended with the pupil's y by their held-out errors.
     double eyeY = appearanceEyeY(m.appearanceY, cells);
@@ -109,9 +137,9 @@ GazeEstimate GazeModel::predictEye(const protocol::EyeSample& sample, int index)
   return out;
 }
 
-GazeEstimate GazeModel::predict(const protocol::EyeSample& sample) const {
-  const GazeEstimate a = predictEye(sample, 0);
-  const GazeEstimate b = predictEye(sample, 1);
+GazeEstimate GazeModel::predict(const protocol::EyeSample& sample, unsigned appearanceEyes) const {
+  const GazeEstimate a = predictEye(sample, 0, (appearanceEyes & 1u) != 0);
+  const GazeEstimate b = predictEye(sample, 1, (appearanceEyes & 2u) != 0);
   if (!a.valid || !b.valid)
     return a.valid ? GazeEstimate{a.valid, a.x, a.y, a.confidence * 0.85, a.eyesUsed}
                    : (b.valid ? GazeEstimate{b.valid, b.x, b.y, b.confidence * 0.85, b.eyesUsed}

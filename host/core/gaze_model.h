@@ -32,9 +32,19 @@ inline constexpr std::size_t kAppearanceTerms = protocol::kAppearanceCells + 1;
 using AppearanceCells = std::array<double, protocol::kAppearanceCells>;
 using AppearanceRow = std::array<double, kAppearanceTerms>;
 
+// Directions of the cells' span kept for the drift check (GazeAppearanceY).
+inline constexpr std::size_t kAppearanceSpanDims = 4;
+
 // The y mapping from the eye's appearance (3 x 5 cells, messages.h; Lu et al.
 // 2014): eye part of y px = coef . (1, (cells - mean) / scale), plus the pupil
 // model's head terms. See gaze_model_fit.h for how it is fitted and weighed.
+// The drift check: `span` holds the kAppearanceSpanDims principal directions
+// of the calibration points' cells around `mean` (orthonormal; fewer when the
+// points span fewer, the rest zero) and `spanResidual` how far a point's
+// cells lie outside the span of the other points' (leave-one-point-out RMS).
+// Cells whose mean over a second leaves that span by more than it
+// (AppearanceDriftMonitor) are not the looks the calibration saw, e.g. a lamp to one side after calibration
+// (docs/BENCHMARKS.md, "Eye cells under a light gradient").
 struct GazeAppearanceY {
   bool used = false;       // blended into this eye's y (appearanceYWeight)
   AppearanceCells mean{};  // cells' mean over the calibration points
@@ -45,6 +55,8 @@ struct GazeAppearanceY {
   // Leave-one-point-out RMS y error over the kept points, px, of the pupil's
   // y and of the appearance's y (0 = the appearance could not be fitted).
   double heldOutPupilPx = 0, heldOutAppearancePx = 0;
+  std::array<AppearanceCells, kAppearanceSpanDims> span{};
+  double spanResidual = 0;  // 0: no drift check (e.g. a file written without it)
 
   bool operator==(const GazeAppearanceY&) const = default;
 };
@@ -55,6 +67,12 @@ bool appearanceCellsOf(const std::array<float, protocol::kAppearanceCells>& in,
                        AppearanceCells& out);
 // The appearance's eye part of y at `cells`, px (not clamped).
 double appearanceEyeY(const GazeAppearanceY& a, const AppearanceCells& cells);
+// The part of `cells` outside the calibration points' span (mean + span), in
+// units of a.spanResidual (linear in the cells, so its mean over samples is
+// the part outside of their mean); false when there is no check
+// (spanResidual not > 0).
+bool appearanceOutside(const GazeAppearanceY& a, const AppearanceCells& cells,
+                       AppearanceCells& out);
 // The appearance's share of the eye's y, 0..1: the inverse-variance weight
 // of two estimates from their held-out RMS errors (any one unit),
 // pupil^2 / (pupil^2 + appearance^2); 0 when the appearance's error is not > 0.
@@ -102,9 +120,16 @@ class GazeModel {
   bool calibrated() const { return eyes_[0].valid || eyes_[1].valid; }
 
   // The gaze point of a sample; invalid when no usable eye has a fitted mapping.
-  GazeEstimate predict(const protocol::EyeSample& sample) const;
+  // appearanceEyes: the eyes (bit 0 image-left, bit 1 image-right) whose
+  // appearance y may be blended in; the others take the pupil's y alone
+  // (AppearanceDriftMonitor).
+  GazeEstimate predict(const protocol::EyeSample& sample, unsigned appearanceEyes = 3) const;
   // One eye alone (0 = image-left, 1 = image-right), ignoring the other.
-  GazeEstimate predictEye(const protocol::EyeSample& sample, int eye) const;
+  GazeEstimate predictEye(const protocol::EyeSample& sample, int eye,
+                          bool appearance = true) const;
+  // appearanceOutside of this eye's cells in `sample`; false when the eye
+  // blends no appearance, has no drift check or the sample carries no cells.
+  bool appearanceOutsideOf(const protocol::EyeSample& sample, int eye, AppearanceCells& out) const;
 
   const GazeEyeModel& eye(int index) const { return eyes_[index & 1]; }
   const CalibrationGeometry& geometry() const { return geometry_; }

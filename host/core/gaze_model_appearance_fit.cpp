@@ -44,6 +44,89 @@ bool solveRidge(const std::vector<AppearanceRow>& rows, std::span<const Appearan
   return true;
 }
 
+using Span = std::array<AppearanceCells, kAppearanceSpanDims>;
+
+// Orthonormalises `q` in order (Gram-Schmidt); a direction that is (nearly)
+// in the span of those before it becomes zero.
+void orthonormalise(Span& q, double tiny) {
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      double c = 0;
+      for (std::size_t k = 0; k < q[i].size(); ++k)
+        c += q[i][k] * q[j][k];
+      for (std::size_t k = 0; k < q[i].size(); ++k)
+        q[i][k] -= c * q[j][k];
+    }
+    double n = 0;
+    for (double v : q[i])
+      n += v * v;
+    n = std::sqrt(n);
+    for (double& v : q[i])
+      v = n > tiny ? v / n : 0.0;
+  }
+}
+
+// The mean of the points' cells (all but `skip`, -1: none) and the
+// kAppearanceSpanDims principal directions around it (orthogonal iteration
+// on their scatter, started from the first points themselves).
+void cellsSpan(std::span<const AppearanceFitPoint> points, int skip, AppearanceCells& mean,
+               Span& span) {
+  constexpr std::size_t kC = protocol::kAppearanceCells;
+  mean.fill(0);
+  double n = 0;
+  for (std::size_t p = 0; p < points.size(); ++p)
+    if (static_cast<int>(p) != skip) {
+      n += 1;
+      for (std::size_t k = 0; k < kC; ++k)
+        mean[k] += points[p].cells[k];
+    }
+  for (double& m : mean)
+    m /= n;
+  std::array<double, kC * kC> scatter{};
+  for (std::size_t p = 0; p < points.size(); ++p)
+    if (static_cast<int>(p) != skip)
+      for (std::size_t i = 0; i < kC; ++i)
+        for (std::size_t j = 0; j < kC; ++j)
+          scatter[i * kC + j] += (points[p].cells[i] - mean[i]) * (points[p].cells[j] - mean[j]);
+  double trace = 0;
+  for (std::size_t i = 0; i < kC; ++i)
+    trace += scatter[i * kC + i];
+  span = Span{};
+  std::size_t d = 0;
+  for (std::size_t p = 0; p < points.size() && d < span.size(); ++p)
+    if (static_cast<int>(p) != skip) {
+      for (std::size_t k = 0; k < kC; ++k)
+        span[d][k] = points[p].cells[k] - mean[k];
+      ++d;
+    }
+  const double tiny = 1e-9 * std::sqrt(trace) + 1e-300;
+  orthonormalise(span, tiny);
+  for (int it = 0; it < 300; ++it) {
+    for (AppearanceCells& q : span) {
+      AppearanceCells r{};
+      for (std::size_t i = 0; i < kC; ++i)
+        for (std::size_t j = 0; j < kC; ++j)
+          r[i] += scatter[i * kC + j] * q[j];
+      q = r;
+    }
+    orthonormalise(span, tiny * tiny);
+  }
+}
+
+// Distance of `cells` from the affine span (mean + directions).
+double outsideSpan(const AppearanceCells& cells, const AppearanceCells& mean, const Span& span) {
+  GazeAppearanceY a;
+  a.mean = mean;
+  a.span = span;
+  a.spanResidual = 1;
+  AppearanceCells z;
+  appearanceOutside(a, cells, z);
+  double sq = 0;
+  for (double v : z)
+    sq += v * v;
+  return std::sqrt(sq);
+}
+
 }  // namespace
 
 bool fitAppearanceY(std::span<const AppearanceFitPoint> points, GazeAppearanceY& out) {
@@ -94,6 +177,21 @@ bool fitAppearanceY(std::span<const AppearanceFitPoint> points, GazeAppearanceY&
   out.coef = b;
   out.lambda = lambdas[chosen];
   out.heldOutAppearancePx = scores[chosen];
+  // The drift check: the points' span, and how far each point lies outside
+  // the span of the others (RMS).
+  AppearanceCells spanMean;
+  cellsSpan(points, -1, spanMean, out.span);
+  double outside = 0;
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    AppearanceCells m;
+    Span others;
+    cellsSpan(points, static_cast<int>(p), m, others);
+    const double d = outsideSpan(points[p].cells, m, others);
+    outside += d * d / n;
+  }
+  // Floored far below what real cells show (about 0.008 on the recordings of
+  // docs/BENCHMARKS.md) so that noise-free cells do not make every sample drift.
+  out.spanResidual = std::max(std::sqrt(outside), 1e-4);
   out.minY = INFINITY;
   out.maxY = -INFINITY;
   for (const AppearanceRow& r : rows) {

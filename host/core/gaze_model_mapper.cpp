@@ -11,6 +11,7 @@ CalibratedGazeMapper::CalibratedGazeMapper(const GazeMapperParams& params)
 
 void CalibratedGazeMapper::setModel(const GazeModel& model) {
   model_ = model;
+  appearanceCheck_.reset();
   refiner_ = std::make_unique<GazeRefiner>(params_, model_.geometry().pxPerDegree());
   refiner_->setPrecision(precisionDeg_);
 }
@@ -33,7 +34,10 @@ void CalibratedGazeMapper::setPrecision(double deg) {
 }
 
 bool CalibratedGazeMapper::map(const protocol::EyeSample& sample, GazePoint& out) {
-  const GazeEstimate est = model_.predict(sample);
+  for (int e = 0; e < 2; ++e)
+    if (AppearanceCells outside; model_.appearanceOutsideOf(sample, e, outside))
+      appearanceCheck_.observe(e, outside);
+  const GazeEstimate est = model_.predict(sample, appearanceCheck_.appearanceEyes());
   if (!est.valid) {
     refiner_->noGaze(sample.captureUs);
     return false;

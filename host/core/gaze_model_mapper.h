@@ -8,13 +8,16 @@
 // (what dwell should time). Time comes from the samples' capture stamps.
 // Before setModel() with a calibrated model, map() gives no point, like
 // UncalibratedGazeMapper. setModel() restarts the filter and forgets the
-// drift (a new calibration starts clean).
+// drift (a new calibration starts clean). An eye whose appearance cells leave
+// what calibration saw takes its y from the pupil alone while they do
+// (AppearanceDriftMonitor; appearanceHeldOff() says which, for the status).
 // Ensures: map() allocates nothing and never throws. Not thread-safe: call
 // map(), setModel() and observeSelection() from the same thread.
 #pragma once
 
 #include <memory>
 
+#include "host/core/appearance_drift_monitor.h"
 #include "host/core/gaze_mapper.h"
 #include "host/core/gaze_model.h"
 #include "host/core/gaze_refiner.h"
@@ -56,12 +59,17 @@ class CalibratedGazeMapper final : public GazeMapper {
     return refiner_->settleSelections(tUs, textSize, boundary);
   }
   const GazeRefiner& refiner() const { return *refiner_; }
+  // Bit e set: eye e's appearance y is held off (its cells drifted since
+  // calibration); 0 when no eye blends the appearance.
+  unsigned appearanceHeldOff() const { return 3u & ~appearanceCheck_.appearanceEyes(); }
+  const AppearanceDriftMonitor& appearanceDrift() const { return appearanceCheck_; }
 
  private:
   GazeMapperParams params_;
   GazeModel model_;
   double precisionDeg_ = 0;
   std::unique_ptr<GazeRefiner> refiner_;
+  AppearanceDriftMonitor appearanceCheck_;
 };
 
 }  // namespace drishti::host

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "firmware/protocol/stream_decoder.h"
+#include "host/core/appearance_drift_monitor.h"
 #include "host/core/calibration_procedure.h"
 #include "host/core/calibration_report.h"
 #include "tests/generator/truth_csv.h"
@@ -39,7 +40,8 @@ const char* kUsage =
     "         [--pattern 5|9|13] [--margin F] [--no-head-terms] [--head-penalty X]\n"
     "         [--sphere-ratio R] [--not-robust] [--no-roll] [--frame-ms 33.333]\n"
     "         [--truth-features | --truth-corners] [--truth-roll] [--trace FILE.csv]\n"
-    "         [--looks [--cell W H]] [--eye 0|1] [--appearance-y] [--appearance FILE.csv]\n"
+    "         [--looks [--cell W H]] [--eye 0|1] [--appearance-y [--no-appearance-check]]\n"
+    "         [--appearance FILE.csv]\n"
     "  FILE: drishti-tracker --transport stdout-wire output for a generated video\n"
     "  --margin: the plan's screen fraction kept free at each edge (default: the host's)\n"
     "  --sphere-ratio, --not-robust: the fit's linearisation (0 = off) and plain ridge\n"
@@ -48,7 +50,9 @@ const char* kUsage =
     "  --no-roll: the fit does not turn the pupil back by the head's roll\n"
     "  --appearance-y: blend each eye's y from its pupil and its appearance cells,\n"
     "    weighted by their held-out errors (the profile's calibration.appearance_y;\n"
-    "    off by default, as on the device)\n"
+    "    off by default, as on the device); an eye whose cells leave what calibration\n"
+    "    saw takes the pupil's y alone while they do (AppearanceDriftMonitor, as the\n"
+    "    host does), unless --no-appearance-check\n"
     "  --appearance: each sample's appearance cells from this drishti-eye-trace\n"
     "    --appearance output of the same video (frame,eye,valid,15 cells), by frame:\n"
     "    for a wire that does not carry the cells\n"
@@ -141,7 +145,7 @@ double robustSpread(const std::vector<double>& v) {
 void printLooks(const std::vector<protocol::EyeSample>& samples, const std::vector<int>& frames,
                 const std::vector<gen::TruthRow>& truth, const host::GazeModel& model,
                 const host::CalibrationReport& report, double pxPerDeg, double cellW,
-                double cellH) {
+                double cellH, const std::vector<unsigned>& appearanceEyes) {
   constexpr double kSettleMs = 500;
   std::printf("look  kind  target(px)   samples  err h/v deg    scatter h/v deg%s\n",
               cellW > 0 ? "  inside cell" : "");
@@ -167,7 +171,7 @@ void printLooks(const std::vector<protocol::EyeSample>& samples, const std::vect
         break;
       if (static_cast<double>(samples[i].captureUs - t0) / 1000.0 < kSettleMs)
         continue;
-      const host::GazeEstimate e = model.predict(samples[i]);
+      const host::GazeEstimate e = model.predict(samples[i], appearanceEyes[i]);
       if (!e.valid)
         continue;
       dx.push_back((e.x - first.targetX) / pxPerDeg);
@@ -215,6 +219,7 @@ int main(int argc, char** argv) {
   double frameMs = 1000.0 / 30.0;
   bool truthFeatures = false, truthCorners = false, truthRoll = false, looks = false;
   std::string appearancePath;
+  bool appearanceCheck = true;
   int onlyEye = -1;
   double cellW = 0, cellH = 0;
   std::string tracePath;
@@ -248,6 +253,8 @@ int main(int argc, char** argv) {
       appearancePath = argv[++i];
     } else if (a == "--appearance-y") {
       params.fit.appearanceY = true;
+    } else if (a == "--no-appearance-check") {
+      appearanceCheck = false;
     } else if (a == "--eye" && more) {
       onlyEye = std::atoi(argv[++i]);
       if (onlyEye != 0 && onlyEye != 1) {
@@ -476,6 +483,31 @@ int main(int argc, char** argv) {
     }
     std::printf("\n");
   }
+  // The host's appearance check (CalibratedGazeMapper) over the whole
+  // recording in order: which eyes may blend their appearance at each sample.
+  std::vector<unsigned> appearanceEyes(samples.size(), 3u);
+  if (appearanceCheck && params.fit.appearanceY) {
+    const host::GazeModel& model = proc.result()->model;
+    host::AppearanceDriftMonitor monitor;
+    std::array<int, 2> held{}, first{-1, -1};
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+      for (int e = 0; e < 2; ++e)
+        if (host::AppearanceCells outside; model.appearanceOutsideOf(samples[i], e, outside) &&
+                                           monitor.observe(e, outside)) {
+          ++held[static_cast<std::size_t>(e)];
+          if (first[static_cast<std::size_t>(e)] < 0)
+            first[static_cast<std::size_t>(e)] = frameOf(samples[i]);
+        }
+      appearanceEyes[i] = monitor.appearanceEyes();
+    }
+    for (std::size_t e = 0; e < 2; ++e) {
+      std::printf("appearance check: eye %zu span residual %.5f, held off %d of %zu samples", e,
+                  model.eye(static_cast<int>(e)).appearanceY.spanResidual, held[e], samples.size());
+      if (held[e] > 0)
+        std::printf(", first at frame %d", first[e]);
+      std::printf("\n");
+    }
+  }
   if (!tracePath.empty()) {
     std::FILE* trace = std::fopen(tracePath.c_str(), "w");
     if (trace == nullptr) {
@@ -485,7 +517,8 @@ int main(int argc, char** argv) {
     std::fprintf(trace, "frame,t_ms,x_px,y_px,valid,target_x,target_y,gaze_x,gaze_y,saccade\n");
     for (const protocol::EyeSample& s : samples) {
       const int f = frameOf(s);
-      const host::GazeEstimate g = proc.result()->model.predict(s);
+      const host::GazeEstimate g =
+          proc.result()->model.predict(s, appearanceEyes[static_cast<std::size_t>(&s - samples.data())]);
       std::fprintf(trace, "%d,%.1f,%.1f,%.1f,%d", f, static_cast<double>(s.captureUs - t0) / 1000.0,
                    g.x, g.y, g.valid ? 1 : 0);
       if (f >= 0 && f < static_cast<int>(truth.size())) {
@@ -506,7 +539,7 @@ int main(int argc, char** argv) {
     for (const protocol::EyeSample& s : samples)
       frames.push_back(frameOf(s));
     printLooks(samples, frames, truth, proc.result()->model, report, screen.pxPerDegree(), cellW,
-               cellH);
+               cellH, appearanceEyes);
   }
   std::printf("grade %s; validation median %.2f deg, p90 %.2f deg, max %.2f deg (%zu points)\n",
               host::gradeName(report.grade), host::percentile(val, 0.5), host::percentile(val, 0.9),

@@ -168,6 +168,10 @@ CalibrationRecord withAppearance(bool used) {
   a.lambda = 0.1;
   a.heldOutPupilPx = 48.5;
   a.heldOutAppearancePx = 14.25;
+  for (std::size_t d = 0; d < a.span.size(); ++d)
+    for (std::size_t k = 0; k < a.span[d].size(); ++k)
+      a.span[d][k] = (k % 4 == d ? 0.5 : 0.0) - 0.001 * static_cast<double>(k);
+  a.spanResidual = 0.0081;
   rec.model = GazeModel(rec.report.geometry, e0, rec.model.eye(1), rec.model.params());
   rec.report.yCue[0] = yCueOf(rec.report.geometry, true, used, 48.5, 14.25);
   return rec;
@@ -227,6 +231,29 @@ TEST_CASE("the y cue's keys are checked against each other and the format") {
   CHECK(err.find("needs format 'drishti-calibration 2'") != std::string::npos);
   bad = edit(text, "eye_appearance = 0.0123", "eye_appearance = 0");
   CHECK(parseError(bad).find("scale must be > 0") != std::string::npos);
+  // The drift check's span: optional, but whole and with a residual > 0.
+  bad = edit(text, "eye_appearance_span = 0.0081", "eye_appearance_span = 0");
+  err = parseError(bad);
+  CHECK(err.find("anna.cal:" + std::to_string(lineOf(bad, "eye_appearance_span")) + ":") == 0);
+  CHECK(err.find("span residual must be > 0") != std::string::npos);
+  bad = edit(text, "eye_appearance_span = 0.0081", "eye_appearance_span = 0.0081 x");
+  CHECK(parseError(bad).find("eye_appearance_span") != std::string::npos);
+  bad = edit(text, "eye_y = appearance 48.5 14.25", "eye_y = pupil 48.5");
+  bad = edit(withoutLines(withoutLines(withoutLines(bad, "eye_appearance_mean"),
+                                       "eye_appearance_coef"),
+                          "eye_appearance ="),
+             "format", "format");
+  err = parseError(bad);
+  CHECK(err.find("'eye_appearance_span' for an appearance that eye_y says was not fitted") !=
+        std::string::npos);
+  // A file written before the check loads without it.
+  bad = edit(withoutLines(text, "eye_appearance_span"), "format", "format");
+  std::vector<CalibrationProblem> problems;
+  const auto back = parseCalibration(bad, "anna.cal", problems);
+  INFO((problems.empty() ? std::string() : problems.front().describe()));
+  REQUIRE(back.has_value());
+  CHECK(back->model.eye(0).appearanceY.spanResidual == 0);
+  CHECK(back->model.eye(0).appearanceY.used);
 }
 
 TEST_CASE("a format 1 file (before the appearance cue) loads with the pupil's y") {

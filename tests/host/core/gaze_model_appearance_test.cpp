@@ -10,6 +10,7 @@
 #include <random>
 #include <vector>
 
+#include "host/core/appearance_drift_monitor.h"
 #include "host/core/gaze_model.h"
 #include "host/core/gaze_model_appearance_fit.h"
 #include "host/core/gaze_model_fit.h"
@@ -40,6 +41,10 @@ struct Eye {
     }
   }
 
+  // From now on a lamp to the image's right: each column of cells is lit by
+  // 1 + lamp * (column - 2) / 2 before the normalisation.
+  double lamp = 0;
+
   protocol::EyeMeasurement look(double fx, double fy) {
     std::normal_distribution<double> noise(0, 1);
     protocol::EyeMeasurement m;
@@ -59,7 +64,8 @@ struct Eye {
       const double gaze = cells == Cells::kFollowGaze
                               ? 0.3 * gx[k] * (fx - 0.5) + 0.3 * gy[k] * (cy - 0.5)
                               : 0.3 * noise(rng);
-      c[k] = std::max(0.05, 1.0 + gaze + 0.01 * noise(rng));
+      c[k] = std::max(0.05, 1.0 + gaze + 0.01 * noise(rng)) *
+             (1 + lamp * (static_cast<double>(k % 5) - 2) / 2);
       sum += c[k];
     }
     for (std::size_t k = 0; k < c.size(); ++k)
@@ -251,4 +257,102 @@ TEST_CASE("the appearance fit recovers a linear map of the cells") {
   CHECK(out.minY == Approx(540 - 550).margin(10));
   CHECK(out.maxY == Approx(540 + 550).margin(10));
   CHECK(appearanceEyeY(out, cellsAt(0.4, -0.7)) == Approx(540 + 160 + 105).margin(10));
+}
+
+// Feeds the eye's part outside the span of one sample to the monitor.
+void observe(AppearanceDriftMonitor& monitor, const GazeModel& m, const protocol::EyeSample& s) {
+  AppearanceCells outside;
+  REQUIRE(m.appearanceOutsideOf(s, 0, outside));
+  monitor.observe(0, outside);
+}
+
+TEST_CASE("cells that leave the calibration's span hold the appearance off until they return") {
+  CalibrationGeometry g;
+  Eye eye;
+  const GazeModel both = fitEye(calibrate(eye, g), g, true);
+  const GazeAppearanceY& a = both.eye(0).appearanceY;
+  REQUIRE(a.used);
+  CHECK(a.spanResidual > 0);
+  AppearanceDriftMonitor monitor;
+  // Under the calibration's light, looks all over the screen: never held off.
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> unit(0.05, 0.95);
+  double maxDrift = 0;
+  for (int i = 0; i < 600; ++i) {
+    protocol::EyeSample s;
+    s.eyes[0] = eye.look(unit(rng), unit(rng));
+    observe(monitor, both, s);
+    maxDrift = std::max(maxDrift, monitor.drift(0));
+    CHECK_FALSE(monitor.heldOff(0));
+  }
+  INFO("largest drift under the calibration's light " << maxDrift);
+  CHECK(monitor.appearanceEyes() == 3u);
+  // A lamp to one side: the blend's y moves off, the drift check sees it
+  // within a window and the eye's y is the pupil's alone (a look where the
+  // pupil's y does not bend).
+  eye.lamp = 0.15;
+  protocol::EyeSample s;
+  double blendErr = 0, heldErr = 0;
+  for (int i = 0; i < 60; ++i) {
+    s.eyes[0] = eye.look(0.7, 0.3);
+    observe(monitor, both, s);
+    blendErr += std::abs(both.predict(s).y - 0.3 * g.heightPx) / g.pxPerDegree() / 60;
+    heldErr += std::abs(both.predict(s, monitor.appearanceEyes()).y - 0.3 * g.heightPx) /
+               g.pxPerDegree() / 60;
+  }
+  INFO("mean y error under the lamp, deg: blend " << blendErr << ", with the check " << heldErr
+                                                  << "; drift " << monitor.drift(0));
+  CHECK(monitor.heldOff(0));
+  CHECK(monitor.drift(0) > 1.0);
+  CHECK(monitor.appearanceEyes() == 2u);
+  CHECK(both.predict(s, monitor.appearanceEyes()).y == Approx(both.predictEye(s, 0, false).y));
+  CHECK(blendErr > 2 * heldErr);
+  // The light back as it was: the blend returns.
+  eye.lamp = 0;
+  for (int i = 0; i < 60; ++i) {
+    s.eyes[0] = eye.look(0.7, 0.3);
+    observe(monitor, both, s);
+  }
+  CHECK_FALSE(monitor.heldOff(0));
+  // No cells, or a model without the check (a file written before it): no figure.
+  AppearanceCells outside;
+  CHECK_FALSE(both.appearanceOutsideOf(protocol::EyeSample{}, 0, outside));
+  GazeAppearanceY old = a;
+  old.spanResidual = 0;
+  CHECK_FALSE(appearanceOutside(old, AppearanceCells{}, outside));
+}
+
+TEST_CASE("the drift monitor decides on a full window's mean, with hysteresis") {
+  AppearanceDriftMonitor::Params p;
+  p.window = 5;  // limit 1, resume below 0.8
+  AppearanceDriftMonitor m(p);
+  auto along = [](double x, double y) {
+    AppearanceCells c{};
+    c[0] = x;
+    c[7] = y;
+    return c;
+  };
+  for (int i = 0; i < 4; ++i)
+    CHECK_FALSE(m.observe(1, along(3, 0)));  // the window not yet full
+  CHECK(m.observe(1, along(3, 0)));
+  CHECK(m.drift(1) == Approx(3));
+  CHECK(m.appearanceEyes() == 1u);
+  CHECK_FALSE(m.heldOff(0));
+  // Noise that cancels over the window does not count: +-2 alternating
+  // along another cell, mean 0.9 along the first: held still (above 0.8).
+  for (double y : {0.0, 2.0, -2.0, 2.0, -2.0})
+    m.observe(1, along(0.9, y));
+  CHECK(m.drift(1) == Approx(0.9));
+  CHECK(m.heldOff(1));
+  CHECK_FALSE(m.observe(1, along(0, 0)));  // mean 0.72
+  CHECK(m.drift(1) == Approx(0.72));
+  for (int i = 0; i < 5; ++i)
+    CHECK_FALSE(m.observe(1, along(0.9, 0)));  // 0.9 keeps a hold, but does not start one
+  AppearanceCells bad{};
+  bad[3] = std::nan("");
+  CHECK_FALSE(m.observe(1, bad));  // skipped
+  CHECK(m.drift(1) == Approx(0.9));
+  m.reset();
+  CHECK(m.appearanceEyes() == 3u);
+  CHECK(m.drift(1) < 0);
 }

@@ -1,4 +1,5 @@
-// Rebuilding the DrawList every frame must not allocate once warm. Counted
+// Rebuilding the DrawList every frame must not allocate once warm, nor
+// mapping a sample through the calibrated gaze mapper. Counted
 // with firmware/app/lab/allocation_counter.cpp and
 // allocation_counter_malloc.cpp, which replace the allocation
 // functions, so this is a program of its own.
@@ -6,7 +7,9 @@
 #include <vector>
 
 #include "firmware/app/lab/allocation_counter.h"
+#include "host/core/gaze_model_mapper.h"
 #include "host/core/host_session.h"
+#include "tests/host/core/calibration_fixture.h"
 #include "method_test_helpers.h"
 #include "session_helpers.h"
 
@@ -82,4 +85,36 @@ TEST_CASE("the allocation counter does count allocations") {
   const std::uint64_t after = drishti::lab::allocationCount();
   delete v;
   CHECK(after - before >= 2);
+}
+
+TEST_CASE("mapping a sample with the appearance y and its drift check allocates nothing") {
+  const CalibrationRecord rec = drishti::test::makeCalibrationRecord();
+  GazeEyeModel e0 = rec.model.eye(0);
+  GazeAppearanceY& a = e0.appearanceY;
+  a.used = true;
+  a.mean.fill(1.0 / 15);
+  a.scale = 0.01;
+  a.coef[1] = 5;
+  a.minY = 0;
+  a.maxY = 800;
+  a.heldOutPupilPx = 40;
+  a.heldOutAppearancePx = 30;
+  a.span[0][0] = 1;
+  a.spanResidual = 0.001;
+  CalibratedGazeMapper mapper;
+  mapper.setModel(GazeModel(rec.report.geometry, e0, rec.model.eye(1), rec.model.params()));
+  drishti::test::SyntheticViewer viewer;
+  GazePoint p;
+  std::uint64_t allocations = 0;
+  for (int i = 0; i < 100; ++i) {
+    drishti::protocol::EyeSample s = viewer.look(700, 300);
+    s.captureUs = 1'000'000 + static_cast<std::uint64_t>(i) * 33'333;
+    for (std::size_t k = 0; k < s.eyes[0].appearance.size(); ++k)
+      s.eyes[0].appearance[k] = k == 3 ? 0.1f + 0.3f / 15 : (1.f - 0.1f - 0.3f / 15) / 14;
+    const std::uint64_t before = drishti::lab::allocationCount();
+    mapper.map(s, p);
+    allocations += drishti::lab::allocationCount() - before;
+  }
+  CHECK(allocations == 0);
+  CHECK(mapper.appearanceHeldOff() == 1u);  // the cells were off the span: the check ran
 }
