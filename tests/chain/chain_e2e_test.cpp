@@ -210,3 +210,6 @@ TEST_CASE(
 // in 43% of samples, too near the edge for a test that must not flake.
 // Later that day, with the setting blending the two cues by their held-out
 // errors, it typed "es" (y not selected at all); the default "qets" again.
+// After the drift correction learned only kept keys (held until the word is
+// finished), the default typed "qes" (no t: the wrong q no longer taught
+// the correction on the way), the blend "es" again; one run each.
