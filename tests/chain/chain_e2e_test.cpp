@@ -211,5 +211,5 @@ TEST_CASE(
 // Later that day, with the setting blending the two cues by their held-out
 // errors, it typed "es" (y not selected at all); the default "qets" again.
 // After the drift correction learned only kept keys (held until the word is
-// finished), the default typed "qes" (no t: the wrong q no longer taught
-// the correction on the way), the blend "es" again; one run each.
+// finished), the default typed "qes" (no t; probably because the wrong q no
+// longer taught the correction on the way), the blend "es" again; one run each.
