@@ -86,7 +86,7 @@ class LandmarkModel {
 //   worse (docs/BENCHMARKS.md, "Eye corners under a light gradient"). Why:
 //   the gradient moved the nose landmarks 1.4-2.1 px, and with them the eye
 //   corners EyeFrameStabilizer holds in the nose's frame. The landmarks then
-//   differ from dlib's.
+//   differ from dlib's. Off by default in the tracker (TrackingParams).
 class LandmarkRegressor {
  public:
   explicit LandmarkRegressor(const LandmarkModel& model, bool removeLightSlope = false);

@@ -15,6 +15,7 @@
 #include <opencv2/videoio.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "firmware/core/face_tracker.h"
 #include "firmware/core/tracking_params.h"
@@ -133,21 +134,20 @@ cv::Mat litFromRight(const cv::Mat& grey, float x0, float io, float g) {
     }
   return out;
 }
-}  // namespace
 
-TEST_CASE("with the light slope removed, an exponential left-right light gradient leaves the landmarks",
-          "[LandmarkRegressor][data]") {
-  // exp(k x) is exactly what is divided out: the feature pixels then differ
-  // from the unlit ones by a global gain (ramp centre vs fitted pixels'
-  // centre) and rounding to grey levels only.
+// One pexels photo with one face: its grey image and dlib's detector box.
+struct PhotoFace {
+  cv::Mat grey;
+  cv::Rect2f box;
+};
+
+// The first `wanted` photos of 0001-0040 in which dlib finds exactly one face.
+std::vector<PhotoFace> pexelsFaces(int wanted) {
   const std::string data =
       drishti::test::dataDir("faces/pexels/images").string() + "/faces/pexels/images";
-  const LandmarkModel model(predictor());
-  LandmarkRegressor plain(model), flat(model, /*removeLightSlope=*/true);
   auto det = dlib::get_frontal_face_detector();
-  double moved[2] = {0, 0};
-  int faces = 0;
-  for (int i = 1; i <= 40 && faces < 12; ++i) {
+  std::vector<PhotoFace> faces;
+  for (int i = 1; i <= 40 && static_cast<int>(faces.size()) < wanted; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "/%04d.jpeg", i);
     const cv::Mat g = cv::imread(data + name, cv::IMREAD_GRAYSCALE);
@@ -157,7 +157,25 @@ TEST_CASE("with the light slope removed, an exponential left-right light gradien
     if (found.size() != 1)
       continue;
     const dlib::rectangle& r = found[0];
-    const cv::Rect2f box(r.left(), r.top(), r.right() - r.left(), r.bottom() - r.top());
+    faces.push_back({g, cv::Rect2f(r.left(), r.top(), r.right() - r.left(), r.bottom() - r.top())});
+  }
+  return faces;
+}
+}  // namespace
+
+TEST_CASE("with the light slope removed, an exponential left-right light gradient leaves the landmarks",
+          "[LandmarkRegressor][data]") {
+  // exp(k x) is exactly what is divided out: the feature pixels then differ
+  // from the unlit ones by a global gain (ramp centre vs fitted pixels'
+  // centre) and rounding to grey levels only.
+  const LandmarkModel model(predictor());
+  LandmarkRegressor plain(model), flat(model, /*removeLightSlope=*/true);
+  double moved[2] = {0, 0};
+  const std::vector<PhotoFace> photos = pexelsFaces(12);
+  const int faces = static_cast<int>(photos.size());
+  for (const PhotoFace& face : photos) {
+    const cv::Mat& g = face.grey;
+    const cv::Rect2f& box = face.box;
     // 20% brighter / darker half a box width right / left of the box centre.
     const float x0 = box.x + 0.5f * box.width, k = std::log(1.2f) / (0.5f * box.width);
     cv::Mat lit(g.size(), CV_8UC1);
@@ -173,7 +191,6 @@ TEST_CASE("with the light slope removed, an exponential left-right light gradien
         moved[e] += std::hypot(b[p].x - a[p].x, b[p].y - a[p].y) / box.width / 68;
       ++e;
     }
-    ++faces;
   }
   REQUIRE(faces >= 8);
   std::printf("%d faces, exponential gradient: mean landmark shift %.4f (as read) / %.4f (slope "
@@ -190,8 +207,6 @@ TEST_CASE("removing the light slope does not make a lamp to one side move tracke
   // Tracked, as the pipeline tracks: each frame's box comes from the last
   // frame's landmarks, so a landmark bias feeds on itself (on the rendered
   // spelling video the nose moved 1.4-2.1 px this way).
-  const std::string data =
-      drishti::test::dataDir("faces/pexels/images").string() + "/faces/pexels/images";
   const auto model = std::make_shared<const LandmarkModel>(predictor());
   // The landmarks the held eye corners depend on: nose 27-35, eye corners.
   const int points[] = {27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 39, 42, 45};
@@ -200,12 +215,8 @@ TEST_CASE("removing the light slope does not make a lamp to one side move tracke
   // the dark side, the left).
   double shift[2] = {0, 0}, towardsLamp[2] = {0, 0};
   int faces = 0, n = 0;
-  for (int i = 1; i <= 40 && faces < 12; ++i) {
-    char name[32];
-    std::snprintf(name, sizeof name, "/%04d.jpeg", i);
-    const cv::Mat g = cv::imread(data + name, cv::IMREAD_GRAYSCALE);
-    if (g.empty())
-      continue;
+  for (const PhotoFace& face : pexelsFaces(12)) {
+    const cv::Mat& g = face.grey;
     FaceShape before[2], after[2];
     bool tracked = true;
     cv::Mat lit;
