@@ -92,7 +92,7 @@ struct FaceTracker::Impl {
       if (!sharedModel && !p)
         throw std::invalid_argument("FaceTracker: no landmark model");
       model = sharedModel ? std::move(sharedModel) : std::make_shared<const LandmarkModel>(*p);
-      regressor = std::make_unique<LandmarkRegressor>(*model);
+      regressor = std::make_unique<LandmarkRegressor>(*model, params.landmarkLightSlope);
       meanShape = model->meanShape();
     } else {
       if (!p)

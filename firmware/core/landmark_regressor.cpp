@@ -116,10 +116,38 @@ void LandmarkModel::read(std::istream& in) {
       throw std::runtime_error("LandmarkModel: split reads a feature that does not exist");
 }
 
-LandmarkRegressor::LandmarkRegressor(const LandmarkModel& model) : m_(model) {
+LandmarkRegressor::LandmarkRegressor(const LandmarkModel& model, bool removeLightSlope)
+    : m_(model), removeLightSlope_(removeLightSlope) {
   shape_.resize(kCoords);
   pixels_.resize(m_.features_);
+  px_.resize(m_.features_);
   leafOffset_.resize(m_.trees_);
+}
+
+void LandmarkRegressor::fitLightSlope(int features) {
+  slope_ = centreX_ = 0.f;
+  double n = 0, mx = 0;
+  for (int f = 0; f < features; ++f) {
+    if (pixels_[f] <= 0.f)  // outside the image (or black: no log)
+      continue;
+    n += 1;
+    mx += px_[f];
+  }
+  if (n < 2)
+    return;
+  mx /= n;
+  double sxx = 0, sxl = 0;
+  for (int f = 0; f < features; ++f) {
+    if (pixels_[f] <= 0.f)
+      continue;
+    const double u = px_[f] - mx;
+    sxx += u * u;
+    sxl += u * std::log(double(pixels_[f]));
+  }
+  if (sxx <= 0)
+    return;
+  slope_ = static_cast<float>(sxl / sxx);
+  centreX_ = static_cast<float>(mx);
 }
 
 void LandmarkRegressor::predict(const cv::Mat& gray, const cv::Rect2f& box, FaceShape& out) {
@@ -181,6 +209,13 @@ void LandmarkRegressor::predict(const cv::Mat& gray, const cv::Rect2f& box, Face
       const long px = static_cast<long>(std::floor(left + nx * sx + 0.5));
       const long py = static_cast<long>(std::floor(top + ny * sy + 0.5));
       pixels_[f] = (px >= 0 && py >= 0 && px < w && py < h) ? gray.ptr<uchar>(py)[px] : 0.f;
+      px_[f] = nx;
+    }
+    if (removeLightSlope_) {
+      if (c == 0)
+        fitLightSlope(features);
+      for (int f = 0; f < features; ++f)
+        pixels_[f] *= std::exp(-slope_ * (px_[f] - centreX_));
     }
 
     // Trees: first walk all of them (the splits are small and cache

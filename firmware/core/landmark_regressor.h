@@ -69,13 +69,27 @@ class LandmarkModel {
 //   are returned with sub-pixel precision (dlib rounds them); nothing is
 //   allocated per call. Rounded to whole pixels the landmarks are identical
 //   to dlib's on the test frames.
-// Requires: the model outlives the regressor; grey CV_8UC1 image; box in that
-//   image's pixels.
-// Ensures: predict() performs no allocation and touches no global state; one
-//   regressor is not thread-safe (per-object buffers), use one per thread.
+// Optional (removeLightSlope): the feature pixels are read as if lit evenly
+//   from left to right. At the first cascade level, whose feature pixels are
+//   spread over the face box from the mean shape, a line a + b x is fitted by
+//   least squares to their log grey levels against their x (pixels outside
+//   the image left out), and every feature pixel of every level is divided
+//   by exp(b dx), dx from the fitted pixels' mean x: a smooth light gradient
+//   across the face (a lamp to one side) no longer tips the pixel-difference
+//   splits, while the face's mean brightness is kept. This is the brightness
+//   plane Sung and Poggio (IEEE PAMI 1998) subtract from a face window
+//   before classifying it, in log intensity because light multiplies (as in
+//   the self-quotient image, Wang, Li and Wang, IEEE FG 2004), and left-right
+//   only: a frontal face is near symmetric, so its own left-right slope is
+//   small, while its up-down one (brows and eyes above the lit cheeks) is the
+//   face, not the light; with the up-down slope removed too the keys read
+//   worse (docs/BENCHMARKS.md, "Eye corners under a light gradient"). Why:
+//   the gradient moved the nose landmarks 1.4-2.1 px, and with them the eye
+//   corners EyeFrameStabilizer holds in the nose's frame. The landmarks then
+//   differ from dlib's. Off by default in the tracker (TrackingParams).
 class LandmarkRegressor {
  public:
-  explicit LandmarkRegressor(const LandmarkModel& model);
+  explicit LandmarkRegressor(const LandmarkModel& model, bool removeLightSlope = false);
 
   // Landmarks for the face in `box` (dlib convention: the box's top-left
   // corner maps to (0,0) and its bottom-right corner to (1,1) of the model's
@@ -86,9 +100,17 @@ class LandmarkRegressor {
   const LandmarkModel& model() const { return m_; }
 
  private:
+  // Fits the light's left-right slope to pixels_ at x positions px_.
+  void fitLightSlope(int features);
+
   const LandmarkModel& m_;
+  const bool removeLightSlope_;
   std::vector<float> shape_;     // 136: current shape, normalised units
   std::vector<float> pixels_;    // feature pixel values of one cascade level
+  std::vector<float> px_;        // their x, normalised units
+  // The light's slope: log grey level per normalised unit of x about
+  // centreX_; zero when not removed.
+  float slope_ = 0.f, centreX_ = 0.f;
   std::vector<int> leafOffset_;  // reached leaf of each tree of one level
 };
 

@@ -42,6 +42,13 @@ struct TrackingParams {
     // kFlat: our allocation-free evaluation of the dlib model (identical
     // landmarks, ~4x fewer instructions); kDlib: dlib's own shape_predictor.
     LandmarkEngine landmarkEngine = LandmarkEngine::kFlat;
+    // kFlat only: read the landmark model's feature pixels with the light's
+    // left-right slope in log intensity divided out (LandmarkRegressor), so
+    // that a lamp to one side does not move the landmarks (and the eye
+    // corners held in the nose's frame with them: 1.46 -> 0.08 px on the
+    // rendered obama video). Off: on pexels 0003 the keys read worse with
+    // it (docs/BENCHMARKS.md, "Eye corners under a light gradient").
+    bool landmarkLightSlope = false;
     // --- acquisition (full-frame HOG detection) ---
     // Smallest face to find at acquisition, as a fraction of the work image's
     // shorter side. The detection image is scaled so such a face spans the
