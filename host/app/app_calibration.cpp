@@ -184,7 +184,8 @@ void DrishtiApp::learnFromSelection(const host::SessionEvent& selected) {
       !host::selectionShowsGaze(selected))
     return;
   const host::Rect& r = selected.keyRect;
-  gazeMapper_->holdSelection(lastCaptureUs_, r.x + 0.5 * r.w, r.y + 0.5 * r.h, textSize);
+  gazeMapper_->holdSelection(lastCaptureUs_, r.x + 0.5 * r.w, r.y + 0.5 * r.h, 0.5 * r.w, 0.5 * r.h,
+                             textSize);
 }
 
 }  // namespace drishti::app

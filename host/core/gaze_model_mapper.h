@@ -52,8 +52,9 @@ class CalibratedGazeMapper final : public GazeMapper {
   bool observeSelection(std::uint64_t tUs, double keyX, double keyY);
   // Held until the person keeps the character (GazeRefiner::holdSelection,
   // settleSelections): how the app learns. setModel() drops what is held.
-  void holdSelection(std::uint64_t tUs, double keyX, double keyY, std::size_t textSize) {
-    refiner_->holdSelection(tUs, keyX, keyY, textSize);
+  void holdSelection(std::uint64_t tUs, double keyX, double keyY, double halfW, double halfH,
+                     std::size_t textSize) {
+    refiner_->holdSelection(tUs, keyX, keyY, halfW, halfH, textSize);
   }
   int settleSelections(std::uint64_t tUs, std::size_t textSize, TextBoundary boundary) {
     return refiner_->settleSelections(tUs, textSize, boundary);

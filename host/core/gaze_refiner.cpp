@@ -160,7 +160,8 @@ bool GazeRefiner::observeSelection(std::uint64_t tUs, double fixX, double fixY, 
   return params_.driftCorrection && drift_.observeCorrected(tUs, fixX, fixY, keyX, keyY);
 }
 
-void GazeRefiner::holdSelection(std::uint64_t tUs, double keyX, double keyY, std::size_t textSize) {
+void GazeRefiner::holdSelection(std::uint64_t tUs, double keyX, double keyY, double halfW,
+                                double halfH, std::size_t textSize) {
   const Fixation& f = fixations_.current();
   if (!params_.driftCorrection || f.samples == 0)
     return;
@@ -168,6 +169,12 @@ void GazeRefiner::holdSelection(std::uint64_t tUs, double keyX, double keyY, std
   // not count twice when this is released.
   double dx, dy;
   drift_.offset(tUs, dx, dy);
+  // Only a selection the uncorrected gaze agrees with: a key the correction
+  // itself moved the gaze onto says nothing about drift, and learning from it
+  // feeds the correction on its own error (the lock-outs of docs/BENCHMARKS.md,
+  // "Does any simulated person get locked out?").
+  if (std::abs(f.x - dx - keyX) > halfW || std::abs(f.y - dy - keyY) > halfH)
+    return;
   held_.hold({tUs, f.x - dx, f.y - dy, keyX, keyY, textSize});
 }
 

@@ -96,10 +96,14 @@ class GazeRefiner {
   bool observeSelection(std::uint64_t tUs, double keyX, double keyY);
   // The same with a centroid measured on the refined gaze.
   bool observeSelection(std::uint64_t tUs, double fixX, double fixY, double keyX, double keyY);
-  // A key that typed a character (or a space) was selected at tUs; the text
-  // is then `textSize` bytes long. What the fixation that chose it says is
-  // held until its word is finished with it still typed (HeldSelections).
-  void holdSelection(std::uint64_t tUs, double keyX, double keyY, std::size_t textSize);
+  // A key (centre keyX, keyY; half sizes halfW, halfH; px) that typed a
+  // character (or a space) was selected at tUs; the text is then `textSize`
+  // bytes long. What the fixation that chose it says is held until its word
+  // is finished with it still typed (HeldSelections), and only if that
+  // fixation lies on the key without the correction: a key the correction
+  // moved the gaze onto teaches nothing.
+  void holdSelection(std::uint64_t tUs, double keyX, double keyY, double halfW, double halfH,
+                     std::size_t textSize);
   // After any selection (which did `boundary` to the text; the text is then
   // `textSize` bytes long): the held selections it confirms teach the drift
   // correction (at tUs), those it removed are dropped (HeldSelections::settle).

@@ -86,7 +86,8 @@ void Simulation::deliver(const host::InputEvent& e) {
       refiner_->settleSelections(tUs, textSize, host::boundaryOf(ev));
       if (host::selectionShowsGaze(ev)) {
         const host::Rect& r = ev.keyRect;
-        refiner_->holdSelection(tUs, r.x + 0.5 * r.w, r.y + 0.5 * r.h, textSize);
+        refiner_->holdSelection(tUs, r.x + 0.5 * r.w, r.y + 0.5 * r.h, 0.5 * r.w, 0.5 * r.h,
+                                textSize);
       }
     }
   }

@@ -154,6 +154,7 @@ TEST_CASE("a typed key teaches the drift correction only once the person keeps i
   // to correct; deleted, it was the wrong key and teaches nothing.
   Gaze g(0.3);
   const double keyX = 400, keyY = 300;
+  const double kHalfW = 66, kHalfH = 59;  // a key of en-abc: 133 x 118 px
   const auto fixate = [&] {
     for (int i = 0; i < 30; ++i)
       g.frame(keyX + kPxPerDeg, keyY);
@@ -161,7 +162,7 @@ TEST_CASE("a typed key teaches the drift correction only once the person keeps i
   double dx = 0, dy = 0;
 
   fixate();
-  g.refiner.holdSelection(g.t, keyX, keyY, 1);
+  g.refiner.holdSelection(g.t, keyX, keyY, kHalfW, kHalfH, 1);
   CHECK(g.refiner.heldSelections() == 1);
   CHECK(g.refiner.settleSelections(g.t, 0, TextBoundary::kNone) == 0);  // Delete
   CHECK(g.refiner.heldSelections() == 0);
@@ -171,7 +172,7 @@ TEST_CASE("a typed key teaches the drift correction only once the person keeps i
   CHECK(dy == 0);
 
   fixate();
-  g.refiner.holdSelection(g.t, keyX, keyY, 1);
+  g.refiner.holdSelection(g.t, keyX, keyY, kHalfW, kHalfH, 1);
   CHECK(g.refiner.settleSelections(g.t, 2, TextBoundary::kNone) == 0);  // another letter
   g.refiner.driftOffset(g.t, dx, dy);
   CHECK(dx == 0);                                                          // still held
@@ -179,4 +180,29 @@ TEST_CASE("a typed key teaches the drift correction only once the person keeps i
   g.refiner.driftOffset(g.t, dx, dy);
   CHECK(dx < -0.3 * kPxPerDeg);  // pulls the gaze back toward the key
   CHECK(std::abs(dy) < 0.3 * kPxPerDeg);
+}
+
+TEST_CASE("a key the drift correction moved the gaze onto teaches it nothing") {
+  // The uncorrected gaze rests 2 degrees right of the key's centre, beyond
+  // its half width (1.5 degrees): only the correction could have put it on
+  // the key, so the selection is the correction's doing, not evidence.
+  Gaze g(0.3);
+  const double keyX = 400, keyY = 300, halfW = 66, halfH = 59;
+  for (int i = 0; i < 30; ++i)
+    g.frame(keyX + 2 * kPxPerDeg, keyY);
+  g.refiner.holdSelection(g.t, keyX, keyY, halfW, halfH, 1);
+  CHECK(g.refiner.heldSelections() == 0);
+  CHECK(g.refiner.settleSelections(g.t, 1, TextBoundary::kMessage) == 0);
+  double dx = 0, dy = 0;
+  g.refiner.driftOffset(g.t, dx, dy);
+  CHECK(dx == 0);
+  CHECK(dy == 0);
+
+  // The same look 1 degree off the centre is on the key: it is held.
+  for (int i = 0; i < 30; ++i)
+    g.frame(keyX + kPxPerDeg, keyY + 300);  // a saccade away and back
+  for (int i = 0; i < 30; ++i)
+    g.frame(keyX + kPxPerDeg, keyY);
+  g.refiner.holdSelection(g.t, keyX, keyY, halfW, halfH, 1);
+  CHECK(g.refiner.heldSelections() == 1);
 }
