@@ -209,7 +209,8 @@ void LandmarkRegressor::predict(const cv::Mat& gray, const cv::Rect2f& box, Face
       const long px = static_cast<long>(std::floor(left + nx * sx + 0.5));
       const long py = static_cast<long>(std::floor(top + ny * sy + 0.5));
       pixels_[f] = (px >= 0 && py >= 0 && px < w && py < h) ? gray.ptr<uchar>(py)[px] : 0.f;
-      px_[f] = nx;
+      if (removeLightSlope_)
+        px_[f] = nx;
     }
     if (removeLightSlope_) {
       if (c == 0)

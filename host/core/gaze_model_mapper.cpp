@@ -52,13 +52,4 @@ bool CalibratedGazeMapper::map(const protocol::EyeSample& sample, GazePoint& out
   return true;
 }
 
-bool CalibratedGazeMapper::observeSelection(std::uint64_t tUs, double fixX, double fixY,
-                                            double keyX, double keyY) {
-  return refiner_->observeSelection(tUs, fixX, fixY, keyX, keyY);
-}
-
-bool CalibratedGazeMapper::observeSelection(std::uint64_t tUs, double keyX, double keyY) {
-  return refiner_->observeSelection(tUs, keyX, keyY);
-}
-
 }  // namespace drishti::host

@@ -12,7 +12,7 @@
 // what calibration saw takes its y from the pupil alone while they do
 // (AppearanceDriftMonitor; appearanceHeldOff() says which, for the status).
 // Ensures: map() allocates nothing and never throws. Not thread-safe: call
-// map(), setModel() and observeSelection() from the same thread.
+// map(), setModel() and the selection calls from the same thread.
 #pragma once
 
 #include <memory>
@@ -44,13 +44,7 @@ class CalibratedGazeMapper final : public GazeMapper {
   bool map(const protocol::EyeSample& sample, GazePoint& out) override;
   bool calibrated() const override { return model_.calibrated(); }
 
-  // A confirmed selection: the fixation centroid as map() reported it (so
-  // already corrected) and the selected key's centre, px, at tracker time tUs.
-  // Returns whether the drift correction used it.
-  bool observeSelection(std::uint64_t tUs, double fixX, double fixY, double keyX, double keyY);
-  // The same, using the fixation the refiner is following (or just ended).
-  bool observeSelection(std::uint64_t tUs, double keyX, double keyY);
-  // Held until the person keeps the character (GazeRefiner::holdSelection,
+  // A selected key teaches the drift correction, held until the person keeps the character (GazeRefiner::holdSelection,
   // settleSelections): how the app learns. setModel() drops what is held.
   void holdSelection(std::uint64_t tUs, double keyX, double keyY, double halfW, double halfH,
                      std::size_t textSize) {

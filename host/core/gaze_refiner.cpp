@@ -148,18 +148,6 @@ void GazeRefiner::noGaze(std::uint64_t tUs) {
   fixations_.add(tUs, 0, 0, false);
 }
 
-bool GazeRefiner::observeSelection(std::uint64_t tUs, double keyX, double keyY) {
-  const Fixation& f = fixations_.current();
-  if (f.samples == 0)
-    return false;
-  return observeSelection(tUs, f.x, f.y, keyX, keyY);
-}
-
-bool GazeRefiner::observeSelection(std::uint64_t tUs, double fixX, double fixY, double keyX,
-                                   double keyY) {
-  return params_.driftCorrection && drift_.observeCorrected(tUs, fixX, fixY, keyX, keyY);
-}
-
 void GazeRefiner::holdSelection(std::uint64_t tUs, double keyX, double keyY, double halfW,
                                 double halfH, std::size_t textSize) {
   const Fixation& f = fixations_.current();

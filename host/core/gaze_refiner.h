@@ -19,10 +19,10 @@
 // threshold and the fixation radius to the tracker's noise.
 // Both the app (through CalibratedGazeMapper) and the simulated user
 // (host/sim) use this, so what the simulation measures is what the device does.
-// observeSelection() teaches the drift correction from the fixation that
-// selected a key (its centroid against the key's centre); holdSelection()
-// and settleSelections() do the same only once the person has kept the
-// character the key typed (HeldSelections), which is how the device learns.
+// holdSelection() and settleSelections() teach the drift correction from the
+// fixation that selected a key (its centroid against the key's centre), once
+// the person has kept the character the key typed (HeldSelections) and only
+// if the uncorrected gaze was on the key: the one way the device learns.
 // Ensures: refine() allocates nothing and never throws; every output is
 // finite. Not thread-safe.
 #pragma once
@@ -90,12 +90,6 @@ class GazeRefiner {
   bool refine(std::uint64_t tUs, double x, double y, double& outX, double& outY);
   // No gaze at tUs (eyes closed, unsure): lets the fixation end after its gap.
   void noGaze(std::uint64_t tUs);
-  // A confirmed selection of a key centred at (keyX, keyY) px, at tUs: the
-  // current (or just ended) fixation's centroid is where the person looked.
-  // Returns whether the drift correction used it.
-  bool observeSelection(std::uint64_t tUs, double keyX, double keyY);
-  // The same with a centroid measured on the refined gaze.
-  bool observeSelection(std::uint64_t tUs, double fixX, double fixY, double keyX, double keyY);
   // A key (centre keyX, keyY; half sizes halfW, halfH; px) that typed a
   // character (or a space) was selected at tUs; the text is then `textSize`
   // bytes long. What the fixation that chose it says is held until its word

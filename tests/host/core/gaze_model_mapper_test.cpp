@@ -48,14 +48,18 @@ TEST_CASE("confirmed selections shift the mapped gaze, within the drift cap") {
   const double pxPerDeg = rec.model.geometry().pxPerDegree();
   std::uint64_t t = 1'000'000;
   GazePoint p;
-  // The person looks at (800, 500) but every selection says the key is 1 degree right.
+  // The person looks at (800, 500) but every selection says the key (4
+  // degrees wide, so the look is on it) is centred 1 degree right; each is
+  // kept (Speak after it).
   for (int k = 0; k < 10; ++k) {
     for (int i = 0; i < 30; ++i, t += 33'333) {
       protocol::EyeSample s = viewer.look(800, 500);
       s.captureUs = t;
       REQUIRE(mapper.map(s, p));
     }
-    mapper.observeSelection(t, p.x, p.y, p.x + pxPerDeg, p.y);
+    const auto typed = static_cast<std::size_t>(k + 1);
+    mapper.holdSelection(t, 800 + pxPerDeg, 500, 2 * pxPerDeg, 2 * pxPerDeg, typed);
+    mapper.settleSelections(t, typed, TextBoundary::kMessage);
   }
   protocol::EyeSample s = viewer.look(800, 500);
   s.captureUs = t;
