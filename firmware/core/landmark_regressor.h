@@ -105,9 +105,9 @@ class LandmarkRegressor {
 
   const LandmarkModel& m_;
   const bool removeLightSlope_;
-  std::vector<float> shape_;     // 136: current shape, normalised units
-  std::vector<float> pixels_;    // feature pixel values of one cascade level
-  std::vector<float> px_;        // their x, normalised units
+  std::vector<float> shape_;   // 136: current shape, normalised units
+  std::vector<float> pixels_;  // feature pixel values of one cascade level
+  std::vector<float> px_;      // their x, normalised units
   // The light's slope: log grey level per normalised unit of x about
   // centreX_; zero when not removed.
   float slope_ = 0.f, centreX_ = 0.f;

@@ -492,8 +492,9 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
           } else {
             m.appearanceY.spanResidual = v[0];
             for (std::size_t d = 0; d < kAppearanceSpanDims; ++d)
-              std::copy_n(v.begin() + static_cast<std::ptrdiff_t>(1 + d * protocol::kAppearanceCells),
-                          protocol::kAppearanceCells, m.appearanceY.span[d].begin());
+              std::copy_n(
+                  v.begin() + static_cast<std::ptrdiff_t>(1 + d * protocol::kAppearanceCells),
+                  protocol::kAppearanceCells, m.appearanceY.span[d].begin());
           }
         }
       } else {

@@ -44,8 +44,7 @@ double appearanceEyeY(const GazeAppearanceY& a, const AppearanceCells& cells) {
   return y;
 }
 
-bool appearanceOutside(const GazeAppearanceY& a, const AppearanceCells& cells,
-                       AppearanceCells& z) {
+bool appearanceOutside(const GazeAppearanceY& a, const AppearanceCells& cells, AppearanceCells& z) {
   if (!(a.spanResidual > 0))
     return false;
   for (std::size_t k = 0; k < z.size(); ++k)

@@ -43,8 +43,9 @@ inline constexpr std::size_t kAppearanceSpanDims = 4;
 // points span fewer, the rest zero) and `spanResidual` how far a point's
 // cells lie outside the span of the other points' (leave-one-point-out RMS).
 // Cells whose mean over a second leaves that span by more than it
-// (AppearanceDriftMonitor) are not the looks the calibration saw, e.g. a lamp to one side after calibration
-// (docs/BENCHMARKS.md, "Eye cells under a light gradient").
+// (AppearanceDriftMonitor) are not the looks the calibration saw, e.g. a lamp
+// to one side after calibration (docs/BENCHMARKS.md, "Eye cells under a light
+// gradient").
 struct GazeAppearanceY {
   bool used = false;       // blended into this eye's y (appearanceYWeight)
   AppearanceCells mean{};  // cells' mean over the calibration points
@@ -125,8 +126,7 @@ class GazeModel {
   // (AppearanceDriftMonitor).
   GazeEstimate predict(const protocol::EyeSample& sample, unsigned appearanceEyes = 3) const;
   // One eye alone (0 = image-left, 1 = image-right), ignoring the other.
-  GazeEstimate predictEye(const protocol::EyeSample& sample, int eye,
-                          bool appearance = true) const;
+  GazeEstimate predictEye(const protocol::EyeSample& sample, int eye, bool appearance = true) const;
   // appearanceOutside of this eye's cells in `sample`; false when the eye
   // blends no appearance, has no drift check or the sample carries no cells.
   bool appearanceOutsideOf(const protocol::EyeSample& sample, int eye, AppearanceCells& out) const;

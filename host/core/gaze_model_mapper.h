@@ -44,8 +44,9 @@ class CalibratedGazeMapper final : public GazeMapper {
   bool map(const protocol::EyeSample& sample, GazePoint& out) override;
   bool calibrated() const override { return model_.calibrated(); }
 
-  // A selected key teaches the drift correction, held until the person keeps the character (GazeRefiner::holdSelection,
-  // settleSelections): how the app learns. setModel() drops what is held.
+  // A selected key teaches the drift correction, held until the person keeps the character
+  // (GazeRefiner::holdSelection, settleSelections): how the app learns. setModel() drops what is
+  // held.
   void holdSelection(std::uint64_t tUs, double keyX, double keyY, double halfW, double halfH,
                      std::size_t textSize) {
     refiner_->holdSelection(tUs, keyX, keyY, halfW, halfH, textSize);

@@ -144,8 +144,8 @@ double robustSpread(const std::vector<double>& v) {
 // The --looks table: every run of samples whose frames show one target.
 void printLooks(const std::vector<protocol::EyeSample>& samples, const std::vector<int>& frames,
                 const std::vector<gen::TruthRow>& truth, const host::GazeModel& model,
-                const host::CalibrationReport& report, double pxPerDeg, double cellW,
-                double cellH, const std::vector<unsigned>& appearanceEyes) {
+                const host::CalibrationReport& report, double pxPerDeg, double cellW, double cellH,
+                const std::vector<unsigned>& appearanceEyes) {
   constexpr double kSettleMs = 500;
   std::printf("look  kind  target(px)   samples  err h/v deg    scatter h/v deg%s\n",
               cellW > 0 ? "  inside cell" : "");
@@ -492,8 +492,8 @@ int main(int argc, char** argv) {
     std::array<int, 2> held{}, first{-1, -1};
     for (std::size_t i = 0; i < samples.size(); ++i) {
       for (int e = 0; e < 2; ++e)
-        if (host::AppearanceCells outside; model.appearanceOutsideOf(samples[i], e, outside) &&
-                                           monitor.observe(e, outside)) {
+        if (host::AppearanceCells outside;
+            model.appearanceOutsideOf(samples[i], e, outside) && monitor.observe(e, outside)) {
           ++held[static_cast<std::size_t>(e)];
           if (first[static_cast<std::size_t>(e)] < 0)
             first[static_cast<std::size_t>(e)] = frameOf(samples[i]);
@@ -517,8 +517,8 @@ int main(int argc, char** argv) {
     std::fprintf(trace, "frame,t_ms,x_px,y_px,valid,target_x,target_y,gaze_x,gaze_y,saccade\n");
     for (const protocol::EyeSample& s : samples) {
       const int f = frameOf(s);
-      const host::GazeEstimate g =
-          proc.result()->model.predict(s, appearanceEyes[static_cast<std::size_t>(&s - samples.data())]);
+      const host::GazeEstimate g = proc.result()->model.predict(
+          s, appearanceEyes[static_cast<std::size_t>(&s - samples.data())]);
       std::fprintf(trace, "%d,%.1f,%.1f,%.1f,%d", f, static_cast<double>(s.captureUs - t0) / 1000.0,
                    g.x, g.y, g.valid ? 1 : 0);
       if (f >= 0 && f < static_cast<int>(truth.size())) {

@@ -5,8 +5,8 @@
 #include <dlib/image_processing/shape_predictor.h>
 #include <dlib/opencv/cv_image.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -163,8 +163,9 @@ std::vector<PhotoFace> pexelsFaces(int wanted) {
 }
 }  // namespace
 
-TEST_CASE("with the light slope removed, an exponential left-right light gradient leaves the landmarks",
-          "[LandmarkRegressor][data]") {
+TEST_CASE(
+    "with the light slope removed, an exponential left-right light gradient leaves the landmarks",
+    "[LandmarkRegressor][data]") {
   // exp(k x) is exactly what is divided out: the feature pixels then differ
   // from the unlit ones by a global gain (ramp centre vs fitted pixels'
   // centre) and rounding to grey levels only.
@@ -193,9 +194,10 @@ TEST_CASE("with the light slope removed, an exponential left-right light gradien
     }
   }
   REQUIRE(faces >= 8);
-  std::printf("%d faces, exponential gradient: mean landmark shift %.4f (as read) / %.4f (slope "
-              "removed) box widths\n",
-              faces, moved[0] / faces, moved[1] / faces);
+  std::printf(
+      "%d faces, exponential gradient: mean landmark shift %.4f (as read) / %.4f (slope "
+      "removed) box widths\n",
+      faces, moved[0] / faces, moved[1] / faces);
   // Measured 0.0063 / 0.0045 on these 12 faces: the slope's part goes, the
   // rest (the rounding of the lit pixels to grey levels, and the tree
   // splits' response to any change of the pixels; not separated here) stays.
@@ -253,10 +255,11 @@ TEST_CASE("removing the light slope does not make a lamp to one side move tracke
     ++faces;
   }
   REQUIRE(faces >= 8);
-  std::printf("%d faces tracked, 20%% gradient, mean over faces and landmarks (interocular "
-              "distances): shift %.4f / %.4f, to the right %+.4f / %+.4f (as read / slope "
-              "removed)\n",
-              faces, shift[0] / n, shift[1] / n, towardsLamp[0] / n, towardsLamp[1] / n);
+  std::printf(
+      "%d faces tracked, 20%% gradient, mean over faces and landmarks (interocular "
+      "distances): shift %.4f / %.4f, to the right %+.4f / %+.4f (as read / slope "
+      "removed)\n",
+      faces, shift[0] / n, shift[1] / n, towardsLamp[0] / n, towardsLamp[1] / n);
   // On these photos the gradient hardly moves the landmarks either way
   // (about 0.5% of the interocular distance, most of it each face's own
   // scatter, not a common pull to the dark side), and removing the slope
@@ -264,7 +267,8 @@ TEST_CASE("removing the light slope does not make a lamp to one side move tracke
   CHECK(shift[1] < 1.2 * shift[0]);
 }
 
-TEST_CASE("the light slope is not fitted to pixels outside the image", "[LandmarkRegressor][data]") {
+TEST_CASE("the light slope is not fitted to pixels outside the image",
+          "[LandmarkRegressor][data]") {
   // A face box hanging over the image's edge: the feature pixels outside
   // read 0, and were they fitted, log 0 would poison the slope (NaN shape).
   const std::string data = drishti::test::dataDir("faces/stills").string() + "/faces/stills";

@@ -239,10 +239,10 @@ TEST_CASE("the y cue's keys are checked against each other and the format") {
   bad = edit(text, "eye_appearance_span = 0.0081", "eye_appearance_span = 0.0081 x");
   CHECK(parseError(bad).find("eye_appearance_span") != std::string::npos);
   bad = edit(text, "eye_y = appearance 48.5 14.25", "eye_y = pupil 48.5");
-  bad = edit(withoutLines(withoutLines(withoutLines(bad, "eye_appearance_mean"),
-                                       "eye_appearance_coef"),
-                          "eye_appearance ="),
-             "format", "format");
+  bad = edit(
+      withoutLines(withoutLines(withoutLines(bad, "eye_appearance_mean"), "eye_appearance_coef"),
+                   "eye_appearance ="),
+      "format", "format");
   err = parseError(bad);
   CHECK(err.find("'eye_appearance_span' for an appearance that eye_y says was not fitted") !=
         std::string::npos);

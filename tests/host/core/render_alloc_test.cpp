@@ -9,9 +9,9 @@
 #include "firmware/app/lab/allocation_counter.h"
 #include "host/core/gaze_model_mapper.h"
 #include "host/core/host_session.h"
-#include "tests/host/core/calibration_fixture.h"
 #include "method_test_helpers.h"
 #include "session_helpers.h"
+#include "tests/host/core/calibration_fixture.h"
 
 using namespace drishti::host;
 using namespace drishti::host::test;
