@@ -23,7 +23,9 @@
 //           <eyeDistancePx> <imageWidth>
 //   point = cal|val <index> <tx> <ty> <measured 0|1> <ex> <ey> <errorPx> <errorDeg>
 //           <precisionDeg> <heldOutDeg> <rejected 0|1> <samples> <refused> <name...>
-//   advice = <kind> <point> <text...>
+//   advice = <kind> <point> <text...>   a kind this build does not know (from a newer
+//                                     drishti) but spelled like one ([a-z0-9-]+) is
+//                                     skipped with a warning; the calibration is kept
 //   crc32 = <8 hex digits>            CRC-32 of every byte before this line; last line
 #include "host/core/calibration_format.h"
 
@@ -282,11 +284,20 @@ bool isCount(double v) {
   return v >= 0 && v <= 1e9 && v == std::floor(v);
 }
 
+// Spelled like an advice kind: lower case letters, digits and '-'.
+bool adviceKindLike(std::string_view kind) {
+  return !kind.empty() && kind.size() <= 40 && std::all_of(kind.begin(), kind.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
 }  // namespace
 
 std::optional<CalibrationRecord> parseCalibration(std::string_view text,
                                                   const std::string& fileName,
-                                                  std::vector<CalibrationProblem>& problems) {
+                                                  std::vector<CalibrationProblem>& problems,
+                                                  std::vector<CalibrationProblem>* warnings) {
+  std::vector<CalibrationProblem> skipped;  // given to `warnings` only if the file is kept
   Parser p(fileName, problems);
   CalibrationRecord rec;
   std::map<std::string, int, std::less<>> seen;  // key -> first line (keys that must be unique)
@@ -568,9 +579,18 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
           known = true;
         }
       const auto r = std::from_chars(point.data(), point.data() + point.size(), a.point);
-      if (!known || r.ec != std::errc() || r.ptr != point.data() + point.size() || a.point < -1 ||
-          a.point > 63) {
-        p.fail(lineNo, "advice must be '<kind> <point> <text>' with a known kind");
+      if (!adviceKindLike(kind) || r.ec != std::errc() || r.ptr != point.data() + point.size() ||
+          a.point < -1 || a.point > 63) {
+        p.fail(lineNo,
+               "advice must be '<kind> <point> <text>' with a kind of a-z, 0-9 and '-' "
+               "and a point from -1 to 63");
+        continue;
+      }
+      if (!known) {
+        skipped.push_back({fileName, lineNo,
+                           "advice '" + std::string(kind) +
+                               "' is not known to this version of drishti (written by a newer "
+                               "one?): skipped, the calibration is kept"});
         continue;
       }
       a.text = std::string(trim(value));
@@ -612,6 +632,8 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
                   std::to_string(static_cast<int>(rec.report.pattern)) + "-point pattern");
   if (!p.ok())
     return std::nullopt;
+  if (warnings)
+    warnings->insert(warnings->end(), skipped.begin(), skipped.end());
   rec.model = GazeModel(rec.report.geometry, eyes[0], eyes[1], gazeParams);
   for (std::size_t e = 0; e < 2; ++e) {
     const GazeAppearanceY& a = eyes[e].appearanceY;

@@ -78,6 +78,41 @@ TEST_CASE("a check point's weak-sample advice is written and read back by its na
   CHECK(*back == rec);
 }
 
+TEST_CASE("advice of a kind a newer drishti wrote is skipped with a warning, the file loads") {
+  CalibrationRecord rec = test::makeCalibrationRecord();
+  rec.report.advice.push_back({AdviceKind::kRecalibrate, -1, "Calibrate again."});
+  const std::string text = formatCalibration(rec);
+  // As an older build sees a kind added after it: the newer file's own checksum.
+  const std::string newer = edit(text, "advice = recalibrate -1",
+                                 "advice = blink-harder 2 Blink harder.\nadvice = recalibrate -1");
+  std::vector<CalibrationProblem> problems, warnings;
+  const auto back = parseCalibration(newer, "anna.cal", problems, &warnings);
+  INFO((problems.empty() ? std::string() : problems.front().describe()));
+  REQUIRE(back.has_value());
+  CHECK(problems.empty());
+  CHECK(*back == rec);  // the unknown advice is skipped, everything else kept
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].describe().find("anna.cal:" + std::to_string(lineOf(newer, "blink-harder")) +
+                                    ":") == 0);
+  CHECK(warnings[0].message.find("'blink-harder'") != std::string::npos);
+  // Without a warnings list the file still loads.
+  std::vector<CalibrationProblem> quiet;
+  CHECK(parseCalibration(newer, "anna.cal", quiet).has_value());
+
+  // Garbage in an advice line is still refused, naming the line.
+  for (const std::string& bad :
+       {std::string("advice = Blink! 2 x"), std::string("advice = blink-harder x x"),
+        std::string("advice = blink-harder 64 x"), std::string("advice = ")}) {
+    const std::string damaged =
+        edit(text, "advice = recalibrate -1", bad + "\nadvice = recalibrate -1");
+    INFO(bad);
+    const std::string err = parseError(damaged);
+    CHECK(err.find("anna.cal:" + std::to_string(lineOf(damaged, bad + "\nadvice = recalibrate")) +
+                   ":") == 0);
+    CHECK(err.find("advice must be") != std::string::npos);
+  }
+}
+
 TEST_CASE("a changed byte is caught by the checksum, naming its line") {
   const std::string text = formatCalibration(test::makeCalibrationRecord());
   const std::string damaged = edit(text, "pattern = 9", "pattern = 5", false);
