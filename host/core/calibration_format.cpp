@@ -277,6 +277,12 @@ void checkEyeY(Parser& p, int version, int eye, const std::map<std::string, int,
     p.fail(it->second, "'eye_appearance_span' for an appearance that eye_y says was not fitted");
 }
 
+// A finite number as an int, clamped: the value is range-checked after it is
+// stored, and converting a double outside int's range is undefined behaviour.
+int toInt(double v) {
+  return static_cast<int>(std::clamp(v, -2147483648.0, 2147483647.0));
+}
+
 bool isFlag(double v) {
   return v == 0.0 || v == 1.0;
 }
@@ -364,7 +370,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         if (!isCount(v[0]) || !isCount(v[1]) || v[0] > 65535 || v[1] > 65535) {
           p.fail(lineNo, "screen size in px must be whole numbers up to 65535");
         } else {
-          g = {static_cast<int>(v[0]), static_cast<int>(v[1]), v[2], v[3], v[4]};
+          g = {toInt(v[0]), toInt(v[1]), v[2], v[3], v[4]};
           if (!g.valid())
             p.fail(lineNo, "screen: sizes must be positive and the distance at least 100 mm");
         }
@@ -457,7 +463,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         double v[3];
         if (p.numbers(lineNo, key, value, v)) {
           m.residualPx = v[0];
-          m.points = static_cast<int>(v[1]);
+          m.points = toInt(v[1]);
           m.lambda = v[2];
           if (v[0] < 0 || !isCount(v[1]) || v[1] < 3 || v[2] < 0)
             p.fail(lineNo, "eye_fit: residual and lambda must be >= 0, points >= 3");
@@ -515,7 +521,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
       double v[10];
       if (p.numbers(lineNo, key, value, v)) {
         CalibrationSessionStats& st = rec.report.stats;
-        st.samples = static_cast<int>(v[0]);
+        st.samples = toInt(v[0]);
         st.trackedFraction = v[1];
         st.closedFraction = v[2];
         st.movingFraction = v[3];
@@ -524,7 +530,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         st.headMotionMm = v[6];
         st.headRotationDeg = v[7];
         st.eyeDistancePx = v[8];
-        st.imageWidth = static_cast<int>(v[9]);
+        st.imageWidth = toInt(v[9]);
         bool fractions = true;
         for (int k = 1; k <= 5; ++k)
           fractions = fractions && v[k] >= 0 && v[k] <= 1;
@@ -548,7 +554,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         continue;
       CalibrationReportPoint pt;
       pt.kind = kind == "cal" ? ReportPointKind::kCalibration : ReportPointKind::kValidation;
-      pt.index = static_cast<int>(v[0]);
+      pt.index = toInt(v[0]);
       pt.targetX = v[1];
       pt.targetY = v[2];
       pt.measured = v[3] == 1.0;
@@ -559,8 +565,8 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
       pt.precisionDeg = v[8];
       pt.heldOutDeg = v[9];
       pt.rejected = v[10] == 1.0;
-      pt.samples = static_cast<int>(v[11]);
-      pt.refused = static_cast<int>(v[12]);
+      pt.samples = toInt(v[11]);
+      pt.refused = toInt(v[12]);
       pt.name = std::string(trim(rest));
       if (!isCount(v[0]) || v[0] > 63 || !isFlag(v[3]) || !isFlag(v[10]) || !isCount(v[11]) ||
           !isCount(v[12]) || v[6] < 0 || v[7] < 0 || v[8] < 0 || v[9] < 0) {

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <random>
 #include <span>
+#include <sstream>
 
 #include "firmware/protocol/checksum.h"
 #include "tests/host/core/calibration_fixture.h"
@@ -110,6 +112,46 @@ TEST_CASE("advice of a kind a newer drishti wrote is skipped with a warning, the
     CHECK(err.find("anna.cal:" + std::to_string(lineOf(damaged, bad + "\nadvice = recalibrate")) +
                    ":") == 0);
     CHECK(err.find("advice must be") != std::string::npos);
+  }
+}
+
+TEST_CASE("counts too large for an int are refused as out of range, not converted") {
+  // Found by tests/fuzz/parsers_fuzzer: each was cast to int before its range
+  // check, undefined behaviour for a double beyond int (UBSan aborts there).
+  const std::string text = formatCalibration(test::makeCalibrationRecord());
+  // The line starting with `prefix`, its value's `index`th word set to `to`.
+  auto setWord = [&](const std::string& prefix, std::size_t index, const std::string& to) {
+    const auto at = text.find(prefix);
+    REQUIRE(at != std::string::npos);
+    const std::string line = text.substr(at, text.find('\n', at) - at);
+    std::istringstream words(line.substr(line.find('=') + 2));
+    std::vector<std::string> w{std::istream_iterator<std::string>(words), {}};
+    REQUIRE(index < w.size());
+    w[index] = to;
+    std::string changed = line.substr(0, line.find('=') + 1);
+    for (const std::string& x : w)
+      changed += " " + x;
+    return edit(text, line, changed);
+  };
+  struct Case {
+    std::string prefix;
+    std::size_t index;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"point = cal 0 ", 1, "point values out of range"},   // index
+      {"point = cal 0 ", 12, "point values out of range"},  // samples
+      {"point = cal 0 ", 13, "point values out of range"},  // refused
+      {"stats = ", 0, "stats out of range"},                // samples
+      {"stats = ", 9, "stats out of range"},                // image width
+      {"eye_fit = ", 1, "points >= 3"},
+  };
+  for (const Case& c : cases) {
+    const std::string bad = setWord(c.prefix, c.index, "9940840000000");
+    const std::string err = parseError(bad);
+    INFO(err);
+    CHECK(err.find("anna.cal:" + std::to_string(lineOf(bad, c.prefix.substr(0, 8))) + ":") == 0);
+    CHECK(err.find(c.message) != std::string::npos);
   }
 }
 
