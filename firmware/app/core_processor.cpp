@@ -12,7 +12,16 @@ struct ParameterSpec {
   std::string_view name;
   double lo, hi;
   float* (*field)(core::TrackingParams&);
+  // A switch instead of a number (then field is null): 0 off, 1 on.
+  bool* (*flag)(core::TrackingParams&) = nullptr;
 };
+
+void assign(const ParameterSpec& s, core::TrackingParams& p, double value) {
+  if (s.flag)
+    *s.flag(p) = value != 0;
+  else
+    *s.field(p) = static_cast<float>(value);
+}
 
 // The tunables the host and the board file may set, with their valid ranges.
 const ParameterSpec kParameters[] = {
@@ -25,6 +34,8 @@ const ParameterSpec kParameters[] = {
     {"min_wink_ms", 0, 5000, [](core::TrackingParams& p) { return &p.blink.minWinkMs; }},
     {"camera_fov_deg", 20, 170,
      [](core::TrackingParams& p) { return &p.headPose.horizontalFovDeg; }},
+    {"landmark_light_slope", 0, 1, nullptr,
+     [](core::TrackingParams& p) { return &p.face.landmarkLightSlope; }},
 };
 
 const ParameterSpec* findParameter(std::string_view name) {
@@ -65,10 +76,11 @@ protocol::AckResult CoreProcessor::checkParameter(std::string_view name, double 
   const ParameterSpec* s = findParameter(name);
   if (!s)
     return protocol::AckResult::kUnknownParameter;
-  if (!std::isfinite(value) || value < s->lo || value > s->hi)
+  if (!std::isfinite(value) || value < s->lo || value > s->hi ||
+      (s->flag && value != 0 && value != 1))
     return protocol::AckResult::kOutOfRange;
   core::TrackingParams trial = params_;
-  *s->field(trial) = static_cast<float>(value);
+  assign(*s, trial, value);
   // Keep the hysteresis and the duration classes ordered.
   if (trial.blink.openAbove <= trial.blink.closeBelow ||
       trial.blink.longBlinkMs <= trial.blink.minBlinkMs ||
@@ -81,7 +93,7 @@ protocol::AckResult CoreProcessor::setParameter(std::string_view name, double va
   const protocol::AckResult r = checkParameter(name, value);
   if (r != protocol::AckResult::kOk)
     return r;
-  *findParameter(name)->field(params_) = static_cast<float>(value);
+  assign(*findParameter(name), params_, value);
   pipeline_->setParams(params_);
   return r;
 }

@@ -37,7 +37,8 @@ class CoreProcessor : public io::FrameProcessor {
                             protocol::EyeSample& sample, io::BlinkList& blinks) override;
   // Names (units): close_below, open_above (fractions of the open baseline),
   // min_blink_ms, long_blink_ms, max_blink_ms, double_gap_ms, min_wink_ms (ms),
-  // camera_fov_deg (degrees).
+  // camera_fov_deg (degrees), landmark_light_slope (0 or 1: switches
+  // TrackingParams::Face::landmarkLightSlope; off by default).
   protocol::AckResult setParameter(std::string_view name, double value) override;
   protocol::AckResult checkParameter(std::string_view name, double value) const override;
   void setCalibrationMode(bool on) override { calibration_ = on; }

@@ -45,6 +45,13 @@ Instead of the board file's [transport]:
   --version          print the version
   --help             show this text
 
+The board file's [parameters] (core processor; the host may set them too):
+  close_below, open_above, min_blink_ms, long_blink_ms, max_blink_ms,
+  double_gap_ms, min_wink_ms, camera_fov_deg, and
+  landmark_light_slope 0 or 1 [0]: the landmarks read the face with the
+  light's left-right slope divided out (a lamp to one side then moves the
+  eye corners less; docs/BENCHMARKS.md "Eye corners under a light gradient")
+
 Exit status: 0 stopped or input ended, 1 failed while running, 2 bad
 arguments or no usable board file.
 )";

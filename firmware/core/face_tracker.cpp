@@ -347,6 +347,14 @@ void FaceTracker::reset() {
   obs_ = FaceObservation{};
 }
 
+void FaceTracker::setLandmarkLightSlope(bool on) {
+  if (on == impl_->params.landmarkLightSlope)
+    return;
+  impl_->params.landmarkLightSlope = on;
+  if (impl_->model)
+    impl_->regressor = std::make_unique<LandmarkRegressor>(*impl_->model, on);
+}
+
 cv::Rect2f FaceTracker::boxFromShape(const FaceShape& shape) const {
   return impl_->boxFromShape(shape);
 }

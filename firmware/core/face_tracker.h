@@ -80,6 +80,11 @@ class FaceTracker {
   // Forgets the current face (next update runs a full detection).
   void reset();
 
+  // Switches TrackingParams::Face::landmarkLightSlope (kFlat only; ignored
+  // by kDlib). A change rebuilds the landmark regressor, which allocates:
+  // call it between frames, not per frame.
+  void setLandmarkLightSlope(bool on);
+
   const FaceObservation& last() const { return obs_; }
 
   // The box dlib's shape predictor would be given for a face with this shape

@@ -41,8 +41,10 @@ void TrackingPipeline::reset() {
 void TrackingPipeline::setParams(const TrackingParams& params) {
   params_.blink = params.blink;
   params_.headPose = params.headPose;
+  params_.face.landmarkLightSlope = params.face.landmarkLightSlope;
   blinks_.setParams(params.blink);
   headPose_.setParams(params.headPose);
+  tracker_.setLandmarkLightSlope(params.face.landmarkLightSlope);
 }
 
 cv::Mat TrackingPipeline::fullResolutionEye(const cv::Mat& frame, const EyeContour& eye,

@@ -78,8 +78,10 @@ class TrackingPipeline {
   const FrameResult& process(const cv::Mat& frame, double tMs);
   void reset();  // new person: forget the face and all baselines
 
-  // Replaces the blink and head-pose parameters between frames, keeping the
-  // tracking state; the other groups only take effect in a new pipeline.
+  // Replaces the blink and head-pose parameters and face.landmarkLightSlope
+  // between frames, keeping the tracking state (the slope switch rebuilds the
+  // landmark regressor: allocates); the other groups only take effect in a
+  // new pipeline.
   void setParams(const TrackingParams& params);
 
   const TrackingParams& params() const { return params_; }

@@ -57,6 +57,8 @@ void DrishtiApp::loadCalibration() {
   const host::LoadedCalibration loaded = store.loadLatest(session_->profileName());
   for (const host::CalibrationProblem& p : loaded.problems)
     logLine(p.describe());
+  for (const host::CalibrationProblem& p : loaded.warnings)
+    logLine(p.describe());
   if (!loaded.record)
     return;
   const host::CalibrationGeometry& g = loaded.record->model.geometry();

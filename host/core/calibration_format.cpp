@@ -23,7 +23,9 @@
 //           <eyeDistancePx> <imageWidth>
 //   point = cal|val <index> <tx> <ty> <measured 0|1> <ex> <ey> <errorPx> <errorDeg>
 //           <precisionDeg> <heldOutDeg> <rejected 0|1> <samples> <refused> <name...>
-//   advice = <kind> <point> <text...>
+//   advice = <kind> <point> <text...>   a kind this build does not know (from a newer
+//                                     drishti) but spelled like one ([a-z0-9-]+) is
+//                                     skipped with a warning; the calibration is kept
 //   crc32 = <8 hex digits>            CRC-32 of every byte before this line; last line
 #include "host/core/calibration_format.h"
 
@@ -275,6 +277,12 @@ void checkEyeY(Parser& p, int version, int eye, const std::map<std::string, int,
     p.fail(it->second, "'eye_appearance_span' for an appearance that eye_y says was not fitted");
 }
 
+// A finite number as an int, clamped: the value is range-checked after it is
+// stored, and converting a double outside int's range is undefined behaviour.
+int toInt(double v) {
+  return static_cast<int>(std::clamp(v, -2147483648.0, 2147483647.0));
+}
+
 bool isFlag(double v) {
   return v == 0.0 || v == 1.0;
 }
@@ -282,11 +290,20 @@ bool isCount(double v) {
   return v >= 0 && v <= 1e9 && v == std::floor(v);
 }
 
+// Spelled like an advice kind: lower case letters, digits and '-'.
+bool adviceKindLike(std::string_view kind) {
+  return !kind.empty() && kind.size() <= 40 && std::all_of(kind.begin(), kind.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
 }  // namespace
 
 std::optional<CalibrationRecord> parseCalibration(std::string_view text,
                                                   const std::string& fileName,
-                                                  std::vector<CalibrationProblem>& problems) {
+                                                  std::vector<CalibrationProblem>& problems,
+                                                  std::vector<CalibrationProblem>* warnings) {
+  std::vector<CalibrationProblem> skipped;  // given to `warnings` only if the file is kept
   Parser p(fileName, problems);
   CalibrationRecord rec;
   std::map<std::string, int, std::less<>> seen;  // key -> first line (keys that must be unique)
@@ -353,7 +370,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         if (!isCount(v[0]) || !isCount(v[1]) || v[0] > 65535 || v[1] > 65535) {
           p.fail(lineNo, "screen size in px must be whole numbers up to 65535");
         } else {
-          g = {static_cast<int>(v[0]), static_cast<int>(v[1]), v[2], v[3], v[4]};
+          g = {toInt(v[0]), toInt(v[1]), v[2], v[3], v[4]};
           if (!g.valid())
             p.fail(lineNo, "screen: sizes must be positive and the distance at least 100 mm");
         }
@@ -446,7 +463,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         double v[3];
         if (p.numbers(lineNo, key, value, v)) {
           m.residualPx = v[0];
-          m.points = static_cast<int>(v[1]);
+          m.points = toInt(v[1]);
           m.lambda = v[2];
           if (v[0] < 0 || !isCount(v[1]) || v[1] < 3 || v[2] < 0)
             p.fail(lineNo, "eye_fit: residual and lambda must be >= 0, points >= 3");
@@ -504,7 +521,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
       double v[10];
       if (p.numbers(lineNo, key, value, v)) {
         CalibrationSessionStats& st = rec.report.stats;
-        st.samples = static_cast<int>(v[0]);
+        st.samples = toInt(v[0]);
         st.trackedFraction = v[1];
         st.closedFraction = v[2];
         st.movingFraction = v[3];
@@ -513,7 +530,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         st.headMotionMm = v[6];
         st.headRotationDeg = v[7];
         st.eyeDistancePx = v[8];
-        st.imageWidth = static_cast<int>(v[9]);
+        st.imageWidth = toInt(v[9]);
         bool fractions = true;
         for (int k = 1; k <= 5; ++k)
           fractions = fractions && v[k] >= 0 && v[k] <= 1;
@@ -537,7 +554,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
         continue;
       CalibrationReportPoint pt;
       pt.kind = kind == "cal" ? ReportPointKind::kCalibration : ReportPointKind::kValidation;
-      pt.index = static_cast<int>(v[0]);
+      pt.index = toInt(v[0]);
       pt.targetX = v[1];
       pt.targetY = v[2];
       pt.measured = v[3] == 1.0;
@@ -548,8 +565,8 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
       pt.precisionDeg = v[8];
       pt.heldOutDeg = v[9];
       pt.rejected = v[10] == 1.0;
-      pt.samples = static_cast<int>(v[11]);
-      pt.refused = static_cast<int>(v[12]);
+      pt.samples = toInt(v[11]);
+      pt.refused = toInt(v[12]);
       pt.name = std::string(trim(rest));
       if (!isCount(v[0]) || v[0] > 63 || !isFlag(v[3]) || !isFlag(v[10]) || !isCount(v[11]) ||
           !isCount(v[12]) || v[6] < 0 || v[7] < 0 || v[8] < 0 || v[9] < 0) {
@@ -568,9 +585,18 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
           known = true;
         }
       const auto r = std::from_chars(point.data(), point.data() + point.size(), a.point);
-      if (!known || r.ec != std::errc() || r.ptr != point.data() + point.size() || a.point < -1 ||
-          a.point > 63) {
-        p.fail(lineNo, "advice must be '<kind> <point> <text>' with a known kind");
+      if (!adviceKindLike(kind) || r.ec != std::errc() || r.ptr != point.data() + point.size() ||
+          a.point < -1 || a.point > 63) {
+        p.fail(lineNo,
+               "advice must be '<kind> <point> <text>' with a kind of a-z, 0-9 and '-' "
+               "and a point from -1 to 63");
+        continue;
+      }
+      if (!known) {
+        skipped.push_back({fileName, lineNo,
+                           "advice '" + std::string(kind) +
+                               "' is not known to this version of drishti (written by a newer "
+                               "one?): skipped, the calibration is kept"});
         continue;
       }
       a.text = std::string(trim(value));
@@ -612,6 +638,8 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
                   std::to_string(static_cast<int>(rec.report.pattern)) + "-point pattern");
   if (!p.ok())
     return std::nullopt;
+  if (warnings)
+    warnings->insert(warnings->end(), skipped.begin(), skipped.end());
   rec.model = GazeModel(rec.report.geometry, eyes[0], eyes[1], gazeParams);
   for (std::size_t e = 0; e < 2; ++e) {
     const GazeAppearanceY& a = eyes[e].appearanceY;

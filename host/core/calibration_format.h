@@ -10,7 +10,12 @@
 // exactly. The format is described key by key in calibration_format.cpp.
 // parseCalibration rejects anything wrong with a CalibrationProblem naming the
 // file, line and problem; the store (calibration_store.h) then falls back to
-// the previous good file. Pure functions.
+// the previous good file. One thing is forgiven, for files written by a newer
+// drishti: an advice line of a kind this build does not know (a well-formed
+// name: lower case letters, digits and '-', with a valid point) is skipped
+// with a warning naming the line, and the calibration is kept; the advice is
+// only a hint shown to the caregiver, the gaze model does not depend on it.
+// Pure functions.
 #pragma once
 
 #include <optional>
@@ -44,8 +49,10 @@ struct CalibrationProblem {
 std::string formatCalibration(const CalibrationRecord& record);
 
 // Nullopt and at least one problem when `text` is not a valid calibration.
-std::optional<CalibrationRecord> parseCalibration(std::string_view text,
-                                                  const std::string& fileName,
-                                                  std::vector<CalibrationProblem>& problems);
+// Problems and warnings are appended; what was skipped (advice of an unknown
+// kind) goes to `warnings` when given, and does not make the parse fail.
+std::optional<CalibrationRecord> parseCalibration(
+    std::string_view text, const std::string& fileName, std::vector<CalibrationProblem>& problems,
+    std::vector<CalibrationProblem>* warnings = nullptr);
 
 }  // namespace drishti::host

@@ -241,7 +241,7 @@ LoadedCalibration CalibrationStore::loadLatest(std::string_view profile) const {
     std::vector<CalibrationProblem> problems;
     std::optional<CalibrationRecord> rec;
     if (text)
-      rec = parseCalibration(*text, path.string(), problems);
+      rec = parseCalibration(*text, path.string(), problems, &out.warnings);
     else
       problems.push_back({path.string(), 0, error});
     if (rec) {

@@ -31,6 +31,7 @@ struct LoadedCalibration {
   std::filesystem::path path;                // file the record came from
   bool fellBack = false;                     // newer files were damaged and skipped
   std::vector<CalibrationProblem> problems;  // what was wrong with the skipped files
+  std::vector<CalibrationProblem> warnings;  // what the loaded file had that was skipped
 };
 
 class CalibrationStore {

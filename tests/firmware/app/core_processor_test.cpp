@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
 #include "firmware/app/landmark_model_file.h"
@@ -128,6 +129,65 @@ TEST_CASE("core processor checks parameters by name and range", "[data]") {
   CHECK(processor->process(cv::Mat(480, 640, CV_8UC1, cv::Scalar(90)), 1, s, list) ==
         io::ProcessStatus::kOk);
   CHECK(s.state == protocol::TrackingState::kSearching);
+}
+
+TEST_CASE("landmark_light_slope switches the landmarks' light slope between frames", "[data]") {
+  // The switch is 0 or 1; anything else is refused.
+  auto switched = makeOrFail();
+  CHECK(switched->checkParameter("landmark_light_slope", 0.5) == protocol::AckResult::kOutOfRange);
+  CHECK(switched->checkParameter("landmark_light_slope", 2) == protocol::AckResult::kOutOfRange);
+  CHECK(switched->checkParameter("landmark_light_slope", -1) == protocol::AckResult::kOutOfRange);
+  CHECK(switched->checkParameter("landmark_light_slope", NAN) == protocol::AckResult::kOutOfRange);
+  CHECK_FALSE(switched->params().face.landmarkLightSlope);  // off by default
+  // A face lit from one side: the same frames through a processor switched on
+  // by the parameter, one built with the option on and one left off. The
+  // switched one must track exactly as the one built on, and not as the one
+  // left off (the slope moves the landmarks and so the eye corners).
+  std::string error;
+  auto model = loadFlatLandmarkModel("", error);
+  INFO(error);
+  REQUIRE(model);
+  core::TrackingParams on;
+  on.face.landmarkLightSlope = true;
+  CoreProcessor built(model, on), off(model);
+  REQUIRE(switched->setParameter("landmark_light_slope", 1) == protocol::AckResult::kOk);
+  CHECK(switched->params().face.landmarkLightSlope);
+  const auto video =
+      test::dataDir("videos/phone-portrait-480x854.mp4") / "videos/phone-portrait-480x854.mp4";
+  cv::VideoCapture cap(video.string());
+  REQUIRE(cap.isOpened());
+  cv::Mat frame, grey, lit;
+  cv::Mat gain(854, 480, CV_32FC1);
+  for (int x = 0; x < gain.cols; ++x)
+    gain.col(x).setTo(0.6 + 0.6 * x / gain.cols);  // 0.6 at the left, 1.2 at the right
+  std::uint64_t t = 1'000'000;
+  int compared = 0, differ = 0;
+  for (int f = 0; f < 20 && cap.read(frame); ++f, t += 41'841) {
+    cv::cvtColor(frame, grey, cv::COLOR_BGR2GRAY);
+    grey.convertTo(lit, CV_32F);
+    lit = lit.mul(gain);
+    lit.convertTo(lit, CV_8U);
+    protocol::EyeSample a, b, c;
+    io::BlinkList list;
+    REQUIRE(switched->process(lit, t, a, list) == io::ProcessStatus::kOk);
+    REQUIRE(built.process(lit, t, b, list) == io::ProcessStatus::kOk);
+    REQUIRE(off.process(lit, t, c, list) == io::ProcessStatus::kOk);
+    for (int e = 0; e < 2; ++e) {
+      if (!a.eyes[e].valid || !c.eyes[e].valid)
+        continue;
+      ++compared;
+      CHECK(a.eyes[e].pupilX == b.eyes[e].pupilX);
+      CHECK(a.eyes[e].normX == b.eyes[e].normX);
+      CHECK(a.eyes[e].normY == b.eyes[e].normY);
+      if (a.eyes[e].normX != c.eyes[e].normX || a.eyes[e].normY != c.eyes[e].normY)
+        ++differ;
+    }
+  }
+  CHECK(compared >= 30);
+  CHECK(differ >= compared / 2);
+  // And back off.
+  REQUIRE(switched->setParameter("landmark_light_slope", 0) == protocol::AckResult::kOk);
+  CHECK_FALSE(switched->params().face.landmarkLightSlope);
 }
 
 TEST_CASE("a landmark model file that is not one is refused with its name", "[model]") {

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <random>
 #include <span>
+#include <sstream>
 
 #include "firmware/protocol/checksum.h"
 #include "tests/host/core/calibration_fixture.h"
@@ -76,6 +78,81 @@ TEST_CASE("a check point's weak-sample advice is written and read back by its na
   REQUIRE(back.has_value());
   CHECK(problems.empty());
   CHECK(*back == rec);
+}
+
+TEST_CASE("advice of a kind a newer drishti wrote is skipped with a warning, the file loads") {
+  CalibrationRecord rec = test::makeCalibrationRecord();
+  rec.report.advice.push_back({AdviceKind::kRecalibrate, -1, "Calibrate again."});
+  const std::string text = formatCalibration(rec);
+  // As an older build sees a kind added after it: the newer file's own checksum.
+  const std::string newer = edit(text, "advice = recalibrate -1",
+                                 "advice = blink-harder 2 Blink harder.\nadvice = recalibrate -1");
+  std::vector<CalibrationProblem> problems, warnings;
+  const auto back = parseCalibration(newer, "anna.cal", problems, &warnings);
+  INFO((problems.empty() ? std::string() : problems.front().describe()));
+  REQUIRE(back.has_value());
+  CHECK(problems.empty());
+  CHECK(*back == rec);  // the unknown advice is skipped, everything else kept
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].describe().find("anna.cal:" + std::to_string(lineOf(newer, "blink-harder")) +
+                                    ":") == 0);
+  CHECK(warnings[0].message.find("'blink-harder'") != std::string::npos);
+  // Without a warnings list the file still loads.
+  std::vector<CalibrationProblem> quiet;
+  CHECK(parseCalibration(newer, "anna.cal", quiet).has_value());
+
+  // Garbage in an advice line is still refused, naming the line.
+  for (const std::string& bad :
+       {std::string("advice = Blink! 2 x"), std::string("advice = blink-harder x x"),
+        std::string("advice = blink-harder 64 x"), std::string("advice = ")}) {
+    const std::string damaged =
+        edit(text, "advice = recalibrate -1", bad + "\nadvice = recalibrate -1");
+    INFO(bad);
+    const std::string err = parseError(damaged);
+    CHECK(err.find("anna.cal:" + std::to_string(lineOf(damaged, bad + "\nadvice = recalibrate")) +
+                   ":") == 0);
+    CHECK(err.find("advice must be") != std::string::npos);
+  }
+}
+
+TEST_CASE("counts too large for an int are refused as out of range, not converted") {
+  // Found by tests/fuzz/parsers_fuzzer: each was cast to int before its range
+  // check, undefined behaviour for a double beyond int (UBSan aborts there).
+  const std::string text = formatCalibration(test::makeCalibrationRecord());
+  // The line starting with `prefix`, its value's `index`th word set to `to`.
+  auto setWord = [&](const std::string& prefix, std::size_t index, const std::string& to) {
+    const auto at = text.find(prefix);
+    REQUIRE(at != std::string::npos);
+    const std::string line = text.substr(at, text.find('\n', at) - at);
+    std::istringstream words(line.substr(line.find('=') + 2));
+    std::vector<std::string> w{std::istream_iterator<std::string>(words), {}};
+    REQUIRE(index < w.size());
+    w[index] = to;
+    std::string changed = line.substr(0, line.find('=') + 1);
+    for (const std::string& x : w)
+      changed += " " + x;
+    return edit(text, line, changed);
+  };
+  struct Case {
+    std::string prefix;
+    std::size_t index;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"point = cal 0 ", 1, "point values out of range"},   // index
+      {"point = cal 0 ", 12, "point values out of range"},  // samples
+      {"point = cal 0 ", 13, "point values out of range"},  // refused
+      {"stats = ", 0, "stats out of range"},                // samples
+      {"stats = ", 9, "stats out of range"},                // image width
+      {"eye_fit = ", 1, "points >= 3"},
+  };
+  for (const Case& c : cases) {
+    const std::string bad = setWord(c.prefix, c.index, "9940840000000");
+    const std::string err = parseError(bad);
+    INFO(err);
+    CHECK(err.find("anna.cal:" + std::to_string(lineOf(bad, c.prefix.substr(0, 8))) + ":") == 0);
+    CHECK(err.find(c.message) != std::string::npos);
+  }
 }
 
 TEST_CASE("a changed byte is caught by the checksum, naming its line") {

@@ -1,8 +1,11 @@
 #include "host/core/calibration_store.h"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
+#include <span>
 
+#include "firmware/protocol/checksum.h"
 #include "tests/host/core/calibration_fixture.h"
 #include "tests/support/test_data.h"
 
@@ -21,6 +24,17 @@ void spoil(const fs::path& p, std::size_t at, char c) {
   std::string s = slurp(p);
   s[at] = c;
   std::ofstream(p, std::ios::binary | std::ios::trunc) << s;
+}
+
+// Saves Anna's calibration created "first", then "second" (returned, its path
+// in `newest`).
+CalibrationRecord saveTwice(CalibrationStore& store, fs::path& newest) {
+  CalibrationRecord rec = test::makeCalibrationRecord("Anna");
+  rec.created = "first";
+  REQUIRE(store.save(rec).empty());
+  rec.created = "second";
+  REQUIRE(store.save(rec, {}, &newest).empty());
+  return rec;
 }
 
 }  // namespace
@@ -72,15 +86,39 @@ TEST_CASE("calibrations are saved per profile and the newest is loaded") {
   fs::remove_all(root);
 }
 
+TEST_CASE("a newest calibration with advice this build does not know loads, with a warning") {
+  const fs::path root = test::scratchDir("calstore-newer-advice");
+  CalibrationStore store(root);
+  fs::path newest;
+  const CalibrationRecord rec = saveTwice(store, newest);
+  // As a newer drishti would write it: an advice kind added later, sealed.
+  std::string text = slurp(newest);
+  text = text.substr(0, text.rfind("crc32 = "));
+  text += "advice = blink-harder 2 Blink harder.\n";
+  char crc[16];
+  std::snprintf(crc, sizeof crc, "%08x",
+                static_cast<unsigned>(protocol::crc32(std::span<const std::uint8_t>(
+                    reinterpret_cast<const std::uint8_t*>(text.data()), text.size()))));
+  text += "crc32 = " + std::string(crc) + "\n";
+  std::ofstream(newest, std::ios::binary | std::ios::trunc) << text;
+
+  const LoadedCalibration loaded = store.loadLatest("Anna");
+  REQUIRE(loaded.record.has_value());
+  CHECK(loaded.record->created == "second");  // the newest, not the one before
+  CHECK(*loaded.record == rec);
+  CHECK_FALSE(loaded.fellBack);
+  CHECK(loaded.problems.empty());
+  REQUIRE(loaded.warnings.size() == 1);
+  CHECK(loaded.warnings[0].describe().find(newest.string() + ":") == 0);
+  CHECK(loaded.warnings[0].message.find("'blink-harder'") != std::string::npos);
+  fs::remove_all(root);
+}
+
 TEST_CASE("a damaged newest calibration falls back to the last good one, saying why") {
   const fs::path root = test::scratchDir("calstore-fallback");
   CalibrationStore store(root);
-  CalibrationRecord rec = test::makeCalibrationRecord("Anna");
-  rec.created = "first";
-  REQUIRE(store.save(rec).empty());
-  rec.created = "second";
   fs::path second;
-  REQUIRE(store.save(rec, {}, &second).empty());
+  saveTwice(store, second);
   spoil(second, slurp(second).find("pattern = 9") + 10, '7');
 
   const LoadedCalibration loaded = store.loadLatest("Anna");
