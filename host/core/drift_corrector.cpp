@@ -37,6 +37,7 @@ DriftCorrector::DriftCorrector(const DriftParams& params, double pxPerDegree)
 
 void DriftCorrector::reset() {
   next_ = count_ = 0;
+  seenNext_ = seenCount_ = 0;
   dx_ = dy_ = 0;
   lastUs_ = 0;
 }
@@ -55,18 +56,56 @@ void DriftCorrector::offset(std::uint64_t tUs, double& dx, double& dy) const {
   clampToDisc(dx, dy, capPx_);
 }
 
+void DriftCorrector::offsetAt(std::uint64_t tUs, double x, double y, double& dx, double& dy) const {
+  offset(tUs, dx, dy);
+  const double r = params_.localRadiusDeg * pxPerDegree_;
+  if (seenCount_ == 0 || !(r > 0) || !std::isfinite(x) || !std::isfinite(y))
+    return;
+  const double inv2r2 = 0.5 / (r * r);
+  const double maxAgeUs = params_.maxAgeS * 1e6;
+  double sw = 0, sx = 0, sy = 0;
+  for (std::size_t i = 0; i < seenCount_; ++i) {
+    const SeenGap& g = seen_[i];
+    const double ageUs = tUs > g.t ? static_cast<double>(tUs - g.t) : 0.0;
+    if (ageUs > maxAgeUs)
+      continue;
+    const double ex = x - g.x, ey = y - g.y;
+    double w = std::exp(-(ex * ex + ey * ey) * inv2r2);
+    if (params_.halfLifeS > 0)
+      w *= std::exp2(-ageUs * 1e-6 / params_.halfLifeS);
+    sw += w;
+    sx += w * (g.dx - dx);
+    sy += w * (g.dy - dy);
+  }
+  dx += sx / (1.0 + sw);
+  dy += sy / (1.0 + sw);
+  clampToDisc(dx, dy, capPx_);
+}
+
 void DriftCorrector::apply(std::uint64_t tUs, double& x, double& y) const {
   double dx, dy;
-  offset(tUs, dx, dy);
+  offsetAt(tUs, x, y, dx, dy);
   x += dx;
   y += dy;
 }
 
+void DriftCorrector::uncorrect(std::uint64_t tUs, double x, double y, double& rawX,
+                               double& rawY) const {
+  // raw = corrected - offsetAt(raw): one fixed-point step from the corrected
+  // point (the offset changes slowly over the screen: its spread is degrees,
+  // its size at most capDeg).
+  double dx, dy;
+  offsetAt(tUs, x, y, dx, dy);
+  offsetAt(tUs, x - dx, y - dy, dx, dy);
+  rawX = x - dx;
+  rawY = y - dy;
+}
+
 bool DriftCorrector::observeCorrected(std::uint64_t tUs, double fixX, double fixY, double keyX,
                                       double keyY) {
-  double dx, dy;
-  offset(tUs, dx, dy);
-  return observe(tUs, fixX - dx, fixY - dy, keyX, keyY);
+  double rawX, rawY;
+  uncorrect(tUs, fixX, fixY, rawX, rawY);
+  return observe(tUs, rawX, rawY, keyX, keyY);
 }
 
 bool DriftCorrector::observe(std::uint64_t tUs, double rawFixX, double rawFixY, double keyX,
@@ -83,6 +122,9 @@ bool DriftCorrector::observe(std::uint64_t tUs, double rawFixX, double rawFixY, 
   dy_ = cy;
   lastUs_ = std::max(lastUs_, tUs);
   gaps_[next_] = {tUs, gx, gy};
+  seen_[seenNext_] = {tUs, rawFixX, rawFixY, gx, gy};
+  seenNext_ = (seenNext_ + 1) % seen_.size();
+  seenCount_ = std::min(seenCount_ + 1, seen_.size());
   next_ = (next_ + 1) % gaps_.size();
   count_ = std::min(count_ + 1, gaps_.size());
 

@@ -12,11 +12,23 @@
 // ignored (the person looked elsewhere on the key, or chose by mistake).
 // Without new evidence the correction fades with halfLifeS and gaps older
 // than maxAgeS are forgotten. Large drift is a recalibration, not this.
+//
+// That offset is one for the whole screen, but a calibration's error is not
+// the same everywhere: right for the letters, it can be wrong at the text
+// bar or a far corner (docs/BENCHMARKS.md, "A drift correction that is
+// local"). So the correction at a gaze point adds to it what the kept gaps
+// seen near that point say beyond it: G + sum w_i (gap_i - G) / (1 + sum w_i)
+// over the last kLocalGaps accepted gaps, w_i Gaussian in the screen
+// distance between the point and where gap i was seen (sd localRadiusDeg)
+// times the same fading with age (Nadaraya-Watson kernel regression,
+// Nadaraya 1964, Watson 1964, with one pseudo-observation at G). Where no
+// gap was seen nearby it is the global offset; the cap holds for the sum.
 // Ensures: |offset| <= capDeg (in px: capDeg * pxPerDegree) at all times,
 // whatever the inputs (non-finite inputs are ignored); no allocation after
 // construction. Not thread-safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -29,6 +41,9 @@ struct DriftParams {
   int window = 5;           // median of the last this many gaps (1..32)
   double halfLifeS = 600;   // fading of the correction without new selections
   double maxAgeS = 900;     // gaps older than this are forgotten
+  // Spread of the local part (degrees, Gaussian sd); 0 = one offset for the
+  // whole screen.
+  double localRadiusDeg = 5;
 
   bool operator==(const DriftParams&) const = default;
 };
@@ -43,17 +58,27 @@ class DriftCorrector {
   // The same for a centroid measured on the corrected gaze (the usual case
   // when fixations are detected after apply()): removes the correction first.
   bool observeCorrected(std::uint64_t tUs, double fixX, double fixY, double keyX, double keyY);
-  // The correction at tUs (px), to add to an uncorrected gaze point.
+  // The correction for the whole screen at tUs (px), before the local part.
   void offset(std::uint64_t tUs, double& dx, double& dy) const;
+  // The correction at tUs (px) to add to the uncorrected gaze point (x, y).
+  void offsetAt(std::uint64_t tUs, double x, double y, double& dx, double& dy) const;
+  // (x, y) += offsetAt(tUs, x, y).
   void apply(std::uint64_t tUs, double& x, double& y) const;
+  // The uncorrected point that apply() moved to the corrected (x, y).
+  void uncorrect(std::uint64_t tUs, double x, double y, double& rawX, double& rawY) const;
   void reset();
 
   double capPx() const { return capPx_; }
+  static constexpr std::size_t kLocalGaps = 32;
 
  private:
   struct Gap {
     std::uint64_t t;
     double dx, dy;
+  };
+  struct SeenGap {  // an accepted gap and where (uncorrected, px) it was seen
+    std::uint64_t t;
+    double x, y, dx, dy;
   };
   double decay(std::uint64_t tUs) const;
 
@@ -63,7 +88,9 @@ class DriftCorrector {
   std::vector<Gap> gaps_;  // ring, capacity = window
   std::size_t next_ = 0, count_ = 0;
   mutable std::vector<double> scratch_;
-  double dx_ = 0, dy_ = 0;  // correction at lastUs_
+  double dx_ = 0, dy_ = 0;                  // correction at lastUs_
+  std::array<SeenGap, kLocalGaps> seen_{};  // ring
+  std::size_t seenNext_ = 0, seenCount_ = 0;
   std::uint64_t lastUs_ = 0;
 };
 

@@ -155,15 +155,15 @@ void GazeRefiner::holdSelection(std::uint64_t tUs, double keyX, double keyY, dou
     return;
   // Without the correction in use now, so that what it learns meanwhile does
   // not count twice when this is released.
-  double dx, dy;
-  drift_.offset(tUs, dx, dy);
+  double rawX, rawY;
+  drift_.uncorrect(tUs, f.x, f.y, rawX, rawY);
   // Only a selection the uncorrected gaze agrees with: a key the correction
   // itself moved the gaze onto says nothing about drift, and learning from it
   // feeds the correction on its own error (the lock-outs of docs/BENCHMARKS.md,
   // "Does any simulated person get locked out?").
-  if (std::abs(f.x - dx - keyX) > halfW || std::abs(f.y - dy - keyY) > halfH)
+  if (std::abs(rawX - keyX) > halfW || std::abs(rawY - keyY) > halfH)
     return;
-  held_.hold({tUs, f.x - dx, f.y - dy, keyX, keyY, textSize});
+  held_.hold({tUs, rawX, rawY, keyX, keyY, textSize});
 }
 
 int GazeRefiner::settleSelections(std::uint64_t tUs, std::size_t textSize, TextBoundary boundary) {

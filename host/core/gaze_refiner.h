@@ -111,6 +111,8 @@ class GazeRefiner {
   // its id (> 0) while one is going on, else 0.
   std::int32_t fixationId() const;
 
+  // The drift correction for the whole screen (px); the gaze at a point
+  // also gets the local part (DriftCorrector::offsetAt).
   void driftOffset(std::uint64_t tUs, double& dx, double& dy) const { drift_.offset(tUs, dx, dy); }
   const GazeRefinerParams& params() const { return params_; }
 

@@ -88,6 +88,7 @@ TEST_CASE("drift correction never exceeds its cap, whatever it is fed") {
     p.gain = std::uniform_real_distribution<double>(-1.0, 3.0)(rng);
     p.window = static_cast<int>(rng() % 40) - 3;
     p.halfLifeS = std::uniform_real_distribution<double>(-10.0, 1000.0)(rng);
+    p.localRadiusDeg = std::uniform_real_distribution<double>(-1.0, 20.0)(rng);
     DriftCorrector d(p, kPxPerDeg);
     const double capPx = p.capDeg * kPxPerDeg;
     std::uint64_t t = kSecond;
@@ -122,6 +123,74 @@ TEST_CASE("drift correction never exceeds its cap, whatever it is fed") {
       double x = 10, y = 10;
       d.apply(t, x, y);
       REQUIRE(std::hypot(x - 10, y - 10) <= capPx * (1 + 1e-12) + 1e-9);
+      // The local part too, anywhere on (and off) the screen.
+      const double px = value(), py = value();
+      d.offsetAt(t, px, py, dx, dy);
+      REQUIRE(std::isfinite(dx));
+      REQUIRE(std::isfinite(dy));
+      REQUIRE(std::hypot(dx, dy) <= capPx * (1 + 1e-12) + 1e-9);
     }
   }
+}
+
+TEST_CASE("the correction at a point follows the gaps kept near it, the global one far from them") {
+  // The calibration reads 0.8 degrees right at the left of the screen and
+  // 0.8 degrees left at its right: one offset for the whole screen cannot
+  // serve both (its median sits between them), the local part can.
+  DriftCorrector d({}, kPxPerDeg);
+  const double leftX = 200, rightX = 1100, rowY = 400, shift = 0.8 * kPxPerDeg;
+  std::uint64_t t = kSecond;
+  for (int i = 0; i < 16; ++i, t += 3 * kSecond) {
+    const double keyX = (i % 2 == 0 ? leftX : rightX) + 10 * (i % 3);
+    const double gaze = keyX + (i % 2 == 0 ? shift : -shift);
+    d.observe(t, gaze, rowY, keyX, rowY);
+  }
+  double lx, ly, rx, ry;
+  d.offsetAt(t, leftX + shift, rowY, lx, ly);
+  d.offsetAt(t, rightX - shift, rowY, rx, ry);
+  // At the left the gaze is moved left, at the right to the right, each by
+  // most of its gap (the global offset is between them).
+  CHECK(lx < -0.5 * shift);
+  CHECK(rx > 0.5 * shift);
+  CHECK(std::abs(ly) < 0.05 * kPxPerDeg);
+  CHECK(std::abs(ry) < 0.05 * kPxPerDeg);
+
+  // Far from everything seen (30 degrees below the row): the global offset.
+  double gx, gy, fx, fy;
+  d.offset(t, gx, gy);
+  d.offsetAt(t, 650, rowY + 30 * kPxPerDeg, fx, fy);
+  CHECK(fx == Approx(gx).margin(0.01 * kPxPerDeg));
+  CHECK(fy == Approx(gy).margin(0.01 * kPxPerDeg));
+
+  // localRadiusDeg 0: one offset for the whole screen, as before.
+  DriftParams one;
+  one.localRadiusDeg = 0;
+  DriftCorrector g(one, kPxPerDeg);
+  t = kSecond;
+  for (int i = 0; i < 16; ++i, t += 3 * kSecond) {
+    const double keyX = (i % 2 == 0 ? leftX : rightX) + 10 * (i % 3);
+    g.observe(t, keyX + (i % 2 == 0 ? shift : -shift), rowY, keyX, rowY);
+  }
+  g.offsetAt(t, leftX + shift, rowY, lx, ly);
+  g.offsetAt(t, rightX - shift, rowY, rx, ry);
+  CHECK(lx == rx);
+}
+
+TEST_CASE("uncorrect finds the uncorrected point apply() moved") {
+  DriftCorrector d({}, kPxPerDeg);
+  std::uint64_t t = kSecond;
+  // Gaps that differ over the screen, so the correction does too.
+  for (int i = 0; i < 20; ++i, t += 2 * kSecond) {
+    const double keyX = 100 + 60 * i, keyY = 200 + 25 * i;
+    d.observe(t, keyX + (i < 10 ? 1.0 : -0.6) * kPxPerDeg, keyY - 0.5 * kPxPerDeg, keyX, keyY);
+  }
+  for (double x = 0; x <= 1280; x += 160)
+    for (double y = 0; y <= 800; y += 100) {
+      double cx = x, cy = y;
+      d.apply(t, cx, cy);
+      double rx, ry;
+      d.uncorrect(t, cx, cy, rx, ry);
+      CHECK(rx == Approx(x).margin(0.05 * kPxPerDeg));
+      CHECK(ry == Approx(y).margin(0.05 * kPxPerDeg));
+    }
 }
