@@ -149,6 +149,7 @@ bool TrackerApp::startPipeline(const io::BoardConfig& config) {
   settings.lostAfterMs = config.camera.lostAfterMs;
   settings.threads = config.threads;
   settings.version = DRISHTI_VERSION;
+  settings.lossless = config.camera.frameClock;
   std::unique_ptr<io::FrameSource> source = io::makeFrameSource(config.camera);
   const std::string sourceText = source->describe();
   const std::string transportText = transport->describe();
