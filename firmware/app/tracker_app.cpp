@@ -149,6 +149,7 @@ bool TrackerApp::startPipeline(const io::BoardConfig& config) {
   settings.lostAfterMs = config.camera.lostAfterMs;
   settings.threads = config.threads;
   settings.version = DRISHTI_VERSION;
+  settings.lossless = config.camera.frameClock;
   std::unique_ptr<io::FrameSource> source = io::makeFrameSource(config.camera);
   const std::string sourceText = source->describe();
   const std::string transportText = transport->describe();
@@ -206,13 +207,19 @@ void TrackerApp::printSummary() const {
   health_->latency().snapshot(now);
   const auto p50 = io::LatencyHistogram::percentile(now, zero, 0.5);
   const auto p99 = io::LatencyHistogram::percentile(now, zero, 0.99);
+  char latency[96];
+  // Frame-clock stamps are not the wall clock's: no latency can be read from them.
+  if (options_.frameClock)
+    std::snprintf(latency, sizeof latency, "capture-to-wire not measured (--frame-clock)");
+  else
+    std::snprintf(latency, sizeof latency, "capture-to-wire p50 %" PRIu64 " us, p99 %" PRIu64 " us",
+                  p50, p99);
   logLine(LogLevel::kInfo,
           "summary: %" PRIu64 " frames in, %" PRIu64 " dropped, %" PRIu64 " corrupt, %" PRIu64
           " processed, %" PRIu64 " deadline misses, %" PRIu64 " samples sent, %" PRIu64
-          " messages dropped by a full link; capture-to-wire p50 %" PRIu64 " us, p99 %" PRIu64
-          " us",
+          " messages dropped by a full link; %s",
           t.framesIn, t.framesDropped, t.framesCorrupt, t.framesProcessed, t.deadlineMisses,
-          t.samplesSent, t.linkFullDrops, p50, p99);
+          t.samplesSent, t.linkFullDrops, latency);
 }
 
 int TrackerApp::run() {

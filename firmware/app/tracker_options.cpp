@@ -28,6 +28,13 @@ Instead of the board file's [camera]:
   --pattern          the generated test pattern (no hardware)
   --unpaced          replay as fast as possible instead of in real time
   --loop             start the video or folder again at its end
+  --frame-clock      with --video or --images: a deterministic replay for
+                     measurements: as fast as possible, but every frame is
+                     tracked (none dropped: the source waits for tracking),
+                     frame n is stamped 1 s + n / fps (the file's rate, or the
+                     board file's for images) instead of by the clock, and the
+                     status goes out every fps / 10 samples; the samples on the
+                     wire are then the same run to run
 
 Instead of the board file's [transport]:
   --transport KIND   udp, unix, serial, stdout-json or stdout-wire
@@ -98,6 +105,8 @@ bool parseTrackerOptions(int argc, const char* const* argv, TrackerOptions& o, s
       o.paced = false;
     } else if (arg == "--loop") {
       o.loop = true;
+    } else if (arg == "--frame-clock") {
+      o.frameClock = true;
     } else if (arg == "--transport") {
       if (!value(v))
         return false;
@@ -171,6 +180,10 @@ bool parseTrackerOptions(int argc, const char* const* argv, TrackerOptions& o, s
     error = "choose one of --camera, --video, --images and --pattern";
     return false;
   }
+  if (o.frameClock && !o.video && !o.images) {
+    error = "--frame-clock replays a file: it needs --video or --images";
+    return false;
+  }
   return true;
 }
 
@@ -193,6 +206,10 @@ std::vector<io::ConfigError> applyOverrides(const TrackerOptions& o, io::BoardCo
     c.camera.paced = *o.paced;
   if (o.loop)
     c.camera.loop = *o.loop;
+  if (o.frameClock) {
+    c.camera.frameClock = true;
+    c.camera.paced = false;
+  }
   if (o.transport)
     c.transport.kind = *o.transport;
   if (o.host)

@@ -31,6 +31,7 @@ struct TrackerOptions {
   std::optional<std::string> video, images, camera;
   bool pattern = false;
   std::optional<bool> paced, loop;
+  bool frameClock = false;  // --frame-clock
   std::optional<io::TransportKind> transport;
   std::optional<std::string> host, socketPath, serialDevice;
   std::optional<int> port;

@@ -34,6 +34,10 @@ struct CameraConfig {
   bool grey = true;       // hand the processor grey frames (CV_8UC1) instead of BGR
   bool paced = true;      // kVideo/kImages/kPattern: at `fps` (else as fast as possible)
   bool loop = false;      // kVideo/kImages: start again at the end (else the tracker stops)
+  // kVideo/kImages, command line only (--frame-clock): a deterministic replay:
+  // every frame processed (the source waits for tracking, nothing is dropped),
+  // stamped kFrameClockOriginUs + index / fps instead of by the wall clock.
+  bool frameClock = false;
   int lostAfterMs = 300;  // no frame for this long: camera state "camera lost"
   int driverBuffers = 2;  // V4L2 buffers; few, so a frame is not served stale
 };

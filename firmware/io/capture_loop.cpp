@@ -90,6 +90,9 @@ bool CaptureLoop::readFrames() {
           break;
         }
         shared_.health.frameCaptured(staging_.captureUs);
+        // A deterministic replay drops nothing: wait for tracking to take one.
+        while (shared_.settings.lossless && shared_.ring.full() && !shared_.stop.wait(1)) {
+        }
         if (shared_.ring.commitWrite())
           shared_.health.frameDropped();
         break;

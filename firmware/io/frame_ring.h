@@ -46,6 +46,11 @@ class FrameRing {
   Doorbell& readyBell() { return ready_; }
 
   std::size_t capacity() const { return capacity_; }
+  // Producer: true if a commit now would drop the oldest waiting frame.
+  bool full() const {
+    return tail_.load(std::memory_order_relaxed) - head_.load(std::memory_order_acquire) >=
+           capacity_;
+  }
   std::uint64_t committed() const { return committed_.load(std::memory_order_relaxed); }
   std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 

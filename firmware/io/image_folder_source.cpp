@@ -40,6 +40,8 @@ bool ImageFolderSource::open(std::string& error) {
   next_ = 0;
   index_ = 0;
   pacer_.restart();
+  if (frameClock_)
+    pacer_.useFrameClock(kFrameClockOriginUs);
   return true;
 }
 
@@ -53,7 +55,7 @@ ReadStatus ImageFolderSource::read(Frame& frame) {
   std::uint64_t missed = 0;
   frame.captureUs = pacer_.waitForNext(&missed);
   frame.missedBefore = static_cast<std::uint32_t>(missed);
-  frame.stamp = paced_ ? StampOrigin::kPaced : StampOrigin::kDequeue;
+  frame.stamp = paced_ || frameClock_ ? StampOrigin::kPaced : StampOrigin::kDequeue;
   frame.index = index_++;
   if (image.empty() || image.depth() != CV_8U || (image.channels() != 1 && image.channels() != 3))
     return ReadStatus::kCorrupt;

@@ -26,12 +26,17 @@ class ImageFolderSource : public FrameSource {
   std::string describe() const override { return "images in " + folder_; }
   double nominalFps() const override { return pacer_.fps(); }
 
+  // Deterministic replay (before open()): every frame at once, stamped
+  // kFrameClockOriginUs + index / fps, none skipped (Pacer::useFrameClock).
+  void useFrameClock() { frameClock_ = true; }
+
   std::size_t imageCount() const { return files_.size(); }
 
  private:
   std::string folder_;
   bool loop_;
   Pacer pacer_;
+  bool frameClock_ = false;
   std::vector<std::string> files_;
   std::size_t next_ = 0;
   std::uint64_t index_ = 0;

@@ -14,8 +14,14 @@ void Pacer::restart() {
   next_ = 0;
 }
 
+void Pacer::useFrameClock(std::uint64_t originUs) {
+  frameClock_ = true;
+  startUs_ = originUs;
+  next_ = 0;
+}
+
 void Pacer::waitUntilBeforeNext(std::uint64_t leadUs) const {
-  if (!paced_)
+  if (!paced_ || frameClock_)
     return;
   const std::uint64_t due =
       startUs_ + static_cast<std::uint64_t>(static_cast<double>(next_) * 1e6 / fps_);
@@ -26,12 +32,14 @@ void Pacer::waitUntilBeforeNext(std::uint64_t leadUs) const {
 std::uint64_t Pacer::waitForNext(std::uint64_t* skipped) {
   if (skipped != nullptr)
     *skipped = 0;
-  if (!paced_)
+  if (!paced_ && !frameClock_)
     return monotonicUs();
   const double periodUs = 1e6 / fps_;
   auto dueOf = [&](std::uint64_t n) {
     return startUs_ + static_cast<std::uint64_t>(static_cast<double>(n) * periodUs);
   };
+  if (frameClock_)
+    return dueOf(next_++);
   std::uint64_t due = dueOf(next_);
   const std::uint64_t now = monotonicUs();
   if (now > due + static_cast<std::uint64_t>(maxLag_ * periodUs)) {

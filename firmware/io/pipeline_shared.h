@@ -30,6 +30,11 @@ struct PipelineSettings {
   int lostAfterMs = 300;
   ThreadTable threads;
   std::string version = "0.0.0";  // goes into every Status
+  // A deterministic replay (--frame-clock): the capture thread waits for room
+  // in the ring and tracking for room in the outbox instead of dropping, and
+  // the sender sends a Status after every fps / heartbeatHz samples instead
+  // of by the wall clock, so the messages and their seq are the same run to run.
+  bool lossless = false;
 };
 
 struct PipelineShared {

@@ -2,6 +2,8 @@
 
 #include <poll.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <variant>
 
@@ -71,8 +73,18 @@ void SenderLoop::noteCamera(protocol::CameraState state) {
 }
 
 void SenderLoop::drainOutbox() {
-  while (shared_.outbox.pop(scratch_))
+  while (shared_.outbox.pop(scratch_)) {
+    const bool sample = std::holds_alternative<protocol::EyeSample>(scratch_);
     send(scratch_);
+    // A deterministic replay's heartbeat counts samples, not wall-clock time.
+    if (sample && shared_.settings.lossless) {
+      const int hz = shared_.settings.heartbeatHz > 0 ? shared_.settings.heartbeatHz : 10;
+      const double framesPerBeat = 1e6 / hz / shared_.framePeriodUs.load(std::memory_order_relaxed);
+      const auto every = static_cast<std::uint64_t>(std::max(1.0, std::round(framesPerBeat)));
+      if (++samplesSent_ % every == 0)
+        sendStatus(monotonicUs());
+    }
+  }
 }
 
 void SenderLoop::onCommand(const protocol::Command& command) {
@@ -132,7 +144,8 @@ void SenderLoop::run() {
       transport_.receive(*this);
     const std::uint64_t t = monotonicUs();
     if (t >= nextBeat) {
-      sendStatus(t);
+      if (!shared_.settings.lossless)
+        sendStatus(t);
       transport_.receive(*this);  // some transports need a regular look (accepting clients)
       transport_.tick(t);
       nextBeat += periodUs;

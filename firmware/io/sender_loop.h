@@ -46,6 +46,7 @@ class SenderLoop : public CommandSink {
   float temperatureC_ = 0;
   protocol::CameraState lastCamera_ = protocol::CameraState::kStarting;
   std::uint64_t rejected_ = 0;
+  std::uint64_t samplesSent_ = 0;  // lossless: for the heartbeat
   protocol::Message scratch_;
 };
 

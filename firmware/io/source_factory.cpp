@@ -11,11 +11,19 @@ std::unique_ptr<FrameSource> makeFrameSource(const CameraConfig& camera) {
   switch (camera.source) {
     case SourceKind::kCamera:
       return std::make_unique<CameraSource>(camera);
-    case SourceKind::kVideo:
-      return std::make_unique<VideoFileSource>(camera.path, camera.paced, camera.loop);
-    case SourceKind::kImages:
-      return std::make_unique<ImageFolderSource>(camera.path, camera.fps, camera.paced,
-                                                 camera.loop);
+    case SourceKind::kVideo: {
+      auto video = std::make_unique<VideoFileSource>(camera.path, camera.paced, camera.loop);
+      if (camera.frameClock)
+        video->useFrameClock();
+      return video;
+    }
+    case SourceKind::kImages: {
+      auto images =
+          std::make_unique<ImageFolderSource>(camera.path, camera.fps, camera.paced, camera.loop);
+      if (camera.frameClock)
+        images->useFrameClock();
+      return images;
+    }
     case SourceKind::kPattern: {
       PatternSpec spec;
       spec.width = camera.width;

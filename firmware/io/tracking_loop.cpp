@@ -10,7 +10,15 @@
 namespace drishti::io {
 
 void TrackingLoop::queue(const protocol::Message& message) {
-  if (!shared_.outbox.push(message))
+  // A deterministic replay loses no message: wait for the sender to make room.
+  while (shared_.settings.lossless && !shared_.outbox.push(message)) {
+    shared_.senderBell.ring();
+    if (shared_.stop.wait(1)) {
+      shared_.outboxOverflows.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
+  }
+  if (!shared_.settings.lossless && !shared_.outbox.push(message))
     shared_.outboxOverflows.fetch_add(1, std::memory_order_relaxed);
 }
 

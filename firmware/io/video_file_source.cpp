@@ -33,6 +33,8 @@ bool VideoFileSource::open(std::string& error) {
       fps = 30;
   }
   pacer_ = Pacer(fps, paced_);
+  if (frameClock_)
+    pacer_.useFrameClock(kFrameClockOriginUs);
   const double count = capture_.get(cv::CAP_PROP_FRAME_COUNT);
   frameCount_ = count > 0 ? static_cast<std::uint64_t>(count) : 0;
   positionInFile_ = 0;
@@ -72,7 +74,7 @@ ReadStatus VideoFileSource::read(Frame& frame) {
   std::uint64_t missed = 0;
   frame.captureUs = pacer_.waitForNext(&missed);
   frame.missedBefore = static_cast<std::uint32_t>(missed);
-  frame.stamp = paced_ ? StampOrigin::kPaced : StampOrigin::kDequeue;
+  frame.stamp = paced_ || frameClock_ ? StampOrigin::kPaced : StampOrigin::kDequeue;
   frame.index = index_++;
   return ReadStatus::kFrame;
 }

@@ -36,6 +36,10 @@ class VideoFileSource : public FrameSource {
   std::string describe() const override { return "video " + path_; }
   double nominalFps() const override { return pacer_.fps(); }
 
+  // Deterministic replay (before open()): every frame at once, stamped
+  // kFrameClockOriginUs + index / fps, none skipped (Pacer::useFrameClock).
+  void useFrameClock() { frameClock_ = true; }
+
   std::uint64_t loops() const { return loops_; }
 
  private:
@@ -45,6 +49,7 @@ class VideoFileSource : public FrameSource {
   double requestedFps_;
   cv::VideoCapture capture_;
   Pacer pacer_;
+  bool frameClock_ = false;
   std::uint64_t index_ = 0;
   std::uint64_t frameCount_ = 0;  // from the container, 0 if unknown
   std::uint64_t positionInFile_ = 0;

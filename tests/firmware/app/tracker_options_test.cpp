@@ -24,6 +24,16 @@ TEST_CASE("the command line chooses the board file, processor and overrides") {
   CHECK(o.durationS == 2.5);
 }
 
+TEST_CASE("the --frame-clock option replays a file deterministically and as fast as possible") {
+  TrackerOptions o;
+  std::string error;
+  REQUIRE(parse({"--video", "v.avi", "--frame-clock"}, o, error));
+  io::BoardConfig c;
+  CHECK(applyOverrides(o, c).size() <= 1);  // v.avi does not exist here: at most that
+  CHECK(c.camera.frameClock);
+  CHECK_FALSE(c.camera.paced);
+}
+
 TEST_CASE("bad arguments are named") {
   TrackerOptions o;
   std::string error;
@@ -38,6 +48,9 @@ TEST_CASE("bad arguments are named") {
   TrackerOptions two;
   CHECK_FALSE(parse({"--pattern", "--video", "x.mp4"}, two, error));
   CHECK_FALSE(parse({"--processor", "magic"}, o, error));
+  TrackerOptions clock;
+  CHECK_FALSE(parse({"--pattern", "--frame-clock"}, clock, error));
+  CHECK_THAT(error, Catch::Contains("--frame-clock"));
   CHECK_FALSE(parse({"--duration", "-1"}, o, error));
   CHECK_FALSE(parse({"--stop-with-parent", "me"}, o, error));
 }

@@ -30,6 +30,18 @@ fs::path writeClip(const char* name, int frames, double fps) {
   return file;
 }
 
+// frame0.png ... : grey test pattern frames 0 .. count - 1.
+fs::path writeImages(const char* name, int count) {
+  const fs::path dir = test::scratchDir(name);
+  const TestPattern pattern({320, 240, false, 30});
+  cv::Mat image;
+  for (int i = 0; i < count; ++i) {
+    pattern.draw(static_cast<std::uint64_t>(i), image);
+    REQUIRE(cv::imwrite((dir / ("frame" + std::to_string(i) + ".png")).string(), image));
+  }
+  return dir;
+}
+
 TEST_CASE("a video file plays to its end, paced at its own frame rate") {
   const fs::path clip = writeClip("video-paced", 12, 50);
   VideoFileSource source(clip.string(), /*paced=*/true, /*loop=*/false);
@@ -62,6 +74,29 @@ TEST_CASE("a looping video starts again at its end") {
   CHECK(frame.index == 11);
 }
 
+TEST_CASE("on the frame clock a video and an image folder are stamped by frame number") {
+  const fs::path clip = writeClip("video-frame-clock", 5, 50);
+  VideoFileSource video(clip.string(), /*paced=*/false, /*loop=*/true);
+  video.useFrameClock();
+  std::string error;
+  REQUIRE(video.open(error));
+  Frame frame;
+  for (std::uint64_t i = 0; i < 8; ++i) {  // on through the loop
+    REQUIRE(video.read(frame) == ReadStatus::kFrame);
+    CHECK(frame.captureUs == kFrameClockOriginUs + i * 20'000);
+    CHECK(frame.missedBefore == 0);
+  }
+  const fs::path dir = writeImages("image-folder-frame-clock", 3);
+  ImageFolderSource images(dir.string(), 40, /*paced=*/true, /*loop=*/false);
+  images.useFrameClock();
+  REQUIRE(images.open(error));
+  for (std::uint64_t i = 0; i < 3; ++i) {
+    REQUIRE(images.read(frame) == ReadStatus::kFrame);
+    CHECK(frame.captureUs == kFrameClockOriginUs + i * 25'000);
+  }
+  CHECK(images.read(frame) == ReadStatus::kEnd);
+}
+
 TEST_CASE("a missing or undecodable video says which file") {
   std::string error;
   VideoFileSource missing("/no/such/clip.mp4", true, false);
@@ -75,13 +110,7 @@ TEST_CASE("a missing or undecodable video says which file") {
 }
 
 TEST_CASE("an image folder plays in name order and skips unreadable images") {
-  const fs::path dir = test::scratchDir("image-folder");
-  const TestPattern pattern({320, 240, false, 30});
-  cv::Mat image;
-  for (int i = 0; i < 4; ++i) {
-    pattern.draw(static_cast<std::uint64_t>(i), image);
-    REQUIRE(cv::imwrite((dir / ("frame" + std::to_string(i) + ".png")).string(), image));
-  }
+  const fs::path dir = writeImages("image-folder", 4);
   std::ofstream(dir / "frame2b.png") << "not a png";
   std::ofstream(dir / "notes.txt") << "ignored";
   ImageFolderSource source(dir.string(), 30, /*paced=*/false, /*loop=*/false);

@@ -48,6 +48,17 @@ TEST_CASE("work for the next frame can wait until just before it is due") {
   CHECK(monotonicUs() - before < 500'000);
 }
 
+TEST_CASE("on the frame clock frames are stamped by their number, and a late reader misses none") {
+  Pacer pacer(25, true);
+  pacer.useFrameClock(kFrameClockOriginUs);
+  CHECK(pacer.waitForNext() == 1'000'000);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // 2.5 periods late
+  std::uint64_t missed = 99;
+  CHECK(pacer.waitForNext(&missed) == 1'040'000);
+  CHECK(missed == 0);
+  CHECK(pacer.waitForNext() == 1'080'000);
+}
+
 TEST_CASE("unpaced, frames come at once, stamped when taken") {
   Pacer pacer(1, false);
   const std::uint64_t before = monotonicUs();
