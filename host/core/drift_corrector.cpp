@@ -7,12 +7,13 @@ namespace drishti::host {
 
 namespace {
 
-double medianOf(std::vector<double>& v, std::size_t n) {
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(n / 2);
-  std::nth_element(v.begin(), mid, v.begin() + static_cast<std::ptrdiff_t>(n));
+// The median of v[0, n), n >= 1 (reorders them).
+double medianOf(double* v, std::size_t n) {
+  double* mid = v + n / 2;
+  std::nth_element(v, mid, v + n);
   double m = *mid;
   if (n % 2 == 0)
-    m = 0.5 * (m + *std::max_element(v.begin(), mid));
+    m = 0.5 * (m + *std::max_element(v, mid));
   return m;
 }
 
@@ -32,12 +33,11 @@ DriftCorrector::DriftCorrector(const DriftParams& params, double pxPerDegree)
     : params_(params),
       pxPerDegree_(std::isfinite(pxPerDegree) && pxPerDegree > 0 ? pxPerDegree : 1.0),
       capPx_(std::max(0.0, std::isfinite(params.capDeg) ? params.capDeg : 0.0) * pxPerDegree_),
-      gaps_(static_cast<std::size_t>(std::clamp(params.window, 1, 32))),
-      scratch_(gaps_.size()) {}
+      window_(
+          static_cast<std::size_t>(std::clamp(params.window, 1, static_cast<int>(kLocalGaps)))) {}
 
 void DriftCorrector::reset() {
   next_ = count_ = 0;
-  seenNext_ = seenCount_ = 0;
   dx_ = dy_ = 0;
   lastUs_ = 0;
 }
@@ -59,13 +59,13 @@ void DriftCorrector::offset(std::uint64_t tUs, double& dx, double& dy) const {
 void DriftCorrector::offsetAt(std::uint64_t tUs, double x, double y, double& dx, double& dy) const {
   offset(tUs, dx, dy);
   const double r = params_.localRadiusDeg * pxPerDegree_;
-  if (seenCount_ == 0 || !(r > 0) || !std::isfinite(x) || !std::isfinite(y))
+  if (count_ == 0 || !(r > 0) || !std::isfinite(x) || !std::isfinite(y))
     return;
   const double inv2r2 = 0.5 / (r * r);
   const double maxAgeUs = params_.maxAgeS * 1e6;
   double sw = 0, sx = 0, sy = 0;
-  for (std::size_t i = 0; i < seenCount_; ++i) {
-    const SeenGap& g = seen_[i];
+  for (std::size_t i = 0; i < count_; ++i) {
+    const Gap& g = gaps_[i];
     const double ageUs = tUs > g.t ? static_cast<double>(tUs - g.t) : 0.0;
     if (ageUs > maxAgeUs)
       continue;
@@ -121,32 +121,30 @@ bool DriftCorrector::observe(std::uint64_t tUs, double rawFixX, double rawFixY, 
   dx_ = cx;
   dy_ = cy;
   lastUs_ = std::max(lastUs_, tUs);
-  gaps_[next_] = {tUs, gx, gy};
-  seen_[seenNext_] = {tUs, rawFixX, rawFixY, gx, gy};
-  seenNext_ = (seenNext_ + 1) % seen_.size();
-  seenCount_ = std::min(seenCount_ + 1, seen_.size());
+  gaps_[next_] = {tUs, rawFixX, rawFixY, gx, gy};
   next_ = (next_ + 1) % gaps_.size();
   count_ = std::min(count_ + 1, gaps_.size());
 
-  const double maxAgeUs = params_.maxAgeS * 1e6;
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < count_; ++i)
-    if (tUs < gaps_[i].t || static_cast<double>(tUs - gaps_[i].t) <= maxAgeUs)
-      scratch_[n++] = gaps_[i].dx;
-  const std::size_t used = n;
-  const double tx = medianOf(scratch_, used);
-  n = 0;
-  for (std::size_t i = 0; i < count_; ++i)
-    if (tUs < gaps_[i].t || static_cast<double>(tUs - gaps_[i].t) <= maxAgeUs)
-      scratch_[n++] = gaps_[i].dy;
-  double ty = medianOf(scratch_, n);
-  double targetX = tx;
-  clampToDisc(targetX, ty, capPx_);
+  double tx = recentMedian(tUs, &Gap::dx);
+  double ty = recentMedian(tUs, &Gap::dy);
+  clampToDisc(tx, ty, capPx_);
   const double g = std::clamp(std::isfinite(params_.gain) ? params_.gain : 0.0, 0.0, 1.0);
-  dx_ += g * (targetX - dx_);
+  dx_ += g * (tx - dx_);
   dy_ += g * (ty - dy_);
   clampToDisc(dx_, dy_, capPx_);
   return true;
+}
+
+double DriftCorrector::recentMedian(std::uint64_t tUs, double Gap::*c) {
+  const double maxAgeUs = params_.maxAgeS * 1e6;
+  const std::size_t newest = std::min(window_, count_);
+  std::size_t n = 0;
+  for (std::size_t k = 1; k <= newest; ++k) {
+    const Gap& g = gaps_[(next_ + gaps_.size() - k) % gaps_.size()];
+    if (tUs < g.t || static_cast<double>(tUs - g.t) <= maxAgeUs)
+      scratch_[n++] = g.*c;
+  }
+  return medianOf(scratch_.data(), n);  // n >= 1: the gap just stored is new
 }
 
 }  // namespace drishti::host

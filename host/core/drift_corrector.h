@@ -30,7 +30,6 @@
 
 #include <array>
 #include <cstdint>
-#include <vector>
 
 namespace drishti::host {
 
@@ -72,25 +71,25 @@ class DriftCorrector {
   static constexpr std::size_t kLocalGaps = 32;
 
  private:
-  struct Gap {
-    std::uint64_t t;
-    double dx, dy;
-  };
-  struct SeenGap {  // an accepted gap and where (uncorrected, px) it was seen
+  struct Gap {  // an accepted gap and where (uncorrected, px) it was seen
     std::uint64_t t;
     double x, y, dx, dy;
   };
   double decay(std::uint64_t tUs) const;
+  // The median over the newest `window_` gaps not older than maxAgeS at tUs
+  // of the member `Gap::*c`.
+  double recentMedian(std::uint64_t tUs, double Gap::*c);
 
   DriftParams params_;
   double pxPerDegree_;
   double capPx_;
-  std::vector<Gap> gaps_;  // ring, capacity = window
+  std::size_t window_;  // the median reads this many of the newest gaps
+  // One ring of the last kLocalGaps accepted gaps: the median reads its
+  // newest window_ entries, the local part all of them.
+  std::array<Gap, kLocalGaps> gaps_{};
   std::size_t next_ = 0, count_ = 0;
-  mutable std::vector<double> scratch_;
-  double dx_ = 0, dy_ = 0;                  // correction at lastUs_
-  std::array<SeenGap, kLocalGaps> seen_{};  // ring
-  std::size_t seenNext_ = 0, seenCount_ = 0;
+  std::array<double, kLocalGaps> scratch_{};
+  double dx_ = 0, dy_ = 0;  // correction at lastUs_
   std::uint64_t lastUs_ = 0;
 };
 
