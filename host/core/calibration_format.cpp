@@ -27,6 +27,13 @@
 //                                     drishti) but spelled like one ([a-z0-9-]+) is
 //                                     skipped with a warning; the calibration is kept
 //   crc32 = <8 hex digits>            CRC-32 of every byte before this line; last line
+// What a version promises (host/data/README.md, "Calibration files"): within
+// one version a newer drishti may add keys an older reader can do without, so
+// a key this build does not know (spelled like one, [a-z][a-z0-9_]*) is skipped
+// with a warning naming it and its line, and the calibration is kept; a change
+// an older reader would misread (a key whose meaning changes, a new required
+// key) raises the version, and a version above kFormatVersion is refused
+// ("written by a newer drishti, version N; this one reads up to M").
 #include "host/core/calibration_format.h"
 
 #include <algorithm>
@@ -34,6 +41,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <span>
 
@@ -44,7 +52,7 @@ namespace drishti::host {
 namespace {
 
 constexpr std::string_view kFormatPrefix = "drishti-calibration ";
-constexpr int kFormatVersion = 2;
+constexpr int kFormatVersion = kCalibrationFormatVersion;
 
 constexpr std::array<std::pair<AdviceKind, std::string_view>, 12> kAdviceNames = {{
     {AdviceKind::kAllGood, "all-good"},
@@ -290,6 +298,51 @@ bool isCount(double v) {
   return v >= 0 && v <= 1e9 && v == std::floor(v);
 }
 
+// The keys this build reads: at the top level, and inside an eye's block.
+constexpr std::string_view kTopKeys[] = {"format",  "profile", "created",     "screen",
+                                         "pattern", "grade",   "gaze_params", "eye",
+                                         "stats",   "point",   "advice",      "crc32"};
+constexpr std::string_view kEyeBlockKeys[] = {"eye_frame",
+                                              "eye_head_mean",
+                                              "eye_roll",
+                                              "eye_coef_x",
+                                              "eye_coef_y",
+                                              "eye_range",
+                                              "eye_fit",
+                                              "eye_y",
+                                              "eye_appearance",
+                                              "eye_appearance_mean",
+                                              "eye_appearance_coef",
+                                              "eye_appearance_span"};
+
+bool knownKey(std::string_view key) {
+  return std::find(std::begin(kTopKeys), std::end(kTopKeys), key) != std::end(kTopKeys) ||
+         std::find(std::begin(kEyeBlockKeys), std::end(kEyeBlockKeys), key) !=
+             std::end(kEyeBlockKeys);
+}
+
+// Spelled like a key: a lower case letter, then lower case letters, digits and '_'.
+bool keyLike(std::string_view key) {
+  return !key.empty() && key.size() <= 40 && key.front() >= 'a' && key.front() <= 'z' &&
+         std::all_of(key.begin(), key.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+         });
+}
+
+// The version N of "drishti-calibration N" (N a whole number from 1, no
+// leading zero), or 0.
+int formatVersionOf(std::string_view value) {
+  if (value.substr(0, kFormatPrefix.size()) != kFormatPrefix)
+    return 0;
+  const std::string_view digits = value.substr(kFormatPrefix.size());
+  int v = 0;
+  const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (digits.empty() || digits.front() < '1' || digits.front() > '9' || r.ec != std::errc() ||
+      r.ptr != digits.data() + digits.size())
+    return 0;
+  return v;
+}
+
 // Spelled like an advice kind: lower case letters, digits and '-'.
 bool adviceKindLike(std::string_view kind) {
   return !kind.empty() && kind.size() <= 40 && std::all_of(kind.begin(), kind.end(), [](char c) {
@@ -312,7 +365,13 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
   int currentEye = -1;
   std::array<std::map<std::string, int, std::less<>>, 2> eyeKeys;
   bool crcSeen = false;
-  int version = 0;  // of the format line, once read
+  int version = 0;     // of the format line, once read
+  bool newer = false;  // the format line names a version newer than this build reads
+  auto skipUnknown = [&](int line, const std::string& key) {
+    skipped.push_back({fileName, line,
+                       "unknown key '" + key +
+                           "' (written by a newer drishti?): skipped, the calibration is kept"});
+  };
   int lineNo = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -336,6 +395,16 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
     }
     const std::string key(trim(line.substr(0, eq)));
     std::string_view value = trim(line.substr(eq + 1));
+    if (!knownKey(key)) {
+      // Within one format version a newer drishti may add keys that an older
+      // one can do without (host/data/README.md, "Calibration files").
+      if (keyLike(key))
+        skipUnknown(lineNo, key);
+      else
+        p.fail(lineNo,
+               "expected a key of a-z, 0-9 and '_' before '=', found '" + oneLine(key) + "'");
+      continue;
+    }
     const bool repeatable = key == "point" || key == "advice" || key == "eye";
     const bool eyeKey = key.rfind("eye_", 0) == 0;
     if (!repeatable && !eyeKey) {
@@ -354,11 +423,20 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
       if (value != expect)
         p.fail(lineNo, "checksum mismatch: the file was changed or damaged");
     } else if (key == "format") {
-      if (value == std::string(kFormatPrefix) + "1" || value == std::string(kFormatPrefix) + "2")
-        version = value.back() - '0';
+      const int v = formatVersionOf(value);
+      if (v > kFormatVersion) {
+        // Its keys may mean what this build would misread: nothing more is read.
+        p.fail(lineNo, "written by a newer drishti, version " + std::to_string(v) +
+                           "; this one reads up to " + std::to_string(kFormatVersion));
+        newer = true;
+        break;
+      }
+      if (v >= 1)
+        version = v;
       else
-        p.fail(lineNo, "unknown format '" + std::string(value) + "' (expected '" +
-                           std::string(kFormatPrefix) + "1' or '2')");
+        p.fail(lineNo, "unknown format '" + oneLine(value) + "' (expected '" +
+                           std::string(kFormatPrefix) + "N', N from 1 to " +
+                           std::to_string(kFormatVersion) + ")");
     } else if (key == "profile") {
       rec.profile = std::string(value);
     } else if (key == "created") {
@@ -515,7 +593,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
           }
         }
       } else {
-        p.fail(lineNo, "unknown key '" + key + "'");
+        skipUnknown(lineNo, key);  // not reached while kEyeBlockKeys lists every key read above
       }
     } else if (key == "stats") {
       double v[10];
@@ -602,9 +680,11 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
       a.text = std::string(trim(value));
       rec.report.advice.push_back(std::move(a));
     } else {
-      p.fail(lineNo, "unknown key '" + key + "'");
+      skipUnknown(lineNo, key);  // not reached while kTopKeys lists every key read above
     }
   }
+  if (newer)
+    return std::nullopt;
 
   if (!crcSeen)
     p.fail(lineNo, "no crc32 line at the end: the file is incomplete");

@@ -10,11 +10,13 @@
 // exactly. The format is described key by key in calibration_format.cpp.
 // parseCalibration rejects anything wrong with a CalibrationProblem naming the
 // file, line and problem; the store (calibration_store.h) then falls back to
-// the previous good file. One thing is forgiven, for files written by a newer
-// drishti: an advice line of a kind this build does not know (a well-formed
-// name: lower case letters, digits and '-', with a valid point) is skipped
-// with a warning naming the line, and the calibration is kept; the advice is
-// only a hint shown to the caregiver, the gaze model does not depend on it.
+// the previous good file. What a newer drishti may add within one format
+// version is forgiven (the rule: host/data/README.md, "Calibration files"):
+// a key this build does not know (spelled like one: [a-z][a-z0-9_]*) and an
+// advice line of a kind it does not know (lower case letters, digits and '-',
+// with a valid point) are skipped with a warning naming the line, and the
+// calibration is kept. A format version newer than this build reads is
+// refused ("written by a newer drishti, version N; this one reads up to M").
 // Pure functions.
 #pragma once
 
@@ -46,11 +48,16 @@ struct CalibrationProblem {
   std::string describe() const;  // "file:line: message"
 };
 
+// The format version formatCalibration writes and the newest parseCalibration
+// reads (it reads every version from 1 up to this one).
+constexpr int kCalibrationFormatVersion = 2;
+
 std::string formatCalibration(const CalibrationRecord& record);
 
 // Nullopt and at least one problem when `text` is not a valid calibration.
-// Problems and warnings are appended; what was skipped (advice of an unknown
-// kind) goes to `warnings` when given, and does not make the parse fail.
+// Problems and warnings are appended; what was skipped (unknown keys, advice
+// of an unknown kind) goes to `warnings` when given, only when the file is
+// kept, and does not make the parse fail.
 std::optional<CalibrationRecord> parseCalibration(
     std::string_view text, const std::string& fileName, std::vector<CalibrationProblem>& problems,
     std::vector<CalibrationProblem>* warnings = nullptr);

@@ -8,8 +8,9 @@
 // temporary file in the same folder, fsync, rename over the final name, fsync
 // of the folder, so a power cut leaves the old or the new file, never a torn
 // one; a saved file is read back and parsed before save() reports success.
-// loadLatest() returns the newest file that parses; damaged newer files are
-// reported (file:line) and skipped, so the person keeps the last good
+// loadLatest() returns the newest file that parses; damaged newer files, and
+// files of a format version newer than this build reads, are reported
+// (file:line) and skipped (left in place), so the person keeps the last good
 // calibration. The newest `keep` files are kept; older ones are deleted only
 // after a good newer one has been written.
 // Blocking file I/O (small files): call from the UI thread, not per frame.

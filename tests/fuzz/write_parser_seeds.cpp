@@ -1,7 +1,8 @@
 // Writes the seed corpus of parsers_fuzzer: the repository's real files, each
 // behind the byte that selects its parser (parsers_fuzzer.cpp), and the files
 // the device writes: a calibration after a synthetic calibration, learned
-// words, the saved text bar and the spoken history.
+// words, the saved text bar and the spoken history; and a calibration with
+// keys a newer drishti of the same format version might add (skipped).
 // Long files (the vocabulary) are cut at a line near 4 KB, so libFuzzer's
 // mutations stay cheap.
 //   write_parser_seeds <dir> <source dir>   (its old seed-* files removed first)
@@ -30,6 +31,15 @@ bool write(const fs::path& path, char selector, std::string text) {
   std::ofstream f(path, std::ios::binary);
   f << selector << text;
   return static_cast<bool>(f);
+}
+
+// A calibration with `line` inserted before the first line starting with
+// `before`, sealed again.
+std::string calibrationWith(std::string text, const std::string& before, const std::string& line) {
+  const std::size_t at = text.find("\n" + before);
+  if (at != std::string::npos)
+    text.insert(at + 1, line + "\n");
+  return drishti::test::resealCalibration(text);
 }
 
 std::string readFile(const fs::path& path) {
@@ -83,9 +93,12 @@ int main(int argc, char** argv) {
   ok = write(dir / "seed-calibration-9.cal", 3,
              drishti::host::formatCalibration(drishti::test::makeCalibrationRecord())) &&
        ok;
-  ok = write(dir / "seed-calibration-5.cal", 3,
-             drishti::host::formatCalibration(drishti::test::makeCalibrationRecord(
-                 "Ravi", drishti::host::PatternKind::kFive))) &&
+  const std::string five = drishti::host::formatCalibration(
+      drishti::test::makeCalibrationRecord("Ravi", drishti::host::PatternKind::kFive));
+  ok = write(dir / "seed-calibration-5.cal", 3, five) && ok;
+  ok = write(dir / "seed-calibration-newer-keys.cal", 3,
+             calibrationWith(calibrationWith(five, "stats = ", "blink_rate = 12 per minute"),
+                             "eye_range = ", "eye_lid_shape = 0.5 0.25")) &&
        ok;
   drishti::host::LearnedWords learned;
   learned.learn("i want water please");
@@ -97,7 +110,7 @@ int main(int argc, char** argv) {
   ok = write(dir / "seed-anna.history", 7,
              drishti::host::formatHistory({"I need help", "Thank you", "पानी"})) &&
        ok;
-  written += 5;
+  written += 6;
   if (!ok || written < 10) {
     std::fprintf(stderr, "%s: could not write the seeds (%d)\n", dir.c_str(), written);
     return 1;

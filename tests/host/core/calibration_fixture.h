@@ -2,6 +2,11 @@
 // (files, store, report). Test helper.
 #pragma once
 
+#include <cstdio>
+#include <span>
+#include <string>
+
+#include "firmware/protocol/checksum.h"
 #include "host/core/calibration_format.h"
 #include "host/core/calibration_procedure.h"
 #include "tests/host/core/synthetic_viewer.h"
@@ -35,6 +40,18 @@ inline host::CalibrationRecord makeCalibrationRecord(
   rec.model = proc.result()->model;
   rec.report = proc.result()->report;
   return rec;
+}
+
+// A calibration file's `text` up to its crc32 line (all of it if none), then
+// `extra`, sealed with a correct checksum: as if the device had written it,
+// so tests reach the checks below the checksum.
+inline std::string resealCalibration(const std::string& text, const std::string& extra = {}) {
+  std::string out = text.substr(0, text.rfind("crc32 = ")) + extra;
+  char crc[16];
+  std::snprintf(crc, sizeof crc, "%08x",
+                static_cast<unsigned>(protocol::crc32(std::span<const std::uint8_t>(
+                    reinterpret_cast<const std::uint8_t*>(out.data()), out.size()))));
+  return out + "crc32 = " + crc + "\n";
 }
 
 }  // namespace drishti::test

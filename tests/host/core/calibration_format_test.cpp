@@ -4,10 +4,8 @@
 #include <catch2/catch.hpp>
 #include <iterator>
 #include <random>
-#include <span>
 #include <sstream>
 
-#include "firmware/protocol/checksum.h"
 #include "tests/host/core/calibration_fixture.h"
 
 using namespace drishti;
@@ -23,15 +21,7 @@ std::string edit(const std::string& text, const std::string& from, const std::st
   const auto at = out.find(from);
   REQUIRE(at != std::string::npos);
   out.replace(at, from.size(), to);
-  if (!reseal)
-    return out;
-  const auto crcLine = out.rfind("crc32 = ");
-  out = out.substr(0, crcLine);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%08x",
-                static_cast<unsigned>(protocol::crc32(std::span<const std::uint8_t>(
-                    reinterpret_cast<const std::uint8_t*>(out.data()), out.size()))));
-  return out + "crc32 = " + buf + "\n";
+  return reseal ? test::resealCalibration(out) : out;
 }
 
 int lineOf(const std::string& text, const std::string& needle) {
@@ -115,6 +105,90 @@ TEST_CASE("advice of a kind a newer drishti wrote is skipped with a warning, the
   }
 }
 
+TEST_CASE("a key a newer drishti added is skipped with a warning naming it and its line") {
+  const CalibrationRecord rec = test::makeCalibrationRecord();
+  const std::string text = formatCalibration(rec);
+  // As an older build sees keys added after it, within the same version: at
+  // the top level (twice), and inside an eye's block; the newer file's checksum.
+  std::string newer = edit(text, "stats = ", "blink_rate = 12 per minute\nstats = ");
+  newer = edit(newer, "eye_range = ", "eye_lid_shape2 = 0.5 0.25\neye_range = ");
+  newer = edit(newer, "crc32 = ", "blink_rate = 13\ncrc32 = ");
+  std::vector<CalibrationProblem> problems, warnings;
+  const auto back = parseCalibration(newer, "anna.cal", problems, &warnings);
+  INFO((problems.empty() ? std::string() : problems.front().describe()));
+  REQUIRE(back.has_value());
+  CHECK(problems.empty());
+  CHECK(*back == rec);  // the unknown keys are skipped, everything else kept
+  REQUIRE(warnings.size() == 3);
+  const int eyeLine = lineOf(newer, "eye_lid_shape2");
+  const int firstBlink = lineOf(newer, "blink_rate = 12");
+  const int secondBlink = lineOf(newer, "blink_rate = 13");
+  CHECK(eyeLine < firstBlink);
+  CHECK(warnings[0].describe().find("anna.cal:" + std::to_string(eyeLine) + ": unknown key " +
+                                    "'eye_lid_shape2'") == 0);
+  CHECK(warnings[1].describe().find("anna.cal:" + std::to_string(firstBlink) +
+                                    ": unknown key 'blink_rate'") == 0);
+  CHECK(warnings[2].describe().find("anna.cal:" + std::to_string(secondBlink) +
+                                    ": unknown key 'blink_rate'") == 0);
+  CHECK(warnings[0].message.find("the calibration is kept") != std::string::npos);
+  // Without a warnings list the file still loads.
+  std::vector<CalibrationProblem> quiet;
+  CHECK(parseCalibration(newer, "anna.cal", quiet).has_value());
+
+  // A refused file gives no warnings: they would describe a calibration not used.
+  std::vector<CalibrationProblem> refused, none;
+  CHECK_FALSE(
+      parseCalibration(edit(newer, "pattern = 9", "pattern = 7"), "anna.cal", refused, &none)
+          .has_value());
+  CHECK(none.empty());
+
+  // A line whose key is not spelled like one is garbage, refused naming its line.
+  for (const std::string& bad :
+       {std::string("Blink_rate = 1"), std::string("blink rate = 1"), std::string("9lives = 1"),
+        std::string("blink-rate = 1"), std::string("= 1"), std::string("\x01\xff = 1")}) {
+    const std::string damaged = edit(text, "stats = ", bad + "\nstats = ");
+    INFO(bad);
+    const std::string err = parseError(damaged);
+    CHECK(err.find("anna.cal:" + std::to_string(lineOf(damaged, bad + "\nstats")) + ":") == 0);
+    CHECK(err.find("expected a key of a-z, 0-9 and '_'") != std::string::npos);
+  }
+  // A known key keeps every check: a second 'screen' is still refused.
+  CHECK(parseError(edit(text, "stats = ", "screen = 1 1 1 1 100\nstats = "))
+            .find("'screen' given twice") != std::string::npos);
+}
+
+TEST_CASE("a file of a format version newer than this build reads is refused, saying so") {
+  const std::string text = formatCalibration(test::makeCalibrationRecord());
+  const std::string current = "drishti-calibration " + std::to_string(kCalibrationFormatVersion);
+  REQUIRE(text.find("format = " + current + "\n") != std::string::npos);
+  for (int v : {kCalibrationFormatVersion + 1, 40}) {
+    // A newer file may change keys this build knows: nothing past the format
+    // line is read, and the one problem says why.
+    const std::string newer =
+        edit(text, current, "drishti-calibration " + std::to_string(v) + "\nfuture_key = 1");
+    std::vector<CalibrationProblem> problems, warnings;
+    CHECK_FALSE(parseCalibration(newer, "anna.cal", problems, &warnings).has_value());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].describe() == "anna.cal:" + std::to_string(lineOf(newer, "format = ")) +
+                                        ": written by a newer drishti, version " +
+                                        std::to_string(v) + "; this one reads up to " +
+                                        std::to_string(kCalibrationFormatVersion));
+    CHECK(warnings.empty());
+  }
+  // A format line that names no version is garbage, refused naming its line.
+  for (const std::string& bad :
+       {std::string("drishti-calibration 0"), std::string("drishti-calibration 02"),
+        std::string("drishti-calibration -3"), std::string("drishti-calibration 2x"),
+        std::string("drishti-calibration "), std::string("drishti-calibratio 2"),
+        std::string("drishti-calibration 99999999999999999999")}) {
+    INFO(bad);
+    const std::string damaged = edit(text, current, bad);
+    const std::string err = parseError(damaged);
+    CHECK(err.find("anna.cal:" + std::to_string(lineOf(damaged, "format = ")) +
+                   ": unknown format '") == 0);
+  }
+}
+
 TEST_CASE("counts too large for an int are refused as out of range, not converted") {
   // Found by tests/fuzz/parsers_fuzzer: each was cast to int before its range
   // check, undefined behaviour for a double beyond int (UBSan aborts there).
@@ -180,7 +254,7 @@ TEST_CASE("calibration file errors name the file and line") {
     std::string from, to, needle, message;
   };
   const std::vector<Case> cases = {
-      {"format = drishti-calibration 2", "format = drishti-calibration 3",
+      {"format = drishti-calibration 2", "format = drishti-calibration two",
        "format =", "unknown format"},
       {"eye_y = pupil", "eye_y = iris", "eye_y", "'pupil' or 'appearance'"},
       {"eye_y = pupil ", "eye_y = pupil -", "eye_y", "held-out errors"},
@@ -194,7 +268,7 @@ TEST_CASE("calibration file errors name the file and line") {
       {"eye_fit = ", "eye_fit = -", "eye_fit", "residual and lambda"},
       {"eye_roll = ", "eye_roll = 120 0.5 0\n# ", "eye_roll", "within +-90"},
       {"point = cal 0 ", "point = mid 0 ", "point = mid", "'cal' or 'val'"},
-      {"created = ", "colour = blue\ncreated = ", "colour", "unknown key 'colour'"},
+      {"created = ", "Colour = blue\ncreated = ", "Colour", "expected a key of a-z"},
       // The inserted line comes first, so the original one is the repeat.
       {"profile = ", "pattern = 9\nprofile = ", "pattern = 9\ngrade", "given twice"},
   };
@@ -347,6 +421,27 @@ TEST_CASE("a format 1 file (before the appearance cue) loads with the pupil's y"
   GazeEyeModel e1 = rec.model.eye(1);
   e1.appearanceY = {};
   CHECK(back->model.eye(1) == e1);
+}
+
+TEST_CASE("every format version still read round-trips: read, written as the newest, the same") {
+  const CalibrationRecord rec = withAppearance(true);
+  const std::string v2 = formatCalibration(rec);
+  std::string v1 = withoutLines(withoutLines(v2, "eye_y = "), "eye_appearance");
+  v1 = edit(v1, "drishti-calibration 2", "drishti-calibration 1");
+  for (const std::string& text : {v1, v2}) {
+    std::vector<CalibrationProblem> problems;
+    const auto once = parseCalibration(text, "old.cal", problems);
+    INFO((problems.empty() ? std::string() : problems.front().describe()));
+    REQUIRE(once.has_value());
+    const std::string written = formatCalibration(*once);
+    CHECK(written.find("format = drishti-calibration " + std::to_string(kCalibrationFormatVersion) +
+                       "\n") != std::string::npos);
+    const auto back = parseCalibration(written, "new.cal", problems);
+    REQUIRE(back.has_value());
+    CHECK(problems.empty());
+    CHECK(*back == *once);
+    CHECK(formatCalibration(*back) == written);
+  }
 }
 
 TEST_CASE("a file missing an eye block or a required key is refused") {

@@ -1,11 +1,9 @@
 #include "host/core/calibration_store.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <fstream>
-#include <span>
 
-#include "firmware/protocol/checksum.h"
 #include "tests/host/core/calibration_fixture.h"
 #include "tests/support/test_data.h"
 
@@ -86,20 +84,16 @@ TEST_CASE("calibrations are saved per profile and the newest is loaded") {
   fs::remove_all(root);
 }
 
-TEST_CASE("a newest calibration with advice this build does not know loads, with a warning") {
+TEST_CASE(
+    "a newest calibration with advice or a key this build does not know loads, with warnings") {
   const fs::path root = test::scratchDir("calstore-newer-advice");
   CalibrationStore store(root);
   fs::path newest;
   const CalibrationRecord rec = saveTwice(store, newest);
-  // As a newer drishti would write it: an advice kind added later, sealed.
-  std::string text = slurp(newest);
-  text = text.substr(0, text.rfind("crc32 = "));
-  text += "advice = blink-harder 2 Blink harder.\n";
-  char crc[16];
-  std::snprintf(crc, sizeof crc, "%08x",
-                static_cast<unsigned>(protocol::crc32(std::span<const std::uint8_t>(
-                    reinterpret_cast<const std::uint8_t*>(text.data()), text.size()))));
-  text += "crc32 = " + std::string(crc) + "\n";
+  // As a newer drishti of the same format version would write it: an advice
+  // kind and a key added later, sealed.
+  const std::string text = test::resealCalibration(
+      slurp(newest), "advice = blink-harder 2 Blink harder.\nblink_rate = 12\n");
   std::ofstream(newest, std::ios::binary | std::ios::trunc) << text;
 
   const LoadedCalibration loaded = store.loadLatest("Anna");
@@ -108,9 +102,14 @@ TEST_CASE("a newest calibration with advice this build does not know loads, with
   CHECK(*loaded.record == rec);
   CHECK_FALSE(loaded.fellBack);
   CHECK(loaded.problems.empty());
-  REQUIRE(loaded.warnings.size() == 1);
+  REQUIRE(loaded.warnings.size() == 2);
   CHECK(loaded.warnings[0].describe().find(newest.string() + ":") == 0);
   CHECK(loaded.warnings[0].message.find("'blink-harder'") != std::string::npos);
+  const int line = static_cast<int>(
+      std::count(text.begin(), text.begin() + static_cast<long>(text.find("blink_rate")), '\n') +
+      1);
+  CHECK(loaded.warnings[1].describe().find(newest.string() + ":" + std::to_string(line) +
+                                           ": unknown key 'blink_rate'") == 0);
   fs::remove_all(root);
 }
 
@@ -119,7 +118,8 @@ TEST_CASE("a damaged newest calibration falls back to the last good one, saying 
   CalibrationStore store(root);
   fs::path second;
   saveTwice(store, second);
-  spoil(second, slurp(second).find("pattern = 9") + 10, '7');
+  const std::string good = slurp(second);
+  spoil(second, good.find("pattern = 9") + 10, '7');
 
   const LoadedCalibration loaded = store.loadLatest("Anna");
   REQUIRE(loaded.record.has_value());
@@ -133,6 +133,25 @@ TEST_CASE("a damaged newest calibration falls back to the last good one, saying 
   // A truncated file (as if written by something without atomic writes) too.
   std::ofstream(second, std::ios::trunc) << "format = drishti-calibration 1\nprofile = An";
   CHECK(store.loadLatest("Anna").record->created == "first");
+
+  // A file of a newer format version, sealed as the newer drishti wrote it:
+  // refused saying so, and left in place for the drishti that wrote it.
+  const std::string current = "drishti-calibration " + std::to_string(kCalibrationFormatVersion);
+  const std::string newer = "drishti-calibration " + std::to_string(kCalibrationFormatVersion + 1);
+  std::string text = good;
+  REQUIRE(text.find(current) != std::string::npos);
+  text.replace(text.find(current), current.size(), newer);
+  std::ofstream(second, std::ios::binary | std::ios::trunc) << test::resealCalibration(text);
+  const LoadedCalibration older = store.loadLatest("Anna");
+  REQUIRE(older.record.has_value());
+  CHECK(older.record->created == "first");
+  CHECK(older.fellBack);
+  REQUIRE(older.problems.size() == 1);
+  CHECK(older.problems[0].describe().find(second.string() + ":") == 0);
+  CHECK(older.problems[0].message ==
+        "written by a newer drishti, version " + std::to_string(kCalibrationFormatVersion + 1) +
+            "; this one reads up to " + std::to_string(kCalibrationFormatVersion));
+  CHECK(slurp(second).find(newer) != std::string::npos);
   fs::remove_all(root);
 }
 
