@@ -168,8 +168,9 @@ struct ScanParams {
   static constexpr std::uint32_t kGazeStartMaxMs = 4000;
   // The step adapts to the person (scan_pace.h): from intervalMs down toward
   // their measured reactions plus a margin, never below adaptMinMs, slower
-  // again at once after signs of trouble.
-  bool adapt = false;
+  // again at once after signs of trouble. On by default: measured in
+  // docs/BENCHMARKS.md ("Adaptive scan step").
+  bool adapt = true;
   std::uint32_t adaptMinMs = 500;
 };
 

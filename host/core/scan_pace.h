@@ -17,7 +17,8 @@
 // - slower is at once: a step wanted above the current one is taken at once,
 //   and trouble (a Delete after another key, a step back, a blink too soon
 //   after an onset to be a reaction to it, which is a late blink landing on
-//   the next item, a pass through a group with no selection) adds kTroubleMs
+//   the next item, a pass through a group with no selection or a lone
+//   Huffman key let go, when no blink begun before it follows) adds kTroubleMs
 //   and holds the step for kHoldSelections kept selections (once until the
 //   next selection: a late blink and the step back out of the row it
 //   entered are one slip);

@@ -111,6 +111,7 @@ void ScanSelector::reset(std::int64_t tUs) {
   closedUs_ = -1;
   closureActed_ = false;
   closureLeft_ = false;
+  missUs_ = -1;
   enter(0, 0, nowUs_, true, true);
 }
 
@@ -215,7 +216,30 @@ int ScanSelector::advance(std::int64_t tUs) {
     }
   }
   stepTo(nowUs_);
+  settleMiss(nowUs_, -1);
   return -1;
+}
+
+void ScanSelector::missed(std::int64_t tUs) {
+  if (params_.scan.adapt && missUs_ < 0)
+    missUs_ = tUs;
+}
+
+void ScanSelector::settleMiss(std::int64_t tUs, std::int64_t blinkStartUs) {
+  // A blink that began before the miss was in time (it acts on what was lit
+  // then; a long blink may end well after it); none within a step-back
+  // blink's length, or one that began after it: the person missed it.
+  if (missUs_ < 0)
+    return;
+  if (blinkStartUs >= 0 && blinkStartUs < missUs_) {
+    missUs_ = -1;
+    return;
+  }
+  if (blinkStartUs >= 0 ||
+      tUs >= missUs_ + static_cast<std::int64_t>(params_.scan.backMaxMs) * 1000) {
+    missUs_ = -1;
+    pace_.trouble();
+  }
 }
 
 void ScanSelector::stepTo(std::int64_t untilUs) {
@@ -236,7 +260,7 @@ void ScanSelector::stepTo(std::int64_t untilUs) {
       const std::int64_t chosenUs = enteredUs_;
       const ScanCode::Node& at = code_.node(current_);
       if (at.lit < 0) {
-        pace_.trouble();  // their key, lit alone, was let go (or they are not typing)
+        missed(stepAt);  // their key, lit alone, was let go (or they are not typing)
         enter(code_.root(), 0, stepAt, true);
       } else
         enter(at.unlit, 0, stepAt, false);
@@ -254,7 +278,7 @@ void ScanSelector::stepTo(std::int64_t untilUs) {
     child_ = 0;
     remember(stepAt);
     if (current_ != 0)
-      pace_.trouble();  // a whole pass through a group and no choice: missed
+      missed(stepAt);  // a whole pass through a group and no choice
     if (current_ != 0 && ++loops_ >= params_.scan.loops) {
       // No choice after several passes: back up to the group it came from.
       const int from = current_;
@@ -355,6 +379,8 @@ int ScanSelector::input(const InputEvent& e) {
       closureLeft_ = false;
       closedUs_ = -1;
       const BlinkMeaning meaning = classifyBlink(e, params_);
+      if (meaning != BlinkMeaning::kIgnored)
+        settleMiss(t, t - static_cast<std::int64_t>(e.durationMs) * 1000);
       if (acted && meaning == BlinkMeaning::kSelect)
         return -1;
       switch (meaning) {
@@ -380,6 +406,7 @@ int ScanSelector::input(const InputEvent& e) {
         return -1;  // auto-repeat of a held key
       switchDown_[id] = true;
       if (e.switchId == 0) {
+        settleMiss(t, t);
         measure(position(), t);
         return pick(position(), t);
       }

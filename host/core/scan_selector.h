@@ -39,7 +39,9 @@
 // reaction (from the onset of the item picked, lit by a step, to the start
 // of the blink or press) is measured; a step back, a pass through a group
 // with no selection (rows) and a lone key left unconfirmed (huffman) are
-// trouble; the session says through selected() whether a key corrects.
+// trouble, the last two only if no blink that began before them comes (a
+// long blink may end after the step); the session says through selected()
+// whether a key corrects.
 // Timing from event stamps only; see access_method.h for the contract.
 #pragma once
 
@@ -98,6 +100,12 @@ class ScanSelector final : public AccessMethod {
   Position positionAt(std::int64_t tUs) const;
   // scan.adapt: a pick at `at` whose blink or press began at startUs.
   void measure(Position at, std::int64_t startUs);
+  // scan.adapt: a miss (a pass with no choice, a lone key let go) at tUs,
+  // counted as trouble by settleMiss() unless a blink that began before it
+  // comes (blinkStartUs; -1: no blink, time passing).
+  void missed(std::int64_t tUs);
+  void settleMiss(std::int64_t tUs, std::int64_t blinkStartUs);
+  std::int64_t missUs_ = -1;
 
   AccessParams params_;
   ScanPace pace_;

@@ -254,7 +254,7 @@ TEST_CASE("with scan.adapt the status line shows the scan step the device uses")
   HostSession s(configFor(state), nullptr);
   s.advanceTo(kStartUs);
   CHECK_THAT(std::string(s.statusLine()), Catch::Contains("Step 0.9 seconds."));
-  writeProfile(state, "method scan\nscan.interval_ms 900\n");
+  writeProfile(state, "method scan\nscan.interval_ms 900\nscan.adapt off\n");
   HostSession fixed(configFor(state), nullptr);
   fixed.advanceTo(kStartUs);
   CHECK_THAT(std::string(fixed.statusLine()), !Catch::Contains("Step"));

@@ -175,7 +175,22 @@ TEST_CASE("row scanning with scan.adapt: quick blinks shorten the step, a step b
   s.view(v);
   CHECK(v.stepMs == s.stepMs());  // shown to the session (status line)
   const std::uint32_t before = s.stepMs();
-  s.input(blink(t += 300, 500));  // into row 0
-  s.input(blink(t += 600, 1500));  // a longer blink steps back: trouble
-  CHECK(s.stepMs() == before + ScanPace::kTroubleMs);
+  const std::int64_t step = before;
+  s.input(blink(t + 300, 500));  // into row 0 (the blink began before the restart)
+  const std::int64_t wrapMs = t + 300 + 4 * step;  // its 4 keys, then key 0 again
+  SECTION("a step back is trouble") {
+    s.input(blink(t + 900, 1500));
+    CHECK(s.stepMs() == before + ScanPace::kTroubleMs);
+  }
+  SECTION("a pass through the row with no blink is a miss") {
+    s.advance((wrapMs + 1900) * 1000);
+    CHECK(s.stepMs() == before);  // a blink begun before the pass ended may still come
+    s.advance((wrapMs + 2000) * 1000);
+    CHECK(s.stepMs() == before + ScanPace::kTroubleMs);
+  }
+  SECTION("a long blink begun before the pass ended was in time") {
+    CHECK(s.input(blink(wrapMs + 800, 900)) == 3);  // began 100 ms before the wrap: key 3
+    s.advance((wrapMs + 5000) * 1000);
+    CHECK(s.stepMs() == before);
+  }
 }
