@@ -53,6 +53,11 @@ class AccessMethod {
   // device there): nothing under the gaze may be selected until it leaves `r`.
   virtual void holdOff(Rect r) { (void)r; }
 
+  // The session's word on the selection the method just returned: corrects
+  // is true when the key takes back what came before (Delete), so the
+  // selection before it was wrong (scanning's adaptive step, scan_pace.h).
+  virtual void selected(bool corrects) { (void)corrects; }
+
   virtual void view(MethodView& out) const = 0;
 };
 

@@ -166,6 +166,12 @@ struct ScanParams {
   // restart_delay_ms for a person whose gaze the tracker follows.
   bool gazeStart = false;
   static constexpr std::uint32_t kGazeStartMaxMs = 4000;
+  // The step adapts to the person (scan_pace.h): from intervalMs down toward
+  // their measured reactions plus a margin, never below adaptMinMs, slower
+  // again at once after signs of trouble. On by default: measured in
+  // docs/BENCHMARKS.md ("Adaptive scan step").
+  bool adapt = true;
+  std::uint32_t adaptMinMs = 500;
 };
 
 // Directional gestures (gesture_selector.h).

@@ -288,7 +288,7 @@ class HostSession {
   ScreenLayout layout_;
   std::unique_ptr<AccessMethod> method_;
   MethodKind methodKind_ = MethodKind::kDwell;
-  int methodMode_ = 0;  // see noteMethodMode()
+  std::int64_t methodMode_ = 0;  // see noteMethodMode()
   SafetyGestures safety_;
   DwellSelector wake_;
   std::vector<Target> wakeTargets_;

@@ -263,6 +263,8 @@ const Field kFields[] = {
     DR_MS("scan.letter_slots", access.scan.letterSlots, 0, 8),
     DR_ONOFF("scan.early_blink", access.scan.earlyBlink),
     DR_ONOFF("scan.gaze_start", access.scan.gazeStart),
+    DR_ONOFF("scan.adapt", access.scan.adapt),
+    DR_MS("scan.adapt_min_ms", access.scan.adaptMinMs, 300, 10000),
     DR_MS("scan.first_delay_ms", access.scan.firstDelayMs, 0, 10000),
     DR_MS("scan.restart_delay_ms", access.scan.restartDelayMs, 0, 10000),
     DR_MS("scan.loops", access.scan.loops, 1, 20),

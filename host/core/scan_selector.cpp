@@ -111,6 +111,7 @@ void ScanSelector::reset(std::int64_t tUs) {
   closedUs_ = -1;
   closureActed_ = false;
   closureLeft_ = false;
+  missUs_ = -1;
   enter(0, 0, nowUs_, true, true);
 }
 
@@ -118,13 +119,13 @@ void ScanSelector::enter(int node, int child, std::int64_t startUs, bool firstDe
   current_ = node;
   child_ = child;
   loops_ = 0;
-  nextStepUs_ = startUs + static_cast<std::int64_t>(params_.scan.intervalMs) * 1000 +
+  nextStepUs_ = startUs + static_cast<std::int64_t>(stepMs()) * 1000 +
                 (firstDelay ? static_cast<std::int64_t>(params_.scan.firstDelayMs) * 1000 : 0) +
                 (restart ? static_cast<std::int64_t>(params_.scan.restartDelayMs) * 1000 : 0);
   enteredUs_ = startUs;
   waitingForGaze_ = restart && params_.scan.gazeStart;
   restartUs_ = startUs;
-  remember(startUs);
+  remember(startUs, !firstDelay && !restart);  // lit by a step (huffman "no"): a reaction's onset
 }
 
 void ScanSelector::gazeAt(const InputEvent& e) {
@@ -153,12 +154,12 @@ void ScanSelector::gazeAt(const InputEvent& e) {
       restartUs_ + static_cast<std::int64_t>(ScanParams::kGazeStartMaxMs) * 1000;
   const std::int64_t fromNow =
       e.tUs +
-      (static_cast<std::int64_t>(params_.scan.intervalMs) + params_.scan.firstDelayMs) * 1000;
+      (static_cast<std::int64_t>(stepMs()) + params_.scan.firstDelayMs) * 1000;
   nextStepUs_ = std::max(nextStepUs_, std::min(fromNow, capUs));
 }
 
-void ScanSelector::remember(std::int64_t tUs) {
-  history_[historyNext_] = {tUs, {current_, child_}};
+void ScanSelector::remember(std::int64_t tUs, bool onset) {
+  history_[historyNext_] = {tUs, {current_, child_}, onset};
   historyNext_ = (historyNext_ + 1) % history_.size();
   historyCount_ = std::min(historyCount_ + 1, history_.size());
 }
@@ -170,6 +171,18 @@ ScanSelector::Position ScanSelector::positionAt(std::int64_t tUs) const {
       return s.at;
   }
   return position();
+}
+
+void ScanSelector::measure(Position at, std::int64_t startUs) {
+  // The reaction: from when the item picked was lit to the blink's start.
+  for (std::size_t i = 0; i < historyCount_; ++i) {
+    const Stamped& s = history_[(historyNext_ + history_.size() - 1 - i) % history_.size()];
+    if (s.tUs > startUs)
+      continue;
+    if (s.onset && s.at.node == at.node && s.at.child == at.child)
+      pace_.reaction(static_cast<double>(startUs - s.tUs) / 1000.0);
+    return;
+  }
 }
 
 const ScanSelector::Node& ScanSelector::highlighted() const {  // not in huffman mode
@@ -194,6 +207,8 @@ int ScanSelector::advance(std::int64_t tUs) {
       const Position at = positionAt(std::max(closedUs_, enteredUs_));
       if (!picksKey(at)) {
         closureActed_ = true;
+        if (closedUs_ >= enteredUs_)
+          measure(at, closedUs_);
         pick(at, actUs);
       } else {
         closureLeft_ = true;  // left to the blink when the eyes open
@@ -201,14 +216,37 @@ int ScanSelector::advance(std::int64_t tUs) {
     }
   }
   stepTo(nowUs_);
+  settleMiss(nowUs_, -1);
   return -1;
 }
 
+void ScanSelector::missed(std::int64_t tUs) {
+  if (params_.scan.adapt && missUs_ < 0)
+    missUs_ = tUs;
+}
+
+void ScanSelector::settleMiss(std::int64_t tUs, std::int64_t blinkStartUs) {
+  // A blink that began before the miss was in time (it acts on what was lit
+  // then; a long blink may end well after it); none within a step-back
+  // blink's length, or one that began after it: the person missed it.
+  if (missUs_ < 0)
+    return;
+  if (blinkStartUs >= 0 && blinkStartUs < missUs_) {
+    missUs_ = -1;
+    return;
+  }
+  if (blinkStartUs >= 0 ||
+      tUs >= missUs_ + static_cast<std::int64_t>(params_.scan.backMaxMs) * 1000) {
+    missUs_ = -1;
+    pace_.trouble();
+  }
+}
+
 void ScanSelector::stepTo(std::int64_t untilUs) {
-  const std::int64_t intervalUs = static_cast<std::int64_t>(params_.scan.intervalMs) * 1000;
   // A long silence (hours asleep) would otherwise take millions of steps.
   int steps = 0;
   while (untilUs >= nextStepUs_) {
+    const std::int64_t intervalUs = static_cast<std::int64_t>(stepMs()) * 1000;
     if (++steps > 1000) {
       nextStepUs_ = untilUs + intervalUs;
       break;
@@ -221,9 +259,10 @@ void ScanSelector::stepTo(std::int64_t untilUs) {
       // the set lit then (enteredUs_ bounds only chosen moves).
       const std::int64_t chosenUs = enteredUs_;
       const ScanCode::Node& at = code_.node(current_);
-      if (at.lit < 0)
+      if (at.lit < 0) {
+        missed(stepAt);  // their key, lit alone, was let go (or they are not typing)
         enter(code_.root(), 0, stepAt, true);
-      else
+      } else
         enter(at.unlit, 0, stepAt, false);
       enteredUs_ = chosenUs;
       continue;
@@ -238,6 +277,8 @@ void ScanSelector::stepTo(std::int64_t untilUs) {
     }
     child_ = 0;
     remember(stepAt);
+    if (current_ != 0)
+      missed(stepAt);  // a whole pass through a group and no choice
     if (current_ != 0 && ++loops_ >= params_.scan.loops) {
       // No choice after several passes: back up to the group it came from.
       const int from = current_;
@@ -297,6 +338,7 @@ bool ScanSelector::stepBack(std::int64_t tUs) {
   nowUs_ = std::max(nowUs_, tUs);
   if (current_ == 0)
     return false;
+  pace_.trouble();  // a late blink or a slip entered the wrong group
   if (huffman()) {
     enter(code_.root(), 0, nowUs_, true);  // all keys again
     return true;
@@ -337,14 +379,19 @@ int ScanSelector::input(const InputEvent& e) {
       closureLeft_ = false;
       closedUs_ = -1;
       const BlinkMeaning meaning = classifyBlink(e, params_);
+      if (meaning != BlinkMeaning::kIgnored)
+        settleMiss(t, t - static_cast<std::int64_t>(e.durationMs) * 1000);
       if (acted && meaning == BlinkMeaning::kSelect)
         return -1;
       switch (meaning) {
-        case BlinkMeaning::kSelect:
+        case BlinkMeaning::kSelect: {
           // Never before the last choice: that blink was already counted.
-          return pick(
-              positionAt(std::max(t - static_cast<std::int64_t>(e.durationMs) * 1000, enteredUs_)),
-              t);
+          const std::int64_t startUs = t - static_cast<std::int64_t>(e.durationMs) * 1000;
+          const Position at = positionAt(std::max(startUs, enteredUs_));
+          if (startUs >= enteredUs_)
+            measure(at, startUs);
+          return pick(at, t);
+        }
         case BlinkMeaning::kLong:
           stepBack(t);
           return -1;
@@ -358,8 +405,11 @@ int ScanSelector::input(const InputEvent& e) {
       if (switchDown_[id])
         return -1;  // auto-repeat of a held key
       switchDown_[id] = true;
-      if (e.switchId == 0)
+      if (e.switchId == 0) {
+        settleMiss(t, t);
+        measure(position(), t);
         return pick(position(), t);
+      }
       stepBack(t);
       return -1;
     }
@@ -373,6 +423,8 @@ int ScanSelector::input(const InputEvent& e) {
 
 void ScanSelector::view(MethodView& out) const {
   out = MethodView{};
+  if (params_.scan.adapt)
+    out.stepMs = stepMs();
   if (targets_.empty())
     return;
   if (huffman()) {

@@ -35,6 +35,13 @@
 // the gaze lands on another target, and does not run while the gaze is on
 // no target (the message); a cap keeps a lost or wandering gaze from
 // holding the scan (access_params.h).
+// With scan.adapt, the step is ScanPace's (scan_pace.h): each pick's
+// reaction (from the onset of the item picked, lit by a step, to the start
+// of the blink or press) is measured; a step back, a pass through a group
+// with no selection (rows) and a lone key left unconfirmed (huffman) are
+// trouble, the last two only if no blink that began before them comes (a
+// long blink may end after the step); the session says through selected()
+// whether a key corrects.
 // Timing from event stamps only; see access_method.h for the contract.
 #pragma once
 
@@ -43,12 +50,13 @@
 
 #include "host/core/access_method.h"
 #include "host/core/scan_code.h"
+#include "host/core/scan_pace.h"
 
 namespace drishti::host {
 
 class ScanSelector final : public AccessMethod {
  public:
-  explicit ScanSelector(const AccessParams& params) : params_(params) {}
+  explicit ScanSelector(const AccessParams& params) : params_(params), pace_(params.scan) {}
 
   MethodKind kind() const override { return MethodKind::kScan; }
   void setTargets(std::span<const Target> targets, std::int64_t tUs) override;
@@ -56,6 +64,10 @@ class ScanSelector final : public AccessMethod {
   int advance(std::int64_t tUs) override;
   void reset(std::int64_t tUs) override;
   void view(MethodView& out) const override;
+  void selected(bool corrects) override { pace_.selected(corrects); }
+
+  // The step now (scan.interval_ms, or ScanPace's with scan.adapt).
+  std::uint32_t stepMs() const { return pace_.stepMs(); }
 
   // Where the highlight is: a node of the scan tree and a child of it.
   struct Position {
@@ -84,10 +96,19 @@ class ScanSelector final : public AccessMethod {
   // restart: scanning starts again from the top (scan.restart_delay_ms too).
   void enter(int node, int child, std::int64_t startUs, bool firstDelay, bool restart = false);
   const Node& highlighted() const;
-  void remember(std::int64_t tUs);
+  void remember(std::int64_t tUs, bool onset = true);
   Position positionAt(std::int64_t tUs) const;
+  // scan.adapt: a pick at `at` whose blink or press began at startUs.
+  void measure(Position at, std::int64_t startUs);
+  // scan.adapt: a miss (a pass with no choice, a lone key let go) at tUs,
+  // counted as trouble by settleMiss() unless a blink that began before it
+  // comes (blinkStartUs; -1: no blink, time passing).
+  void missed(std::int64_t tUs);
+  void settleMiss(std::int64_t tUs, std::int64_t blinkStartUs);
+  std::int64_t missUs_ = -1;
 
   AccessParams params_;
+  ScanPace pace_;
   std::span<const Target> targets_;
   std::vector<Node> nodes_;  // [0] is the root; built in setTargets() only
   ScanCode code_;            // huffman mode: the code; Position::node is its node
@@ -102,6 +123,7 @@ class ScanSelector final : public AccessMethod {
   struct Stamped {
     std::int64_t tUs = 0;
     Position at;
+    bool onset = true;  // lit by a step: the onset of a reaction (scan.adapt)
   };
   std::array<Stamped, 16> history_{};
   std::size_t historyNext_ = 0, historyCount_ = 0;

@@ -17,6 +17,8 @@ void HostSession::select(int target) {
   // Delete says the last key was wrong: key-target resizing rests until the
   // next other selection, so a key it took from the person is not taken again.
   correcting_ = key.action == KeyAction::kBackspace;
+  if (method_)  // Delete or Undo: the selection before was wrong (scan.adapt learns from it)
+    method_->selected(correcting_ || key.action == KeyAction::kUndo);
   cascadeOnSelect(key);
   if (std::exchange(spoken_, false) && method_) {
     // The selection after a spoken message: the keys' own dwell again

@@ -73,6 +73,8 @@ void HostSession::refreshStatus() {
       break;
     case MethodKind::kScan:
       status_ = "Blink when your choice is lit. A longer blink goes back.";
+      if (v.stepMs > 0)  // scan.adapt: the therapist sees the step the device chose
+        status_ += " Step " + secondsText(v.stepMs) + ".";
       break;
     case MethodKind::kGesture:
       status_ = v.directLooks

@@ -59,6 +59,8 @@ struct MethodView {
   // call. Empty in other modes (they use groupBegin/groupEnd).
   std::span<const int> lit;
   std::span<const int> candidates;
+  // Scanning with scan.adapt: the step now (ms), shown on the status line; 0 otherwise.
+  std::uint32_t stepMs = 0;
 };
 
 }  // namespace drishti::host

@@ -58,7 +58,8 @@ uncorrected error rate, and false selections per minute while only reading
   --scan-mode MODE (scan.mode), --early-blink (scan.early_blink on),
   --scan-interval-ms MS (scan.interval_ms), --scan-first-delay-ms MS
   (scan.first_delay_ms), --scan-restart-delay-ms MS (scan.restart_delay_ms),
-  --scan-gaze-start (scan.gaze_start on), --letter-slots N
+  --scan-gaze-start (scan.gaze_start on), --scan-adapt (scan.adapt on),
+  --scan-adapt-min-ms MS (scan.adapt_min_ms), --letter-slots N
   (scan.letter_slots), --prediction-slots N (prediction.slots; 0: prediction
   off), --echo-letters (echo letters: the person also hears each letter),
   --saccade-restart / --no-saccade-restart (gaze.saccade_restart on / off)
@@ -74,6 +75,8 @@ uncorrected error rate, and false selections per minute while only reading
   --look-after-letters N  ... and only once N letters of the word are written
                        (default 1; 0: from the word's start)
   --slip P             chance of aiming at a neighbouring key (default 0.01)
+  --reaction-ms MS     median choice reaction to a scanning highlight
+                       (default 380; a slower person: e.g. 550)
   --no-refine          give the raw gaze to the session (no filter, drift
                        correction or fixation centroid), to see what they add
   --no-fixation-gaze   the filtered point instead of the fixation centroid
@@ -117,6 +120,7 @@ struct Options {
   std::vector<ProfileSetting> settings;  // --set and its shorthands, in order
   bool practised = false;                // --person practised
   double slip = 0.01;
+  double reactionMs = 380;
   long long lookMinLetters = -1;
   long long lookAfterLetters = -1;
   bool refine = true;
@@ -176,6 +180,8 @@ const SettingOption kSettingOptions[] = {
     {"--scan-first-delay-ms", "scan.first_delay_ms", ""},
     {"--scan-restart-delay-ms", "scan.restart_delay_ms", ""},
     {"--scan-gaze-start", "scan.gaze_start", "on"},
+    {"--scan-adapt", "scan.adapt", "on"},
+    {"--scan-adapt-min-ms", "scan.adapt_min_ms", ""},
     {"--letter-slots", "scan.letter_slots", ""},
     {"--prediction-slots", "prediction.slots", ""},
     {"--echo-letters", "echo", "letters"},
@@ -203,6 +209,7 @@ const NumberOption kNumbers[] = {
     {"--look-min-letters", &Options::lookMinLetters, 1, 99, "1-99"},
     {"--look-after-letters", &Options::lookAfterLetters, 0, 99, "0-99"},
     {"--slip", &Options::slip, 0, 0.5, "0-0.5"},
+    {"--reaction-ms", &Options::reactionMs, 100, 3000, "100-3000 (ms)"},
     {"--filter-cutoff-hz", &Options::filterCutoffHz, 0, 30,
      "a number of Hz, above 0 and at most 30", true},
     {"--saccade-min-deg", &Options::saccadeMinDeg, 0.5, 30, "0.5-30 (degrees)"},
@@ -345,6 +352,7 @@ int simulateMain(int argc, char** argv) {
     if (o.practised)
       setup.user = practisedUser();
     setup.user.slipProbability = o.slip;
+    setup.user.reactionMs = o.reactionMs;
     if (o.lookAfterLetters >= 0)
       setup.user.predictionAfterLetters = static_cast<std::size_t>(o.lookAfterLetters);
     if (o.lookMinLetters > 0)
@@ -371,6 +379,8 @@ int simulateMain(int argc, char** argv) {
       return 3;
     }
     const TypingResult t = typing.type(phrases);
+    // scan.adapt: the step the device came to (the status line shows it too).
+    const std::uint32_t adaptedMs = typing.session().methodView().stepMs;
     std::string reading = "reading not simulated";
     if (o.readingMinutes > 0) {
       setup.seed += 1000;
@@ -388,6 +398,22 @@ int simulateMain(int argc, char** argv) {
                     m.perMinute, static_cast<unsigned long long>(m.selections), m.minutes,
                     b.perMinute, static_cast<unsigned long long>(b.selections), b.minutes);
       reading = buf;
+      if (adaptedMs > 0) {
+        // The readers above start at scan.interval_ms; the typist reads the
+        // keys at once, at the step the device came to while they typed.
+        const ReadingResult a =
+            typing.read(o.readingMinutes, false, Simulation::Reading::kBoard);
+        std::snprintf(buf, sizeof buf,
+                      ", reading the keys right after typing %.2f/min (%llu in %.0f min)",
+                      a.perMinute, static_cast<unsigned long long>(a.selections), a.minutes);
+        reading += buf;
+      }
+    }
+    if (adaptedMs > 0) {
+      char buf[80];
+      std::snprintf(buf, sizeof buf, ", scan step after typing %u ms",
+                    static_cast<unsigned>(adaptedMs));
+      reading += buf;
     }
     if (o.afterTypingMinutes > 0 && method == host::MethodKind::kDwell) {
       setup.seed = static_cast<std::uint64_t>(o.seed) + 3000;

@@ -45,6 +45,8 @@ scan.interval_ms 1200
 scan.first_delay_ms 600
 scan.loops 3
 scan.back_max_ms 2000
+scan.adapt on
+scan.adapt_min_ms 500
 
 gesture.hold_ms 700
 gesture.edge 0.22

@@ -248,6 +248,18 @@ TEST_CASE("before calibration a gaze method falls back to blink scanning and say
   CHECK(s.method() == MethodKind::kDwell);
 }
 
+TEST_CASE("with scan.adapt the status line shows the scan step the device uses") {
+  const auto state = drishti::test::scratchDir("session-adapt");
+  writeProfile(state, "method scan\nscan.interval_ms 900\nscan.adapt on\n");
+  HostSession s(configFor(state), nullptr);
+  s.advanceTo(kStartUs);
+  CHECK_THAT(std::string(s.statusLine()), Catch::Contains("Step 0.9 seconds."));
+  writeProfile(state, "method scan\nscan.interval_ms 900\nscan.adapt off\n");
+  HostSession fixed(configFor(state), nullptr);
+  fixed.advanceTo(kStartUs);
+  CHECK_THAT(std::string(fixed.statusLine()), !Catch::Contains("Step"));
+}
+
 TEST_CASE("the yes/no board answers by blink code and speaks the answer") {
   const auto state = drishti::test::scratchDir("session-code");
   writeProfile(state, "method blink-code\nboard en-yesno\n");

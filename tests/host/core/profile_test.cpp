@@ -60,6 +60,8 @@ TEST_CASE("formatting a profile and reading it back gives the same settings") {
   p.access.scan.mode = ScanMode::kHuffman;
   p.access.scan.earlyBlink = true;
   p.access.scan.gazeStart = true;
+  p.access.scan.adapt = true;
+  p.access.scan.adaptMinMs = 650;
   p.menu = {"a", "b"};
   p.echoWords = true;
   p.phraseAction = PhraseAction::kInsert;
@@ -73,6 +75,8 @@ TEST_CASE("formatting a profile and reading it back gives the same settings") {
   CHECK(back->access.scan.mode == ScanMode::kHuffman);
   CHECK(back->access.scan.earlyBlink);
   CHECK(back->access.scan.gazeStart);
+  CHECK(back->access.scan.adapt);
+  CHECK(back->access.scan.adaptMinMs == 650);
 }
 
 TEST_CASE("profile errors name the file and line") {
@@ -94,6 +98,10 @@ TEST_CASE("profile errors name the file and line") {
              Catch::Contains("p.profile:2: scan.early_blink must be on or off"));
   CHECK_THAT(problemsOf("drishti-profile 1\nscan.gaze_start yes\n"),
              Catch::Contains("p.profile:2: scan.gaze_start must be on or off"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nscan.adapt fast\n"),
+             Catch::Contains("p.profile:2: scan.adapt must be on or off"));
+  CHECK_THAT(problemsOf("drishti-profile 1\nscan.adapt_min_ms 100\n"),
+             Catch::Contains("p.profile:2: scan.adapt_min_ms must be a whole number from 300"));
   CHECK_THAT(problemsOf("drishti-profile 1\ncolour red\n"),
              Catch::Contains("p.profile:2: unknown setting 'colour'"));
   CHECK_THAT(problemsOf("drishti-profile 1\nhistory maybe\n"),
