@@ -59,6 +59,10 @@ void DrishtiApp::loadCalibration() {
     logLine(p.describe());
   for (const host::CalibrationProblem& p : loaded.warnings)
     logLine(p.describe());
+  // The therapist sees it too, in plain words, on the status line (and the
+  // session logs it as a problem).
+  if (const std::string notice = host::calibrationLoadNotice(loaded); !notice.empty())
+    session_->notice(notice);
   if (!loaded.record)
     return;
   const host::CalibrationGeometry& g = loaded.record->model.geometry();
@@ -66,6 +70,9 @@ void DrishtiApp::loadCalibration() {
     logLine(loaded.path.string() + ": made for a " + std::to_string(g.widthPx) + "x" +
             std::to_string(g.heightPx) + " screen, not " + std::to_string(options_.width) + "x" +
             std::to_string(options_.height) + "; calibrate again (F9)");
+    session_->notice("The calibration of this profile was made for a " + std::to_string(g.widthPx) +
+                     "x" + std::to_string(g.heightPx) +
+                     " screen and is not used on this one: please calibrate (F9).");
     return;
   }
   gazeMapper_->setModel(loaded.record->model);

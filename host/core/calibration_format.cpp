@@ -46,6 +46,7 @@
 #include <span>
 
 #include "firmware/protocol/checksum.h"
+#include "host/core/versioned_lexer.h"
 
 namespace drishti::host {
 
@@ -321,26 +322,12 @@ bool knownKey(std::string_view key) {
              std::end(kEyeBlockKeys);
 }
 
-// Spelled like a key: a lower case letter, then lower case letters, digits and '_'.
-bool keyLike(std::string_view key) {
-  return !key.empty() && key.size() <= 40 && key.front() >= 'a' && key.front() <= 'z' &&
-         std::all_of(key.begin(), key.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-         });
-}
-
 // The version N of "drishti-calibration N" (N a whole number from 1, no
 // leading zero), or 0.
 int formatVersionOf(std::string_view value) {
   if (value.substr(0, kFormatPrefix.size()) != kFormatPrefix)
     return 0;
-  const std::string_view digits = value.substr(kFormatPrefix.size());
-  int v = 0;
-  const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  if (digits.empty() || digits.front() < '1' || digits.front() > '9' || r.ec != std::errc() ||
-      r.ptr != digits.data() + digits.size())
-    return 0;
-  return v;
+  return wholeVersion(value.substr(kFormatPrefix.size()));
 }
 
 // Spelled like an advice kind: lower case letters, digits and '-'.
@@ -426,8 +413,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
       const int v = formatVersionOf(value);
       if (v > kFormatVersion) {
         // Its keys may mean what this build would misread: nothing more is read.
-        p.fail(lineNo, "written by a newer drishti, version " + std::to_string(v) +
-                           "; this one reads up to " + std::to_string(kFormatVersion));
+        p.fail(lineNo, newerVersionMessage(v, kFormatVersion));
         newer = true;
         break;
       }

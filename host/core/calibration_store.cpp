@@ -11,6 +11,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "host/core/versioned_lexer.h"
+
 namespace drishti::host {
 
 namespace fs = std::filesystem;
@@ -230,6 +232,23 @@ std::string CalibrationStore::save(const CalibrationRecord& record, std::string_
     fs::remove(svg, ec);
   }
   return {};
+}
+
+std::string calibrationLoadNotice(const LoadedCalibration& loaded) {
+  if (loaded.problems.empty())
+    return {};
+  const bool newer =
+      std::any_of(loaded.problems.begin(), loaded.problems.end(),
+                  [](const CalibrationProblem& p) { return isNewerVersionMessage(p.message); });
+  const std::string why = newer ? "was written by a newer drishti" : "is damaged";
+  if (loaded.record)
+    return "The newest calibration of this profile " + why +
+           " and was not used; the last good one" +
+           (loaded.record->created.empty() ? std::string()
+                                           : " (made " + loaded.record->created + ")") +
+           " is in use.";
+  return "The calibration of this profile " + why +
+         " and cannot be used: no calibration, please calibrate (F9).";
 }
 
 LoadedCalibration CalibrationStore::loadLatest(std::string_view profile) const {

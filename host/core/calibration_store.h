@@ -35,6 +35,12 @@ struct LoadedCalibration {
   std::vector<CalibrationProblem> warnings;  // what the loaded file had that was skipped
 };
 
+// What a therapist should be told of `loaded`, in plain words, or "" when
+// nothing went wrong: the newest calibration was written by a newer drishti
+// (or is damaged) and the last good one is in use, or none can be used and
+// the person should calibrate. The files and lines stay in loaded.problems.
+std::string calibrationLoadNotice(const LoadedCalibration& loaded);
+
 class CalibrationStore {
  public:
   explicit CalibrationStore(std::filesystem::path root, int keep = 5);

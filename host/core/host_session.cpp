@@ -608,6 +608,12 @@ void HostSession::emit(SessionEvent event) {
   events_.push_back(std::move(event));
 }
 
+void HostSession::notice(std::string message) {
+  if (started_)
+    problemsUntilUs_ = nowUs_ + kShowProblemsUs;
+  problem({{}, 0, std::move(message)});
+}
+
 void HostSession::problem(Problem p) {
   emit(SessionEventKind::kProblem, p.describe());
   problems_.push_back(std::move(p));

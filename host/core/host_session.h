@@ -199,6 +199,10 @@ class HostSession {
   // Reads boards and the profile again (after a caregiver edited them).
   void reload();
   const std::vector<Problem>& problems() const { return problems_; }
+  // A problem found outside the session (the app's calibration load), in
+  // plain words: shown on the status line like the session's own (for a
+  // minute after start, or at once after it) and sent as a kProblem event.
+  void notice(std::string message);
   const BoardLibrary& boards() const { return library_; }
 
  private:

@@ -128,7 +128,8 @@ std::string LearnedWords::format() const {
 }
 
 std::optional<LearnedWords> parseLearnedWords(std::string_view text, const std::string& fileName,
-                                              std::vector<Problem>& problems) {
+                                              std::vector<Problem>& problems,
+                                              std::vector<Problem>* warnings) {
   LearnedWords out;
   VersionedLexer lexer(text, "drishti-words", "a learned-words file", fileName, problems);
   const std::size_t before = problems.size();
@@ -136,6 +137,8 @@ std::optional<LearnedWords> parseLearnedWords(std::string_view text, const std::
     const int line = lexer.lineNumber();
     const auto& t = lexer.tokens();
     const bool pair = t[0].text == "pair";
+    if (!pair && t[0].text != "word" && lexer.skipUnknownKey(warnings))
+      continue;
     if (!(t[0].text == "word" && t.size() == 3) && !(pair && t.size() == 4)) {
       problems.push_back({fileName, line, "expected 'word WORD COUNT' or 'pair WORD NEXT COUNT'"});
       continue;

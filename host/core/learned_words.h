@@ -76,8 +76,11 @@ class LearnedWords {
   std::uint64_t serial_ = 0;
 };
 
-// Parses a learned-words file; nullopt and problems (file:line) when it is not valid.
+// Parses a learned-words file; nullopt and problems (file:line) when it is not
+// valid. A key this build does not know, spelled like one, is skipped with a
+// warning in `warnings` (when given), and the rest kept (versioned_lexer.h).
 std::optional<LearnedWords> parseLearnedWords(std::string_view text, const std::string& fileName,
-                                              std::vector<Problem>& problems);
+                                              std::vector<Problem>& problems,
+                                              std::vector<Problem>* warnings = nullptr);
 
 }  // namespace drishti::host

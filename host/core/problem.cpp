@@ -3,6 +3,8 @@
 namespace drishti::host {
 
 std::string Problem::describe() const {
+  if (file.empty())
+    return message;
   std::string out = file;
   if (line > 0) {
     out += ':';

@@ -13,11 +13,12 @@
 namespace drishti::host {
 
 struct Problem {
-  std::string file;  // as given to the parser: usually the path
+  std::string file;  // as given to the parser: usually the path; "" for none
   int line = 0;      // 1-based; 0 = the file as a whole
   std::string message;
 
-  // "file:line: message" (or "file: message" when line is 0).
+  // "file:line: message" ("file: message" when line is 0; the message alone
+  // when there is no file).
   std::string describe() const;
 };
 

@@ -7,6 +7,63 @@
 #include "host/core/versioned_lexer.h"
 
 namespace drishti::host {
+namespace {
+
+// A file the device wrote, of a format version newer than this build reads,
+// is renamed aside (NAME.words -> NAME.words.v2; .v2-2, .v2-3 ... when that
+// name is taken), never read nor overwritten here: what the person made stays
+// whole for the newer drishti (rename it back), and this one starts a new
+// file. Reported by name; nothing happens to a file of a version it reads.
+void setAsideIfNewer(const std::filesystem::path& path, std::string_view magic,
+                     std::string_view what, std::vector<Problem>& problems) {
+  std::string error;
+  const std::optional<std::string> text = readWholeFile(path, error);
+  if (!text)
+    return;  // the loader reports it
+  const FileVersion v = fileVersion(*text, magic);
+  if (v.version <= 1)
+    return;
+  std::error_code ec;
+  std::filesystem::path aside = path;
+  aside += ".v" + std::to_string(v.version);
+  for (int i = 2; std::filesystem::exists(aside, ec) && i < 1000; ++i) {
+    aside = path;
+    aside += ".v" + std::to_string(v.version) + "-" + std::to_string(i);
+  }
+  if (!std::filesystem::exists(aside, ec))
+    std::filesystem::rename(path, aside, ec);
+  const std::string refused = std::string(what) + " " + newerVersionMessage(v.version, 1);
+  if (ec || std::filesystem::exists(path)) {
+    problems.push_back({path.string(), v.line,
+                        refused + "; it could not be kept aside (" +
+                            (ec ? ec.message() : "no free name") + ") and is not used"});
+    return;
+  }
+  problems.push_back({path.string(), v.line,
+                      refused + ": kept unchanged as " + aside.filename().string() +
+                          " (for that drishti: rename it back), and a new one is started"});
+}
+
+// Deletes `path` and the files setAsideIfNewer kept beside it.
+std::string removeWithAsides(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+  if (ec)
+    return "cannot delete " + path.string() + ": " + ec.message();
+  const std::string prefix = path.filename().string() + ".v";
+  std::vector<std::filesystem::path> asides;
+  for (const auto& e : std::filesystem::directory_iterator(path.parent_path(), ec))
+    if (e.path().filename().string().starts_with(prefix))
+      asides.push_back(e.path());
+  for (const std::filesystem::path& a : asides) {
+    std::filesystem::remove(a, ec);
+    if (ec)
+      return "cannot delete " + a.string() + ": " + ec.message();
+  }
+  return {};
+}
+
+}  // namespace
 
 bool validProfileName(std::string_view name) {
   return !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
@@ -15,23 +72,27 @@ bool validProfileName(std::string_view name) {
 }
 
 std::optional<SavedState> parseSavedState(std::string_view text, const std::string& fileName,
-                                          std::vector<Problem>& problems) {
+                                          std::vector<Problem>& problems,
+                                          std::vector<Problem>* warnings) {
   SavedState s;
   VersionedLexer lexer(text, "drishti-state", "a state file", fileName, problems);
   const std::size_t before = problems.size();
   while (lexer.next()) {
     const int line = lexer.lineNumber();
     const auto& t = lexer.tokens();
-    if (t.size() != 2) {
+    const bool known = t[0].text == "board" || t[0].text == "text" || t[0].text == "undo";
+    if (!known && lexer.skipUnknownKey(warnings))
+      continue;
+    if (!known) {
+      problems.push_back({fileName, line, "unknown entry '" + t[0].text + "'"});
+    } else if (t.size() != 2) {
       problems.push_back({fileName, line, "'" + t[0].text + "' takes one value"});
     } else if (t[0].text == "board") {
       s.board = t[1].text;
     } else if (t[0].text == "text") {
       s.text = t[1].text;
-    } else if (t[0].text == "undo") {
-      s.undo = t[1].text;
     } else {
-      problems.push_back({fileName, line, "unknown entry '" + t[0].text + "'"});
+      s.undo = t[1].text;
     }
   }
   if (!lexer.headerOk())
@@ -48,7 +109,8 @@ std::string formatSavedState(const SavedState& state) {
 
 std::optional<std::vector<std::string>> parseHistory(std::string_view text,
                                                      const std::string& fileName,
-                                                     std::vector<Problem>& problems) {
+                                                     std::vector<Problem>& problems,
+                                                     std::vector<Problem>* warnings) {
   std::vector<std::string> out;
   VersionedLexer lexer(text, "drishti-history", "a history file", fileName, problems);
   const std::size_t before = problems.size();
@@ -57,7 +119,7 @@ std::optional<std::vector<std::string>> parseHistory(std::string_view text,
     const auto& t = lexer.tokens();
     if (t.size() == 2 && t[0].text == "message") {
       out.push_back(t[1].text);
-    } else {
+    } else if (t[0].text == "message" || !lexer.skipUnknownKey(warnings)) {
       problems.push_back({fileName, line, "expected: message \"text\""});
     }
   }
@@ -164,14 +226,23 @@ std::string SessionStore::saveProfile(const std::string& name, const Profile& pr
 
 SavedState SessionStore::loadState(const std::string& name, std::vector<Problem>& problems) const {
   std::error_code ec;
-  if (!enabled() || !std::filesystem::exists(statePath(name), ec))
+  if (!enabled())
     return {};
-  auto parse = [](std::string_view text, const std::string& file, std::vector<Problem>& out) {
-    return parseSavedState(text, file, out);
+  setAsideIfNewer(statePath(name), "drishti-state", "the state file was", problems);
+  if (!std::filesystem::exists(statePath(name), ec))
+    return {};
+  std::vector<Problem> warnings;
+  auto parse = [&warnings](std::string_view text, const std::string& file,
+                           std::vector<Problem>& out) {
+    warnings.clear();  // only the version that is used
+    return parseSavedState(text, file, out, &warnings);
   };
   // The text is private: its last good copy is kept with the same mode as the file.
-  return loadWithLastGood<SavedState>(statePath(name), lastGoodDir(), parse, problems, 0600)
-      .value_or(SavedState{});
+  SavedState state =
+      loadWithLastGood<SavedState>(statePath(name), lastGoodDir(), parse, problems, 0600)
+          .value_or(SavedState{});
+  problems.insert(problems.end(), warnings.begin(), warnings.end());
+  return state;
 }
 
 std::string SessionStore::saveState(const std::string& name, const SavedState& state) const {
@@ -183,7 +254,10 @@ std::string SessionStore::saveState(const std::string& name, const SavedState& s
 std::vector<std::string> SessionStore::loadHistory(const std::string& name,
                                                    std::vector<Problem>& problems) const {
   std::error_code ec;
-  if (!enabled() || !std::filesystem::exists(historyPath(name), ec))
+  if (!enabled())
+    return {};
+  setAsideIfNewer(historyPath(name), "drishti-history", "the history file was", problems);
+  if (!std::filesystem::exists(historyPath(name), ec))
     return {};
   std::string error;
   const std::optional<std::string> text = readWholeFile(historyPath(name), error);
@@ -193,8 +267,11 @@ std::vector<std::string> SessionStore::loadHistory(const std::string& name,
   }
   // No last good copy for history: a copy would be a second place private
   // messages live, and clearing must remove them all.
-  return parseHistory(*text, historyPath(name).string(), problems)
-      .value_or(std::vector<std::string>{});
+  std::vector<Problem> warnings;
+  std::optional<std::vector<std::string>> messages =
+      parseHistory(*text, historyPath(name).string(), problems, &warnings);
+  problems.insert(problems.end(), warnings.begin(), warnings.end());
+  return messages.value_or(std::vector<std::string>{});
 }
 
 std::string SessionStore::saveHistory(const std::string& name,
@@ -207,17 +284,16 @@ std::string SessionStore::saveHistory(const std::string& name,
 std::string SessionStore::clearHistory(const std::string& name) const {
   if (!enabled())
     return {};
-  std::error_code ec;
-  std::filesystem::remove(historyPath(name), ec);
-  if (ec)
-    return "cannot delete " + historyPath(name).string() + ": " + ec.message();
-  return {};
+  return removeWithAsides(historyPath(name));
 }
 
 LearnedWords SessionStore::loadWords(const std::string& name,
                                      std::vector<Problem>& problems) const {
   std::error_code ec;
-  if (!enabled() || !std::filesystem::exists(wordsPath(name), ec))
+  if (!enabled())
+    return {};
+  setAsideIfNewer(wordsPath(name), "drishti-words", "the learned-words file was", problems);
+  if (!std::filesystem::exists(wordsPath(name), ec))
     return {};
   std::string error;
   const std::optional<std::string> text = readWholeFile(wordsPath(name), error);
@@ -226,7 +302,10 @@ LearnedWords SessionStore::loadWords(const std::string& name,
     return {};
   }
   // Like the history, no last good copy: the words reveal what was said.
-  std::optional<LearnedWords> words = parseLearnedWords(*text, wordsPath(name).string(), problems);
+  std::vector<Problem> warnings;
+  std::optional<LearnedWords> words =
+      parseLearnedWords(*text, wordsPath(name).string(), problems, &warnings);
+  problems.insert(problems.end(), warnings.begin(), warnings.end());
   if (!words) {
     problems.push_back({wordsPath(name).string(), 0,
                         "learned words start afresh (the file is replaced when a message is "
@@ -245,11 +324,7 @@ std::string SessionStore::saveWords(const std::string& name, const LearnedWords&
 std::string SessionStore::clearWords(const std::string& name) const {
   if (!enabled())
     return {};
-  std::error_code ec;
-  std::filesystem::remove(wordsPath(name), ec);
-  if (ec)
-    return "cannot delete " + wordsPath(name).string() + ": " + ec.message();
-  return {};
+  return removeWithAsides(wordsPath(name));
 }
 
 }  // namespace drishti::host

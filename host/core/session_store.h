@@ -10,6 +10,12 @@
 //   profiles/NAME.words         words learned for prediction (learned_words.h);
 //                               private (mode 0600), no last good copy
 //   last-good/                  last good copies of every data file read
+// The state, history and words files are the device's own: across drishti
+// versions an unknown key in them is skipped with a warning (in `problems`,
+// after the file's other problems) and the rest kept; a file of a newer format
+// version is renamed aside (NAME.words.v2), reported, and a new one started, so
+// this older build never overwrites it (host/data/README.md). clearHistory and
+// clearWords delete those kept-aside files too.
 // Every write is atomic (atomic_file.h); every read of a damaged file is
 // reported with file and line and falls back to its last good copy. With an
 // empty folder the store keeps nothing (simulations, tests of pure logic).
@@ -34,13 +40,19 @@ struct SavedState {
   std::string undo;   // the text a clear removed
 };
 
+// The parsers of the files the device writes (and learned_words.h): nullopt
+// and problems (file:line) for garbage or a newer format version; a key this
+// build does not know, spelled like one, is skipped with a warning in
+// `warnings` (when given) and the rest kept (versioned_lexer.h).
 std::optional<SavedState> parseSavedState(std::string_view text, const std::string& fileName,
-                                          std::vector<Problem>& problems);
+                                          std::vector<Problem>& problems,
+                                          std::vector<Problem>* warnings = nullptr);
 std::string formatSavedState(const SavedState& state);
 
 std::optional<std::vector<std::string>> parseHistory(std::string_view text,
                                                      const std::string& fileName,
-                                                     std::vector<Problem>& problems);
+                                                     std::vector<Problem>& problems,
+                                                     std::vector<Problem>* warnings = nullptr);
 std::string formatHistory(const std::vector<std::string>& messages);
 
 // Profile names are file names: 1-40 of a-z, 0-9, '-', '_'.

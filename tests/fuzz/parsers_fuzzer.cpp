@@ -76,13 +76,27 @@ void board(std::string_view text) {
 
 // A host parser of the form parse(text, file, problems) -> optional value:
 // refused with problems inside the text, or accepted without any; then
-// `format` (if given) writes the value and it must read back the same.
-// Returns the accepted value, if any, for further checks.
+// `format` (if given) writes the value and it must read back the same. The
+// parsers of the device's own files take a fourth argument, warnings (the
+// keys they skipped): each names the file and a line of the text, and their
+// own output gives none. Returns the accepted value, if any, for further checks.
 template <typename Parse, typename Format>
 auto checkParser(const char* what, std::string_view text, Parse parse, Format format) {
+  std::vector<host::Problem> warnings{kSentinel};
+  const auto call = [&](std::string_view t, std::vector<host::Problem>& out,
+                        std::vector<host::Problem>* w) {
+    if constexpr (std::is_invocable_v<Parse, std::string_view, const std::string&,
+                                      std::vector<host::Problem>&, std::vector<host::Problem>*>)
+      return parse(t, kName, out, w);
+    else
+      return parse(t, kName, out);
+  };
   std::vector<host::Problem> problems{kSentinel};
-  auto v = parse(text, kName, problems);
+  auto v = call(text, problems, &warnings);
   checkSentinel(problems, kSentinel);
+  checkSentinel(warnings, kSentinel);
+  for (std::size_t i = 1; i < warnings.size(); ++i)
+    checkWhere(warnings[i].file, warnings[i].line, warnings[i].message, kName, lineCount(text));
   if (!v) {
     if (problems.size() < 2)
       broken(what, "refused without a problem");
@@ -94,10 +108,12 @@ auto checkParser(const char* what, std::string_view text, Parse parse, Format fo
     broken(what, "accepted with problems: " + host::describeAll(problems));
   if constexpr (!std::is_same_v<Format, std::nullptr_t>) {
     const std::string once = format(*v);
-    std::vector<host::Problem> again;
-    const auto back = parse(once, kName, again);
+    std::vector<host::Problem> again, againWarnings;
+    const auto back = call(once, again, &againWarnings);
     if (!back)
       broken(what, "its own output is refused: " + host::describeAll(again) + once);
+    if (!againWarnings.empty())
+      broken(what, "its own output has keys it skips: " + host::describeAll(againWarnings));
     if (format(*back) != once)
       broken(what, "does not read back the same: " + once);
   }

@@ -1,8 +1,9 @@
 // Writes the seed corpus of parsers_fuzzer: the repository's real files, each
 // behind the byte that selects its parser (parsers_fuzzer.cpp), and the files
 // the device writes: a calibration after a synthetic calibration, learned
-// words, the saved text bar and the spoken history; and a calibration with
-// keys a newer drishti of the same format version might add (skipped).
+// words, the saved text bar and the spoken history; and a calibration, learned
+// words, a state and a history with keys a newer drishti of the same format
+// version might add (skipped).
 // Long files (the vocabulary) are cut at a line near 4 KB, so libFuzzer's
 // mutations stay cheap.
 //   write_parser_seeds <dir> <source dir>   (its old seed-* files removed first)
@@ -110,7 +111,18 @@ int main(int argc, char** argv) {
   ok = write(dir / "seed-anna.history", 7,
              drishti::host::formatHistory({"I need help", "Thank you", "पानी"})) &&
        ok;
-  written += 6;
+  // As a newer drishti of the same format version might write them: a key
+  // this one skips, with the rest kept.
+  ok = write(dir / "seed-learned-newer-keys.words", 5,
+             learned.format() + "last_used water 1700000000\n") &&
+       ok;
+  ok = write(dir / "seed-anna-newer-keys.state", 6,
+             "drishti-state 1\nboard en-abc\ncaret 3\ntext \"I want\"\nundo \"\"\n") &&
+       ok;
+  ok = write(dir / "seed-anna-newer-keys.history", 7,
+             "drishti-history 1\nmessage \"I need help\"\nspoken_at 1700000000\n") &&
+       ok;
+  written += 9;
   if (!ok || written < 10) {
     std::fprintf(stderr, "%s: could not write the seeds (%d)\n", dir.c_str(), written);
     return 1;

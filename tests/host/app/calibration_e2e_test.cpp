@@ -16,12 +16,14 @@
 #include "firmware/protocol/frame_codec.h"
 #include "firmware/protocol/stream_decoder.h"
 #include "host/core/atomic_file.h"
+#include "host/core/calibration_store.h"
 #include "host/core/host_session.h"
 #include "tests/generator/face_geometry.h"
 #include "tests/generator/gaze_scene.h"
 #include "tests/generator/tracker_simulator.h"
 #include "tests/host/app/loopback_udp.h"
 #include "tests/host/app/run_drishti.h"
+#include "tests/host/core/calibration_fixture.h"
 #include "tests/support/test_data.h"
 
 using namespace std::chrono_literals;
@@ -219,4 +221,58 @@ TEST_CASE("drishti calibrates on the tracker's clock over UDP, then dwell on y-e
   CHECK(cal);
   CHECK(svg);
   CHECK(readText(dir / "report.svg").find("<svg") != std::string::npos);
+}
+
+TEST_CASE(
+    "a calibration from a newer drishti is not used: the status line says so and the last "
+    "good one is in use",
+    "[e2e]") {
+  const fs::path dir = test::scratchDir("e2e-calibration-newer");
+  const fs::path state = dir / "state";
+  host::CalibrationStore store(state / "calibrations");
+  host::CalibrationRecord rec = test::makeCalibrationRecord("anna");
+  rec.created = "first";
+  REQUIRE(store.save(rec).empty());
+  rec.created = "second";
+  fs::path second;
+  REQUIRE(store.save(rec, {}, &second).empty());
+  // As a newer drishti wrote it: the next format version, sealed.
+  std::string text = readText(second);
+  const std::string current =
+      "drishti-calibration " + std::to_string(host::kCalibrationFormatVersion);
+  REQUIRE(text.find(current) != std::string::npos);
+  text.replace(text.find(current), current.size(),
+               "drishti-calibration " + std::to_string(host::kCalibrationFormatVersion + 1));
+  std::ofstream(second, std::ios::binary | std::ios::trunc) << test::resealCalibration(text);
+  const std::string newerText = readText(second);
+
+  std::ofstream(dir / "wait.script") << "drishti-script 1\nwait 200\n";
+  const int width = rec.model.geometry().widthPx, height = rec.model.geometry().heightPx;
+  std::string err;
+  const int code =
+      app::test::runDrishti({"--headless", "--state", state.string(), "--profile", "anna", "--size",
+                             std::to_string(width) + "x" + std::to_string(height), "--script",
+                             (dir / "wait.script").string(), "--fast", "--no-audio",
+                             "--screenshot-dir", (dir / "shots").string()},
+                            dir, &err);
+  INFO(err);
+  CHECK(code == 0);
+  // The log, as before: the file, its line, and which file is used.
+  CHECK(err.find(second.string() + ":") != std::string::npos);
+  CHECK(err.find("calibration loaded from " + store.history("anna").back().string()) !=
+        std::string::npos);
+  // On screen, in plain words, once.
+  const std::string notice =
+      "The newest calibration of this profile was written by a newer drishti and was not used; "
+      "the last good one (made first) is in use.";
+  const std::string shown = readText(dir / "shots" / "last.txt");
+  INFO(shown);
+  CHECK(shown.find(notice) != std::string::npos);
+  std::size_t logged = 0;
+  for (std::size_t at = err.find(notice); at != std::string::npos; at = err.find(notice, at + 1))
+    ++logged;
+  CHECK(logged == 1);
+  // The newer file is left as it was, for the drishti that wrote it.
+  CHECK(readText(second) == newerText);
+  fs::remove_all(dir);
 }

@@ -152,6 +152,24 @@ TEST_CASE("a damaged newest calibration falls back to the last good one, saying 
         "written by a newer drishti, version " + std::to_string(kCalibrationFormatVersion + 1) +
             "; this one reads up to " + std::to_string(kCalibrationFormatVersion));
   CHECK(slurp(second).find(newer) != std::string::npos);
+  // The therapist is told in plain words, once, what is in use.
+  CHECK(calibrationLoadNotice(older) ==
+        "The newest calibration of this profile was written by a newer drishti and was not "
+        "used; the last good one (made first) is in use.");
+  // With nothing older to fall back on: calibrate.
+  fs::remove(store.history("Anna").back());
+  const LoadedCalibration none = store.loadLatest("Anna");
+  REQUIRE_FALSE(none.record.has_value());
+  CHECK(calibrationLoadNotice(none) ==
+        "The calibration of this profile was written by a newer drishti and cannot be used: no "
+        "calibration, please calibrate (F9).");
+  // A damaged newest file is named as damaged; a clean load says nothing.
+  std::ofstream(second, std::ios::trunc) << "format = drishti-calibration 1\nprofile = An";
+  CHECK(calibrationLoadNotice(store.loadLatest("Anna")) ==
+        "The calibration of this profile is damaged and cannot be used: no calibration, please "
+        "calibrate (F9).");
+  REQUIRE(store.save(test::makeCalibrationRecord("Anna")).empty());
+  CHECK(calibrationLoadNotice(store.loadLatest("Anna")).empty());
   fs::remove_all(root);
 }
 

@@ -85,8 +85,21 @@ TEST_CASE("a versioned file without its header, or empty, is refused once with a
   CHECK_FALSE(wrong.headerOk());
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].describe() ==
-        "f.txt:1: a thing file has format version '2', which this build does not read (it "
+        "f.txt:1: a thing file written by a newer drishti, version 2; this one reads up to 1");
+  CHECK(isNewerVersionMessage(problems[0].message));
+  CHECK(fileVersion("# c\ndrishti-thing 2\n", "drishti-thing").version == 2);
+  CHECK(fileVersion("# c\ndrishti-thing 2\n", "drishti-thing").line == 2);
+  CHECK(fileVersion("drishti-other 2\n", "drishti-thing").version == 0);
+  problems.clear();
+  // Not a version number at all: not blamed on a newer drishti.
+  drishti::host::VersionedLexer odd("drishti-thing 02\n", "drishti-thing", "a thing file", file,
+                                    problems);
+  CHECK_FALSE(odd.next());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].describe() ==
+        "f.txt:1: a thing file has format version '02', which this build does not read (it "
         "reads version 1)");
+  CHECK_FALSE(isNewerVersionMessage(problems[0].message));
   problems.clear();
   drishti::host::VersionedLexer other("drishti-other 1\na b\n", "drishti-thing", "a thing file",
                                       file, problems);
