@@ -77,8 +77,13 @@ void DriftCorrector::offsetAt(std::uint64_t tUs, double x, double y, double& dx,
     sx += w * (g.dx - dx);
     sy += w * (g.dy - dy);
   }
-  dx += sx / (1.0 + sw);
-  dy += sy / (1.0 + sw);
+  const double p = params_.priorWeight > 0 && std::isfinite(params_.priorWeight)
+                       ? params_.priorWeight
+                       : 0.0;
+  if (!(p + sw > 0))
+    return;
+  dx += sx / (p + sw);
+  dy += sy / (p + sw);
   clampToDisc(dx, dy, capPx_);
 }
 

@@ -17,12 +17,13 @@
 // the same everywhere: right for the letters, it can be wrong at the text
 // bar or a far corner (docs/BENCHMARKS.md, "A drift correction that is
 // local"). So the correction at a gaze point adds to it what the kept gaps
-// seen near that point say beyond it: G + sum w_i (gap_i - G) / (1 + sum w_i)
+// seen near that point say beyond it: G + sum w_i (gap_i - G) / (p + sum w_i)
 // over the last kLocalGaps accepted gaps, w_i Gaussian in the screen
 // distance between the point and where gap i was seen (sd localRadiusDeg)
 // times the same fading with age (Nadaraya-Watson kernel regression,
-// Nadaraya 1964, Watson 1964, with one pseudo-observation at G). Where no
-// gap was seen nearby it is the global offset; the cap holds for the sum.
+// Nadaraya 1964, Watson 1964, with one pseudo-observation at G of weight
+// p = priorWeight). Where no gap was seen nearby it is the global offset;
+// the cap holds for the sum.
 // Ensures: |offset| <= capDeg (in px: capDeg * pxPerDegree) at all times,
 // whatever the inputs (non-finite inputs are ignored); no allocation after
 // construction. Not thread-safe.
@@ -43,6 +44,11 @@ struct DriftParams {
   // Spread of the local part (degrees, Gaussian sd); 0 = one offset for the
   // whole screen.
   double localRadiusDeg = 5;
+  // Weight of the local part's one pseudo-observation at the global offset
+  // (the "1 +" in the denominator): how many nearby kept gaps it takes to
+  // move the correction halfway from the global offset toward their mean.
+  // Not finite or below 0 counts as 0.
+  double priorWeight = 1;
 
   bool operator==(const DriftParams&) const = default;
 };

@@ -194,3 +194,42 @@ TEST_CASE("uncorrect finds the uncorrected point apply() moved") {
       CHECK(ry == Approx(y).margin(0.05 * kPxPerDeg));
     }
 }
+
+TEST_CASE("the local part's prior weight sets how far the gaps near a point pull it") {
+  // Five gaps far to the right say +1 degree down, then two at one point on
+  // the left say 1 degree up: the global offset (median of the last five)
+  // stays down, the correction at the left point is pulled up by the two
+  // gaps seen there against a pseudo-observation of weight priorWeight at
+  // the global offset: G + 2 (gap - G) / (priorWeight + 2).
+  const double s = 1.0 * kPxPerDeg;
+  const double rightX = 1200, leftX = 0, y = 400;  // 30 degrees apart
+  const std::uint64_t t = 10 * kSecond;             // every gap at t: no fading
+  auto correctionAtLeft = [&](double priorWeight, double& gy, double& ly) {
+    DriftParams p;
+    p.priorWeight = priorWeight;
+    DriftCorrector d(p, kPxPerDeg);
+    for (int i = 0; i < 5; ++i)
+      REQUIRE(d.observe(t, rightX, y - s, rightX, y));
+    for (int i = 0; i < 2; ++i)
+      REQUIRE(d.observe(t, leftX, y + s, leftX, y));
+    double gx, lx;
+    d.offset(t, gx, gy);
+    d.offsetAt(t, leftX, y + s, lx, ly);
+    CHECK(gx == 0);
+    CHECK(lx == Approx(0).margin(1e-9));
+  };
+  double gy, ly;
+  correctionAtLeft(1, gy, ly);  // the default
+  REQUIRE(gy > 0.5 * s);
+  CHECK(ly == Approx(gy + 2 * (-s - gy) / 3).margin(1e-6 * s));
+  correctionAtLeft(2, gy, ly);
+  CHECK(ly == Approx(gy + 2 * (-s - gy) / 4).margin(1e-6 * s));
+  correctionAtLeft(0.5, gy, ly);
+  CHECK(ly == Approx(gy + 2 * (-s - gy) / 2.5).margin(1e-6 * s));
+  // 0 (and anything not a positive number): the kernel mean of the gaps
+  // near the point alone.
+  for (double w : {0.0, -1.0, std::numeric_limits<double>::quiet_NaN()}) {
+    correctionAtLeft(w, gy, ly);
+    CHECK(ly == Approx(-s).margin(1e-6 * s));
+  }
+}
