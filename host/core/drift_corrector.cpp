@@ -77,9 +77,8 @@ void DriftCorrector::offsetAt(std::uint64_t tUs, double x, double y, double& dx,
     sx += w * (g.dx - dx);
     sy += w * (g.dy - dy);
   }
-  const double p = params_.priorWeight > 0 && std::isfinite(params_.priorWeight)
-                       ? params_.priorWeight
-                       : 0.0;
+  const double p =
+      params_.priorWeight > 0 && std::isfinite(params_.priorWeight) ? params_.priorWeight : 0.0;
   if (!(p + sw > 0))
     return;
   dx += sx / (p + sw);
