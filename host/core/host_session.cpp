@@ -483,8 +483,8 @@ void HostSession::noteMethodMode() {
   // codes or scanning); it is rebuilt only when that mode changes.
   const MethodView v = methodView();
   // (The adaptive scan step is shown too: each new step is a new mode.)
-  const std::int64_t mode =
-      (v.directLooks ? 1 : 0) | (v.scanning ? 2 : 0) | (static_cast<std::int64_t>((v.stepMs + 50) / 100) << 2);
+  const std::int64_t mode = (v.directLooks ? 1 : 0) | (v.scanning ? 2 : 0) |
+                            (static_cast<std::int64_t>((v.stepMs + 50) / 100) << 2);
   if (mode != methodMode_) {
     methodMode_ = mode;
     refreshStatus();

@@ -89,8 +89,8 @@ std::uint32_t ScanPace::wantedMs() const {
   std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k - 1),
                    sorted.begin() + static_cast<std::ptrdiff_t>(count_), std::greater<>());
   const double ms = std::ceil(static_cast<double>(sorted[k - 1]) + kMarginMs);
-  return static_cast<std::uint32_t>(std::clamp(ms, static_cast<double>(floorMs_),
-                                               static_cast<double>(ceilingMs_)));
+  return static_cast<std::uint32_t>(
+      std::clamp(ms, static_cast<double>(floorMs_), static_cast<double>(ceilingMs_)));
 }
 
 }  // namespace drishti::host

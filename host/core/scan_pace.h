@@ -45,7 +45,8 @@ class ScanPace {
   static constexpr std::uint32_t kSpeedUpMs = 20;   // at most this much faster per kept selection
   static constexpr std::uint32_t kTroubleMs = 100;  // slower after a sign of trouble
   static constexpr std::uint32_t kHoldSelections = 3;  // no faster for this many after trouble
-  static constexpr double kMinReactionMs = 120;  // sooner after an onset: a late blink for the item before
+  static constexpr double kMinReactionMs =
+      120;  // sooner after an onset: a late blink for the item before
   static constexpr double kMaxReactionMs = 10000;
   static constexpr std::size_t kPerSelection = 8;  // reactions held for one selection at most
 

@@ -153,8 +153,7 @@ void ScanSelector::gazeAt(const InputEvent& e) {
   const std::int64_t capUs =
       restartUs_ + static_cast<std::int64_t>(ScanParams::kGazeStartMaxMs) * 1000;
   const std::int64_t fromNow =
-      e.tUs +
-      (static_cast<std::int64_t>(stepMs()) + params_.scan.firstDelayMs) * 1000;
+      e.tUs + (static_cast<std::int64_t>(stepMs()) + params_.scan.firstDelayMs) * 1000;
   nextStepUs_ = std::max(nextStepUs_, std::min(fromNow, capUs));
 }
 

@@ -401,8 +401,7 @@ int simulateMain(int argc, char** argv) {
       if (adaptedMs > 0) {
         // The readers above start at scan.interval_ms; the typist reads the
         // keys at once, at the step the device came to while they typed.
-        const ReadingResult a =
-            typing.read(o.readingMinutes, false, Simulation::Reading::kBoard);
+        const ReadingResult a = typing.read(o.readingMinutes, false, Simulation::Reading::kBoard);
         std::snprintf(buf, sizeof buf,
                       ", reading the keys right after typing %.2f/min (%llu in %.0f min)",
                       a.perMinute, static_cast<unsigned long long>(a.selections), a.minutes);

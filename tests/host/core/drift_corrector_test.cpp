@@ -203,7 +203,7 @@ TEST_CASE("the local part's prior weight sets how far the gaps near a point pull
   // the global offset: G + 2 (gap - G) / (priorWeight + 2).
   const double s = 1.0 * kPxPerDeg;
   const double rightX = 1200, leftX = 0, y = 400;  // 30 degrees apart
-  const std::uint64_t t = 10 * kSecond;             // every gap at t: no fading
+  const std::uint64_t t = 10 * kSecond;            // every gap at t: no fading
   auto correctionAtLeft = [&](double priorWeight, double& gy, double& ly) {
     DriftParams p;
     p.priorWeight = priorWeight;

@@ -224,8 +224,9 @@ TEST_CASE(
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.cascade_pause_ms 100\n"),
              Catch::Contains(
                  "p.profile:2: dwell.cascade_pause_ms must be a whole number from 500 to 60000"));
-  CHECK_THAT(problemsOf("drishti-profile 1\ndwell.spoken_ms 10001\n"),
-             Catch::Contains("p.profile:2: dwell.spoken_ms must be a whole number from 0 to 10000"));
+  CHECK_THAT(
+      problemsOf("drishti-profile 1\ndwell.spoken_ms 10001\n"),
+      Catch::Contains("p.profile:2: dwell.spoken_ms must be a whole number from 0 to 10000"));
   CHECK_THAT(problemsOf("drishti-profile 1\ndwell.cascade_unlikely_ms soon\n"),
              Catch::Contains(
                  "p.profile:2: dwell.cascade_unlikely_ms must be a whole number from 0 to 10000"));
