@@ -414,6 +414,7 @@ std::optional<CalibrationRecord> parseCalibration(std::string_view text,
       if (v > kFormatVersion) {
         // Its keys may mean what this build would misread: nothing more is read.
         p.fail(lineNo, newerVersionMessage(v, kFormatVersion));
+        problems.back().newerVersion = true;
         newer = true;
         break;
       }

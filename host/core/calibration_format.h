@@ -44,6 +44,9 @@ struct CalibrationProblem {
   std::string file;
   int line = 0;  // 1-based; 0 = the file as a whole
   std::string message;
+  // The file names a format version newer than this build reads (the
+  // message is then newerVersionMessage's).
+  bool newerVersion = false;
 
   std::string describe() const;  // "file:line: message"
 };

@@ -11,8 +11,6 @@
 #include <sstream>
 #include <system_error>
 
-#include "host/core/versioned_lexer.h"
-
 namespace drishti::host {
 
 namespace fs = std::filesystem;
@@ -237,9 +235,8 @@ std::string CalibrationStore::save(const CalibrationRecord& record, std::string_
 std::string calibrationLoadNotice(const LoadedCalibration& loaded) {
   if (loaded.problems.empty())
     return {};
-  const bool newer =
-      std::any_of(loaded.problems.begin(), loaded.problems.end(),
-                  [](const CalibrationProblem& p) { return isNewerVersionMessage(p.message); });
+  const bool newer = std::any_of(loaded.problems.begin(), loaded.problems.end(),
+                                 [](const CalibrationProblem& p) { return p.newerVersion; });
   const std::string why = newer ? "was written by a newer drishti" : "is damaged";
   if (loaded.record)
     return "The newest calibration of this profile " + why +
